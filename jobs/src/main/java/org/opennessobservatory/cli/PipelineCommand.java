@@ -1,0 +1,117 @@
+package org.opennessobservatory.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.opennessobservatory.ingest.IngestJob;
+import org.opennessobservatory.ingest.IngestSummary;
+import org.opennessobservatory.ingest.ParseLimits;
+import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.RunManifest;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every command that runs stages: validate the arguments (before Spark starts, so user errors are
+ * quick), start Spark, run, write the run manifest, print the summary, and stop Spark whatever happens.
+ */
+abstract class PipelineCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  SparkOptions sparkOptions;
+
+  @Mixin
+  ParseOptions parseOptions;
+
+  /** Where to read and write; subcommands supply it (from options, or fixed for the demo). */
+  abstract String corpus();
+
+  abstract String out();
+
+  abstract String manifest();
+
+  abstract boolean overwrite();
+
+  @Override
+  public Integer call() {
+    ParseLimits limits = parseOptions.limits();
+    String runId = UUID.randomUUID().toString();
+    Instant started = Instant.now();
+    SparkSession spark = SparkSessions.create("observatory-" + spec.name(), sparkOptions);
+    try {
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      checkOutput(conf);
+      DatasetWriter writer = new DatasetWriter(spark, out());
+      long t0 = System.nanoTime();
+      IngestSummary ingest = IngestJob.run(spark, corpus(), manifest(), limits, writer);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      RunManifest.write(out(), runManifest(runId, started, spark, limits, ingest, seconds), conf);
+      Summaries.printIngest(spec.commandLine().getOut(), ingest, seconds, out());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** An output root that already holds files is replaced only when asked (its datasets, not foreign files). */
+  private void checkOutput(Configuration conf) {
+    Path out = new Path(out());
+    try {
+      FileSystem fs = out.getFileSystem(conf);
+      if (fs.exists(out)) {
+        FileStatus[] children = fs.listStatus(out);
+        if (!fs.getFileStatus(out).isDirectory()) {
+          throw new UserException("--out " + out() + " is a file; give a folder");
+        }
+        if (children.length > 0 && !overwrite()) {
+          throw new UserException("--out " + out() + " already holds files; pass --overwrite to replace its "
+              + "datasets, or choose another folder");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, Object> runManifest(String runId, Instant started, SparkSession spark, ParseLimits limits,
+      IngestSummary ingest, double seconds) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", runId);
+    m.put("command", spec.name());
+    m.put("started_at", started.toString());
+    m.put("finished_at", Instant.now().toString());
+    m.put("versions", new java.util.TreeMap<>(Observatory.versions()));
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("corpus", ingest.corpus());
+    config.put("manifest", ingest.manifest());
+    config.put("out", out());
+    config.put("spark.master", spark.sparkContext().master());
+    config.put("spark.conf", sparkOptions.conf);
+    config.put("parse_limits", limits);
+    m.put("configuration", config);
+    Map<String, Object> corpus = new LinkedHashMap<>();
+    corpus.put("files", ingest.files());
+    corpus.put("bytes", ingest.bytes());
+    corpus.put("fingerprint_sha256", ingest.fingerprint());
+    corpus.put("manifest_rows", ingest.manifestRows());
+    corpus.put("manifest_rows_without_file", ingest.manifestRowsWithoutFile());
+    m.put("corpus", corpus);
+    m.put("datasets", Map.of(IngestJob.DOCUMENTS, ingest.documents(), IngestJob.REJECTS, ingest.rejects()));
+    m.put("documents_by_type", ingest.documentsByType());
+    m.put("rejects_by_reason", ingest.rejectsByReason());
+    m.put("stage_seconds", Map.of("ingest", seconds));
+    return m;
+  }
+}

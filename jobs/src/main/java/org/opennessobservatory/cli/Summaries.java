@@ -1,0 +1,25 @@
+package org.opennessobservatory.cli;
+
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+import org.opennessobservatory.ingest.IngestSummary;
+
+/** The end-of-run lines on the console. */
+final class Summaries {
+  private Summaries() {}
+
+  static void printIngest(PrintWriter out, IngestSummary s, double seconds, String outRoot) {
+    String reasons = s.rejectsByReason().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    out.printf("ingest: %d files (%.1f MB) -> %d documents, %d rejects%s%n", s.files(), s.bytes() / 1e6,
+        s.documents(), s.rejects(), reasons.isEmpty() ? "" : " (" + reasons + ")");
+    out.printf("        %.1f s, %.1f documents/s, %.2f MB/s%n", seconds, s.files() / seconds,
+        s.bytes() / 1e6 / seconds);
+    if (!s.manifestRowsWithoutFile().isEmpty()) {
+      out.printf("        %d manifest rows name no file in the corpus, e.g. %s%n",
+          s.manifestRowsWithoutFile().size(), s.manifestRowsWithoutFile().get(0));
+    }
+    out.printf("outputs: %s/documents, %s/rejects, %s/_run.json%n", outRoot, outRoot, outRoot);
+    out.flush();
+  }
+}

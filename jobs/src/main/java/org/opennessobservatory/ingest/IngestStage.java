@@ -1,0 +1,98 @@
+package org.opennessobservatory.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.opennessobservatory.io.HadoopConf;
+import org.opennessobservatory.schema.Schemas;
+import scala.Tuple2;
+
+/** The ingest stage as functions from Datasets to Datasets; {@link IngestJob} does the listing and writing. */
+public final class IngestStage {
+  private IngestStage() {}
+
+  /** A listed input file. */
+  public record InputFile(String path, String relPath, long size) {}
+
+  public static final StructType FILES_SCHEMA = new StructType()
+      .add("path", DataTypes.StringType, false)
+      .add("rel_path", DataTypes.StringType, false)
+      .add("size_bytes", DataTypes.LongType, false);
+
+  /** Files per task: small enough to balance two cores, large enough that task overhead stays negligible. */
+  static final int FILES_PER_PARTITION = 16;
+
+  /**
+   * The listed files as a Dataset whose partitions hold similar byte totals: files sorted by size, largest first,
+   * dealt round-robin, so that no task gets all the big PDFs. Deterministic for a given listing.
+   */
+  public static Dataset<Row> files(SparkSession spark, List<InputFile> files) {
+    List<InputFile> sorted = new ArrayList<>(files);
+    sorted.sort((a, b) -> a.size() != b.size() ? Long.compare(b.size(), a.size())
+        : a.relPath().compareTo(b.relPath()));
+    int partitions = Math.max(1, Math.min(sorted.size(),
+        Math.max(2 * spark.sparkContext().defaultParallelism(), sorted.size() / FILES_PER_PARTITION)));
+    List<Tuple2<Integer, Row>> dealt = new ArrayList<>(sorted.size());
+    for (int i = 0; i < sorted.size(); i++) {
+      InputFile f = sorted.get(i);
+      dealt.add(new Tuple2<>(i % partitions, RowFactory.create(f.path(), f.relPath(), f.size())));
+    }
+    // HashPartitioner sends Integer key k to partition k mod n: exactly the deal above.
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelizePairs(dealt, partitions).partitionBy(new HashPartitioner(partitions)).values();
+    return spark.createDataFrame(rows, FILES_SCHEMA);
+  }
+
+  /** One ingest record per file (see {@link IngestRecords}). */
+  public static Dataset<Row> parse(Dataset<Row> files, Map<String, ManifestEntry> manifest, ParseLimits limits,
+      HadoopConf hadoopConf) {
+    StructType schema = IngestRecords.schema();
+    return files.mapPartitions(new IngestTask(manifest, limits, hadoopConf, schema), Encoders.row(schema));
+  }
+
+  /** Documents: parsed records, keeping the first (in path order) of byte-identical files. */
+  public static Dataset<Row> documents(Dataset<Row> records) {
+    Dataset<Row> kept = withFirstCopy(records).filter(col("rel_path").equalTo(col(IngestRecords.DUPLICATE_OF)));
+    return kept.select(columnsOf("documents"));
+  }
+
+  /** Rejects: failed records, plus parsed records that duplicate a kept document. */
+  public static Dataset<Row> rejects(Dataset<Row> records) {
+    Dataset<Row> failed = records.filter(col(IngestRecords.REASON).isNotNull())
+        .withColumn(IngestRecords.DUPLICATE_OF, lit(null).cast(DataTypes.StringType));
+    Dataset<Row> duplicates = withFirstCopy(records)
+        .filter(col("rel_path").notEqual(col(IngestRecords.DUPLICATE_OF)))
+        .withColumn(IngestRecords.REASON, lit(RejectReason.DUPLICATE.id()))
+        .withColumn(IngestRecords.MESSAGE, concat(lit("identical bytes to "), col(IngestRecords.DUPLICATE_OF)));
+    return failed.select(columnsOf("rejects")).unionByName(duplicates.select(columnsOf("rejects")));
+  }
+
+  /** Parsed records with the rel_path of the first file holding the same bytes, in column duplicate_of. */
+  private static Dataset<Row> withFirstCopy(Dataset<Row> records) {
+    WindowSpec sameBytes = Window.partitionBy("doc_id").orderBy("rel_path");
+    return records.filter(col(IngestRecords.REASON).isNull())
+        .withColumn(IngestRecords.DUPLICATE_OF, first(col("rel_path")).over(sameBytes));
+  }
+
+  private static Column[] columnsOf(String dataset) {
+    return java.util.Arrays.stream(Schemas.load(dataset).fieldNames()).map(n -> col(n)).toArray(Column[]::new);
+  }
+}

@@ -1,0 +1,22 @@
+package org.opennessobservatory.ingest;
+
+import java.util.Map;
+
+/**
+ * What an ingest run did, for the console and the run manifest.
+ *
+ * @param fingerprint SHA-256 over the sorted lines "rel_path TAB size TAB doc_id" of every input file
+ * @param manifestRowsWithoutFile manifest paths that no listed file matches (listed for the user to fix)
+ */
+public record IngestSummary(
+    String corpus,
+    String manifest,
+    long files,
+    long bytes,
+    long documents,
+    long rejects,
+    Map<String, Long> documentsByType,
+    Map<String, Long> rejectsByReason,
+    long manifestRows,
+    java.util.List<String> manifestRowsWithoutFile,
+    String fingerprint) {}

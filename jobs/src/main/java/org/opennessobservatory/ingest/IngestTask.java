@@ -1,0 +1,136 @@
+package org.opennessobservatory.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.opennessobservatory.io.HadoopConf;
+import org.opennessobservatory.nlp.WordCounter;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Turns each listed file of a partition into exactly one ingest record: a parsed document or a reject with its
+ * reason. Never throws for a bad file; everything it needs travels with it (no static configuration).
+ */
+final class IngestTask implements MapPartitionsFunction<Row, Row> {
+  private final Map<String, ManifestEntry> manifest;
+  private final ParseLimits limits;
+  private final HadoopConf hadoopConf;
+  private final StructType schema;
+
+  IngestTask(Map<String, ManifestEntry> manifest, ParseLimits limits, HadoopConf hadoopConf, StructType schema) {
+    this.manifest = manifest;
+    this.limits = limits;
+    this.hadoopConf = hadoopConf;
+    this.schema = schema;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> files) {
+    // Lazy: one file's bytes and text in memory at a time, whatever the partition's size.
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return files.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row file = files.next();
+        return ingest(file.getString(0), file.getString(1), file.getLong(2));
+      }
+    };
+  }
+
+  Row ingest(String path, String relPath, long size) {
+    ManifestEntry entry = manifest.get(relPath);
+    IngestRecords.Builder record = new IngestRecords.Builder()
+        .set("path", path).set("rel_path", relPath).set("size_bytes", size)
+        .set("forum", DocumentMetadata.forumOf(relPath, entry))
+        .set("year", DocumentMetadata.yearOf(relPath, entry));
+    if (size == 0) {
+      return reject(record, RejectReason.EMPTY, null, "the file has 0 bytes");
+    }
+    if (size > limits.maxFileBytes()) {
+      return reject(record, RejectReason.TOO_LARGE, null,
+          size + " bytes is more than the limit of " + limits.maxFileBytes() + " (--max-file-size)");
+    }
+    byte[] bytes;
+    try {
+      bytes = read(path);
+    } catch (IOException | RuntimeException e) {
+      return reject(record, RejectReason.UNREADABLE, e.getClass().getName(), TikaExtraction.firstLine(e));
+    }
+    if (bytes.length == 0) {
+      return reject(record, RejectReason.EMPTY, null, "the file had 0 bytes when it was read");
+    }
+    if (bytes.length > limits.maxFileBytes()) {
+      return reject(record, RejectReason.TOO_LARGE, null, "the file grew past the limit of "
+          + limits.maxFileBytes() + " bytes (--max-file-size) after it was listed");
+    }
+    record.set("doc_id", sha256(bytes));
+    ParseResult parsed = ParseWorkerPool.parse(CorpusPaths.fileName(relPath), bytes, limits);
+    record.set("media_type", parsed.mediaType());
+    if (!parsed.ok()) {
+      return reject(record, parsed.reject(), parsed.errorClass(), parsed.message());
+    }
+    DocumentMetadata m = DocumentMetadata.resolve(relPath, entry, parsed);
+    String text = parsed.text();
+    return record
+        .set("parser", parsed.parser()).set("charset", parsed.charset())
+        .set("title", m.title()).set("author", m.author())
+        .set("created", DocumentMetadata.timestamp(parsed.created()))
+        .set("modified", DocumentMetadata.timestamp(parsed.modified()))
+        .set("page_count", parsed.pageCount() == null ? null : parsed.pageCount().longValue())
+        .set("text", text)
+        .set("characters", (long) text.codePointCount(0, text.length()))
+        .set("words", WordCounter.countWords(text))
+        .set("truncated", parsed.truncated())
+        .set("embedded_skipped", (long) parsed.embeddedSkipped())
+        .set("language", m.language()).set("language_confidence", m.languageConfidence())
+        .set("language_source", m.languageSource())
+        .set("forum", m.forum()).set("forum_level", m.forumLevel()).set("event", m.event()).set("year", m.year())
+        .set("session_id", m.sessionId()).set("session_title", m.sessionTitle())
+        .set("session_type", m.sessionType())
+        .set("date", m.date() == null ? null : java.sql.Date.valueOf(m.date()))
+        .set("doc_type", m.docType())
+        .set("published_on", m.publishedOn() == null ? null : java.sql.Date.valueOf(m.publishedOn()))
+        .set("author_organisation", m.authorOrganisation())
+        .set("author_stakeholder_group", m.authorStakeholderGroup())
+        .set("author_country", m.authorCountry()).set("url", m.url())
+        .set("metadata_source", m.metadataSource())
+        .set("inferred_fields", CollectionConverters.asScala(m.inferredFields()).toSeq())
+        .set("extra", CollectionConverters.asScala(m.extra()))
+        .build(schema);
+  }
+
+  private Row reject(IngestRecords.Builder record, RejectReason reason, String errorClass, String message) {
+    return record.set(IngestRecords.REASON, reason.id()).set(IngestRecords.ERROR_CLASS, errorClass)
+        .set(IngestRecords.MESSAGE, message).build(schema);
+  }
+
+  /** Reads at most one byte past the limit, so a file that grew since listing is caught without reading it all. */
+  private byte[] read(String path) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(hadoopConf.get());
+    try (InputStream in = fs.open(p)) {
+      return in.readNBytes((int) Math.min(limits.maxFileBytes() + 1, Integer.MAX_VALUE - 8));
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

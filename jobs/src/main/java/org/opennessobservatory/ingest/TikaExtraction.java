@@ -1,0 +1,121 @@
+package org.opennessobservatory.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.HttpHeaders;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PagedText;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+
+/**
+ * One bounded Tika parse of one file's bytes, in the calling thread. Run inside a {@link ParseWorkerMain} process so
+ * that a parse which never returns can be killed; tests call it directly.
+ */
+public final class TikaExtraction {
+  private TikaExtraction() {}
+
+  // AutoDetectParser is stateless between parses and safe to share; building it scans the service registry once.
+  private static final class Holder {
+    static final AutoDetectParser PARSER = new AutoDetectParser();
+  }
+
+  /** Loads every parser class up front, so that the first real parse is not charged for it. */
+  static void warmUp() {
+    extract(new byte[] {'w', 'a', 'r', 'm'}, "warm-up.txt", 100, 0);
+  }
+
+  /**
+   * @param maxChars write limit: text beyond it is dropped and the result marked truncated
+   * @param maxEmbedded how many embedded documents (attachments, archive entries) to open; the rest are skipped
+   */
+  public static ParseResult extract(byte[] bytes, String fileName, int maxChars, int maxEmbedded) {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    BodyContentHandler handler = new BodyContentHandler(maxChars);
+    ParseContext context = new ParseContext();
+    LimitedEmbeddedExtractor embedded = new LimitedEmbeddedExtractor(context, maxEmbedded);
+    context.set(EmbeddedDocumentExtractor.class, embedded);
+    context.set(Parser.class, Holder.PARSER);
+    boolean truncated = false;
+    try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(bytes))) {
+      Holder.PARSER.parse(in, handler, metadata, context);
+    } catch (Throwable t) {
+      if (WriteLimitReachedException.isWriteLimitReached(t)) {
+        truncated = true;
+      } else {
+        if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)) {
+          throw (VirtualMachineError) t;
+        }
+        return ParseResult.failure(RejectReason.classify(t), t.getClass().getName(), firstLine(t));
+      }
+    }
+    String text = handler.toString();
+    String[] parsers = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
+    String parser = parsers.length == 0 ? null : parsers[parsers.length - 1];
+    if (parser != null && parser.endsWith(".EmptyParser")) {
+      return ParseResult.failure(RejectReason.UNSUPPORTED, null,
+          "no parser for media type " + metadata.get(Metadata.CONTENT_TYPE));
+    }
+    if (text.isBlank()) {
+      return ParseResult.failure(RejectReason.NO_TEXT, null,
+          "the " + shortName(parser) + " found no text in this " + metadata.get(Metadata.CONTENT_TYPE));
+    }
+    return new ParseResult(null, null, null, text, truncated, embedded.skipped(), baseType(metadata),
+        parser, blankToNull(metadata.get(TikaCoreProperties.TITLE)),
+        blankToNull(metadata.get(TikaCoreProperties.CREATOR)), metadata.get(TikaCoreProperties.CREATED),
+        metadata.get(TikaCoreProperties.MODIFIED), metadata.getInt(PagedText.N_PAGES),
+        metadata.get(HttpHeaders.CONTENT_ENCODING));
+  }
+
+  private static String baseType(Metadata metadata) {
+    String type = metadata.get(Metadata.CONTENT_TYPE);
+    if (type == null) {
+      return null;
+    }
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
+  }
+
+  private static String shortName(String parser) {
+    return parser == null ? "parser" : parser.substring(parser.lastIndexOf('.') + 1);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static String firstLine(Throwable t) {
+    String message = t.getMessage() == null ? "" : t.getMessage().strip();
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+  }
+
+  /** Opens at most {@code max} embedded documents; counts the ones it skips. */
+  private static final class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
+    private final int max;
+    private int seen;
+
+    LimitedEmbeddedExtractor(ParseContext context, int max) {
+      super(context);
+      this.max = max;
+    }
+
+    @Override
+    public boolean shouldParseEmbedded(Metadata metadata) {
+      return ++seen <= max && super.shouldParseEmbedded(metadata);
+    }
+
+    int skipped() {
+      return Math.max(0, seen - max);
+    }
+  }
+}

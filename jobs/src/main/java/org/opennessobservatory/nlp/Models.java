@@ -1,0 +1,61 @@
+package org.opennessobservatory.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
+
+/**
+ * OpenNLP models, loaded once per JVM from the pinned model jars on the class path (never downloaded). Models are
+ * immutable and shared; the {@code *ME} classes that use them are not thread-safe, so callers make one per thread.
+ */
+public final class Models {
+  private Models() {}
+
+  public static final String LANGDETECT = "langdetect-183.bin";
+  public static final String SENTENCE_EN = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+  public static final String TOKENS_EN = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+
+  // Initialization-on-demand holders: the JVM loads each model at first use, exactly once.
+  private static final class Lang {
+    static final LanguageDetectorModel MODEL = load(LANGDETECT, LanguageDetectorModel::new);
+  }
+
+  private static final class Sentence {
+    static final SentenceModel MODEL = load(SENTENCE_EN, SentenceModel::new);
+  }
+
+  private static final class Tokens {
+    static final TokenizerModel MODEL = load(TOKENS_EN, TokenizerModel::new);
+  }
+
+  public static LanguageDetectorModel languageDetector() {
+    return Lang.MODEL;
+  }
+
+  public static SentenceModel englishSentences() {
+    return Sentence.MODEL;
+  }
+
+  public static TokenizerModel englishTokens() {
+    return Tokens.MODEL;
+  }
+
+  private interface ModelReader<M> {
+    M read(InputStream in) throws IOException;
+  }
+
+  private static <M> M load(String resource, ModelReader<M> reader) {
+    try (InputStream in = Models.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("OpenNLP model " + resource + " is not on the class path: the "
+            + "opennlp-models-* jars must be packaged with the jobs");
+      }
+      return reader.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read OpenNLP model " + resource, e);
+    }
+  }
+}
