@@ -49,6 +49,8 @@ abstract class PipelineCommand implements Callable<Integer> {
     ParseLimits limits = parseOptions.limits();
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
+    // A session that already exists (a notebook, a test) belongs to its creator: use it, leave it running.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("observatory-" + spec.name(), sparkOptions);
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -61,7 +63,9 @@ abstract class PipelineCommand implements Callable<Integer> {
       Summaries.printIngest(spec.commandLine().getOut(), ingest, seconds, out());
       return 0;
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 

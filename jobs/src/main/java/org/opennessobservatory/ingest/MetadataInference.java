@@ -34,7 +34,7 @@ public final class MetadataInference {
     return new PathFacts(forum, year);
   }
 
-  // Keywords in file names, most specific first: "session-report" is a report, not a session transcript.
+  // Whole words in file names, most specific first: "session-report" is a report, not a session transcript.
   private static final String[][] NAME_KEYWORDS = {
       {"transcript|transcription|captions|verbatim|cart", "transcript"},
       {"agenda", "agenda"},
@@ -49,7 +49,7 @@ public final class MetadataInference {
   public static String docTypeFromName(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT).replaceAll("[_ .]+", "-");
     for (String[] rule : NAME_KEYWORDS) {
-      if (Pattern.compile("(^|[^a-z])(" + rule[0] + ")").matcher(name).find()) {
+      if (Pattern.compile("(^|[^a-z])(" + rule[0] + ")($|[^a-z])").matcher(name).find()) {
         return rule[1];
       }
     }

@@ -27,6 +27,8 @@ final class ParseWorker implements AutoCloseable {
   private final Process process;
   private final DataOutputStream toWorker;
   private final DataInputStream fromWorker;
+  /** Set once the process failed or was killed: destroyForcibly is asynchronous, isAlive may still say true. */
+  private volatile boolean broken;
 
   private ParseWorker(int heapMb, Process process) {
     this.heapMb = heapMb;
@@ -41,6 +43,12 @@ final class ParseWorker implements AutoCloseable {
     command.add("-Xmx" + heapMb + "m");
     command.add("-XX:+UseSerialGC");
     command.add("-Djava.awt.headless=true");
+    // Tika's own settings (e.g. tika.custom-mimetypes) apply in the worker as they would in process.
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("tika.")) {
+        command.add("-D" + name + "=" + System.getProperty(name));
+      }
+    }
     command.add("-cp");
     command.add(classPath());
     command.add(ParseWorkerMain.class.getName());
@@ -81,14 +89,14 @@ final class ParseWorker implements AutoCloseable {
   }
 
   boolean alive() {
-    return process.isAlive();
+    return !broken && process.isAlive();
   }
 
   ParseResult parse(ParseRequest request, long timeoutMillis, ScheduledExecutorService watchdog) {
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> kill = watchdog.schedule(() -> {
       timedOut.set(true);
-      process.destroyForcibly();
+      close();
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     try {
       request.write(toWorker);
@@ -109,6 +117,7 @@ final class ParseWorker implements AutoCloseable {
 
   @Override
   public void close() {
+    broken = true;
     process.destroyForcibly();
   }
 }

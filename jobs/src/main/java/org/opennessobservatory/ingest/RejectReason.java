@@ -1,7 +1,6 @@
 package org.opennessobservatory.ingest;
 
 import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.UnsupportedFormatException;
 import org.apache.tika.exception.ZeroByteFileException;
 
@@ -48,13 +47,13 @@ public enum RejectReason {
     if (t instanceof OutOfMemoryError) {
       return TOO_LARGE;
     }
-    if (t instanceof TikaException && t.getMessage() != null
-        && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
-      return ZIP_BOMB;
-    }
-    for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+    // Tika wraps what a parser throws ("TIKA-237: Illegal SAXException …"): the cause says what happened.
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof EncryptedDocumentException) {
         return ENCRYPTED;
+      }
+      if (c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
+        return ZIP_BOMB;
       }
     }
     return CORRUPT;

@@ -57,12 +57,23 @@ public final class TikaExtraction {
         return ParseResult.failure(RejectReason.classify(t), t.getClass().getName(), firstLine(t));
       }
     }
+    String charset = metadata.get(HttpHeaders.CONTENT_ENCODING);
     String text = handler.toString();
+    if ("ISO-8859-1".equalsIgnoreCase(charset) && hasC1Controls(text)) {
+      // Text labelled Latin-1 that holds C1 controls is Windows-1252 (curly quotes, dashes, euro): decode as
+      // browsers do (WHATWG Encoding: the label "iso-8859-1" means windows-1252).
+      text = c1AsWindows1252(text);
+      charset = "windows-1252";
+    }
     String[] parsers = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
     String parser = parsers.length == 0 ? null : parsers[parsers.length - 1];
     if (parser != null && parser.endsWith(".EmptyParser")) {
       return ParseResult.failure(RejectReason.UNSUPPORTED, null,
           "no parser for media type " + metadata.get(Metadata.CONTENT_TYPE));
+    }
+    if (text.isBlank() && "application/pdf".equals(baseType(metadata)) && !endsWithEofMarker(bytes)) {
+      // PDFBox recovers what it can from a cut file silently; with nothing recovered, the cut is the story.
+      return ParseResult.failure(RejectReason.CORRUPT, null, "truncated PDF: no %%EOF marker at the end");
     }
     if (text.isBlank()) {
       return ParseResult.failure(RejectReason.NO_TEXT, null,
@@ -71,8 +82,29 @@ public final class TikaExtraction {
     return new ParseResult(null, null, null, text, truncated, embedded.skipped(), baseType(metadata),
         parser, blankToNull(metadata.get(TikaCoreProperties.TITLE)),
         blankToNull(metadata.get(TikaCoreProperties.CREATOR)), metadata.get(TikaCoreProperties.CREATED),
-        metadata.get(TikaCoreProperties.MODIFIED), metadata.getInt(PagedText.N_PAGES),
-        metadata.get(HttpHeaders.CONTENT_ENCODING));
+        metadata.get(TikaCoreProperties.MODIFIED), metadata.getInt(PagedText.N_PAGES), charset);
+  }
+
+  private static boolean hasC1Controls(String text) {
+    return text.chars().anyMatch(c -> c >= 0x80 && c <= 0x9F);
+  }
+
+  /** Latin-1 decoded chars U+0080-U+009F are the bytes 0x80-0x9F: re-read each as Windows-1252. */
+  static String c1AsWindows1252(String text) {
+    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x80 && c <= 0x9F ? new String(new byte[] {(byte) c}, cp1252) : String.valueOf(c));
+    }
+    return out.toString();
+  }
+
+  /** The PDF format ends every file (and every incremental update) with "%%EOF", within the last kilobyte. */
+  private static boolean endsWithEofMarker(byte[] bytes) {
+    int from = Math.max(0, bytes.length - 1024);
+    String tail = new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return tail.contains("%%EOF");
   }
 
   private static String baseType(Metadata metadata) {

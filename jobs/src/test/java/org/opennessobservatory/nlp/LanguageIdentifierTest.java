@@ -1,0 +1,28 @@
+package org.opennessobservatory.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LanguageIdentifierTest {
+  @Test
+  void namesLanguagesByIso6391WithConfidence() {
+    LanguageIdentifier.Guess en = LanguageIdentifier.identify("The multistakeholder model of Internet governance "
+        + "brings governments, civil society and the private sector together to discuss policy.");
+    assertEquals("en", en.code());
+    // The model spreads probability over 103 languages: its best guess on a clear sentence is near 0.12, not 0.9.
+    assertTrue(en.confidence() > 0.05 && en.confidence() <= 1.0, "confidence " + en.confidence());
+    assertEquals("fr", LanguageIdentifier.identify("La gouvernance de l'Internet réunit les gouvernements, la "
+        + "société civile et le secteur privé pour débattre des politiques publiques.").code());
+    assertEquals("es", LanguageIdentifier.identify("La gobernanza de Internet reúne a los gobiernos, la sociedad "
+        + "civil y el sector privado para debatir las políticas públicas.").code());
+  }
+
+  @Test
+  void tooLittleTextIsUnknown() {
+    assertNull(LanguageIdentifier.identify("p. 12 — 3"));
+    assertNull(LanguageIdentifier.identify(null));
+  }
+}

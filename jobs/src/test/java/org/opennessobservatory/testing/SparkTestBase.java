@@ -1,0 +1,33 @@
+package org.opennessobservatory.testing;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * One local SparkSession for the whole test JVM (starting one costs 5-10 s), from Spark Testing Base, whose
+ * DataFrame equality assertions the Spark-level tests use. The context is left running between test classes.
+ */
+public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
+  @BeforeEach
+  void startSpark() {
+    runBefore();
+  }
+
+  @Override
+  public SparkConf conf() {
+    return new SparkConf()
+        .setMaster("local[2]")
+        .setAppName("observatory-tests")
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.driver.bindAddress", "127.0.0.1")
+        .set("spark.ui.enabled", "false")
+        .set("spark.sql.shuffle.partitions", "4")
+        .set("spark.sql.session.timeZone", "UTC");
+  }
+
+  @Override
+  public boolean enableHiveSupport() {
+    return false;
+  }
+}
