@@ -26,9 +26,12 @@ import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.HadoopConf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The ingest stage's I/O: lists the corpus, reads the manifest, runs {@link IngestStage}, checks, writes. */
 public final class IngestJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   public static final String DOCUMENTS = "documents";
   public static final String REJECTS = "rejects";
 
@@ -50,9 +53,13 @@ public final class IngestJob {
     try {
       Dataset<Row> documents = IngestStage.documents(records);
       Dataset<Row> rejects = IngestStage.rejects(records);
+      long t0 = System.nanoTime();
       checkAccounting(files.size(), records, documents, rejects);
+      LOG.info("parsed and accounted for {} files in {} ms", files.size(), (System.nanoTime() - t0) / 1_000_000);
+      t0 = System.nanoTime();
       long documentRows = writer.write(DOCUMENTS, documents, "forum", "year");
       long rejectRows = writer.write(REJECTS, rejects, "forum", "year");
+      LOG.info("wrote documents and rejects in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Set<String> listed = files.stream().map(IngestStage.InputFile::relPath).collect(Collectors.toSet());
       return new IngestSummary(root.toString(), manifest.isEmpty() ? null : manifestFile.toString(), files.size(),
           files.stream().mapToLong(IngestStage.InputFile::size).sum(), documentRows, rejectRows,

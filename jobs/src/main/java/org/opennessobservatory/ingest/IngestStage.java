@@ -68,7 +68,10 @@ public final class IngestStage {
     return files.mapPartitions(new IngestTask(manifest, limits, hadoopConf, schema), Encoders.row(schema));
   }
 
-  /** Documents: parsed records, keeping the first (in path order) of byte-identical files. */
+  /**
+   * Documents: parsed records, keeping one of byte-identical files: the first in path order among those the manifest
+   * lists (their metadata is the curated one), else the first of all.
+   */
   public static Dataset<Row> documents(Dataset<Row> records) {
     Dataset<Row> kept = withFirstCopy(records).filter(col("rel_path").equalTo(col(IngestRecords.DUPLICATE_OF)));
     return kept.select(columnsOf("documents"));
@@ -87,7 +90,8 @@ public final class IngestStage {
 
   /** Parsed records with the rel_path of the first file holding the same bytes, in column duplicate_of. */
   private static Dataset<Row> withFirstCopy(Dataset<Row> records) {
-    WindowSpec sameBytes = Window.partitionBy("doc_id").orderBy("rel_path");
+    WindowSpec sameBytes = Window.partitionBy("doc_id")
+        .orderBy(col("metadata_source").equalTo("manifest").desc(), col("rel_path"));
     return records.filter(col(IngestRecords.REASON).isNull())
         .withColumn(IngestRecords.DUPLICATE_OF, first(col("rel_path")).over(sameBytes));
   }

@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.opennessobservatory.io.HadoopConf;
 import org.opennessobservatory.nlp.WordCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -21,6 +23,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * reason. Never throws for a bad file; everything it needs travels with it (no static configuration).
  */
 final class IngestTask implements MapPartitionsFunction<Row, Row> {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestTask.class);
+  /** Parses slower than this are logged, so that a researcher can see which files cost the time. */
+  private static final long SLOW_PARSE_MILLIS = 2_000;
+
   private final Map<String, ManifestEntry> manifest;
   private final ParseLimits limits;
   private final HadoopConf hadoopConf;
@@ -77,7 +83,12 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
           + limits.maxFileBytes() + " bytes (--max-file-size) after it was listed");
     }
     record.set("doc_id", sha256(bytes));
+    long start = System.nanoTime();
     ParseResult parsed = ParseWorkerPool.parse(CorpusPaths.fileName(relPath), bytes, limits);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (millis > SLOW_PARSE_MILLIS) {
+      LOG.info("slow parse: {} took {} ms ({})", relPath, millis, parsed.ok() ? "ok" : parsed.reject().id());
+    }
     record.set("media_type", parsed.mediaType());
     if (!parsed.ok()) {
       return reject(record, parsed.reject(), parsed.errorClass(), parsed.message());

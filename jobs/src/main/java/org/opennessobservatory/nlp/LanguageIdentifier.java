@@ -12,6 +12,12 @@ public final class LanguageIdentifier {
   static final int SAMPLE_CHARS = 10_000;
   /** Below this many letters the guess is noise; the language is left unknown. */
   static final int MIN_LETTERS = 20;
+  /**
+   * The model spreads probability over 103 languages: on clear English its best guess scores ~0.14 against ~0.03
+   * for the next, while on text it cannot place the first three are within a few percent of each other (measured:
+   * 0.030 / 0.029 / 0.026). A guess counts only when it leads the runner-up by this factor.
+   */
+  static final double MIN_LEAD = 1.5;
 
   private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
   private static final ThreadLocal<LanguageDetectorME> DETECTOR =
@@ -22,7 +28,7 @@ public final class LanguageIdentifier {
   /** A detected language: code (ISO 639-1, else the model's ISO 639-3) and the model's confidence in [0, 1]. */
   public record Guess(String code, double confidence) {}
 
-  /** Returns null when the text has too few letters to tell. */
+  /** Returns null when the text has too few letters to tell, or the model has no clear favourite. */
   public static Guess identify(String text) {
     if (text == null) {
       return null;
@@ -31,7 +37,11 @@ public final class LanguageIdentifier {
     if (sample.chars().filter(Character::isLetter).count() < MIN_LETTERS) {
       return null;
     }
-    Language best = DETECTOR.get().predictLanguage(sample);
+    Language[] ranked = DETECTOR.get().predictLanguages(sample);
+    Language best = ranked[0];
+    if (ranked.length > 1 && best.getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
+      return null;
+    }
     return new Guess(toIso1(best.getLang()), best.getConfidence());
   }
 

@@ -24,5 +24,8 @@ class LanguageIdentifierTest {
   void tooLittleTextIsUnknown() {
     assertNull(LanguageIdentifier.identify("p. 12 — 3"));
     assertNull(LanguageIdentifier.identify(null));
+    assertNull(LanguageIdentifier.identify("The Chair\u2019s summary \u2013 \u201cr\u00e9sum\u00e9\u201d of the "
+        + "d\u00e9bat on na\u00efve connectivity targets, written in S\u00e3o Paulo."),
+        "the model ranks Tagalog, Mandarin and English within 0.004 of each other here: no clear favourite");
   }
 }

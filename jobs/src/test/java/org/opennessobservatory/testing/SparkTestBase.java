@@ -1,7 +1,13 @@
 package org.opennessobservatory.testing;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import java.util.Arrays;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.Metadata;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -24,6 +30,15 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
         .set("spark.ui.enabled", "false")
         .set("spark.sql.shuffle.partitions", "4")
         .set("spark.sql.session.timeZone", "UTC");
+  }
+
+  /**
+   * The same rows without column metadata: schema files attach descriptions to columns, and Spark Testing Base
+   * compares schemas with their metadata.
+   */
+  protected static Dataset<Row> plain(Dataset<Row> data) {
+    return data.select(Arrays.stream(data.columns())
+        .map(c -> functions.col(c).as(c, Metadata.empty())).toArray(Column[]::new));
   }
 
   @Override

@@ -1,0 +1,83 @@
+package org.opennessobservatory.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Assertions;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.opennessobservatory.testing.SparkTestBase;
+
+/** The stage's Dataset functions on hand-made records: duplicates, rejects, accounting, partitioning. */
+class IngestStageTest extends SparkTestBase {
+  private Dataset<Row> records() {
+    StructType schema = IngestRecords.schema();
+    List<Row> rows = new ArrayList<>();
+    rows.add(parsed("igf/2023/a.txt", "aaaa", schema));
+    rows.add(parsed("igf/2023/copy-of-a.txt", "aaaa", schema));
+    rows.add(parsed("igf/2023/b.txt", "bbbb", schema));
+    rows.add(new IngestRecords.Builder().set("path", "file:/c/igf/2023/c.pdf").set("rel_path", "igf/2023/c.pdf")
+        .set("size_bytes", 10L).set("doc_id", "cccc").set("forum", "igf").set("year", 2023)
+        .set("reason", "corrupt").set("error_class", "org.apache.tika.exception.TikaException")
+        .set("message", "bad xref").build(schema));
+    return spark().createDataFrame(rows, schema);
+  }
+
+  private static Row parsed(String rel, String docId, StructType schema) {
+    return new IngestRecords.Builder().set("path", "file:/c/" + rel).set("rel_path", rel).set("size_bytes", 4L)
+        .set("doc_id", docId).set("forum", "igf").set("year", 2023).set("text", "text").build(schema);
+  }
+
+  @Test
+  void keepsTheFirstOfIdenticalFilesAndRejectsTheOthersAsDuplicates() {
+    Dataset<Row> documents = plain(IngestStage.documents(records()).select("rel_path", "doc_id").orderBy("rel_path"));
+    StructType docSchema = new StructType().add("rel_path", DataTypes.StringType).add("doc_id", DataTypes.StringType);
+    assertDataFrameEquals(spark().createDataFrame(List.of(
+        RowFactory.create("igf/2023/a.txt", "aaaa"),
+        RowFactory.create("igf/2023/b.txt", "bbbb")), docSchema), documents);
+
+    Dataset<Row> rejects = plain(IngestStage.rejects(records())
+        .select("rel_path", "reason", "duplicate_of", "error_class").orderBy("rel_path"));
+    StructType rejectSchema = new StructType().add("rel_path", DataTypes.StringType)
+        .add("reason", DataTypes.StringType).add("duplicate_of", DataTypes.StringType)
+        .add("error_class", DataTypes.StringType);
+    assertDataFrameEquals(spark().createDataFrame(List.of(
+        RowFactory.create("igf/2023/c.pdf", "corrupt", null, "org.apache.tika.exception.TikaException"),
+        RowFactory.create("igf/2023/copy-of-a.txt", "duplicate", "igf/2023/a.txt", null)), rejectSchema),
+        rejects);
+  }
+
+  @Test
+  void accountingFailsLoudlyWhenAFileIsMissingOrCountedTwice() {
+    Dataset<Row> records = records();
+    IngestJob.checkAccounting(4, records, IngestStage.documents(records), IngestStage.rejects(records));
+    IllegalStateException lost = assertThrows(IllegalStateException.class, () ->
+        IngestJob.checkAccounting(5, records, IngestStage.documents(records), IngestStage.rejects(records)));
+    Assertions.assertTrue(lost.getMessage().startsWith("ingest accounting broken: 5 input files, 4 records"),
+        lost.getMessage());
+    Dataset<Row> twice = records.union(records.limit(1));
+    assertThrows(IllegalStateException.class, () ->
+        IngestJob.checkAccounting(5, twice, IngestStage.documents(twice), IngestStage.rejects(twice)));
+  }
+
+  @Test
+  void filesAreDealtSoThatPartitionsHoldSimilarCounts() {
+    List<IngestStage.InputFile> files = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      files.add(new IngestStage.InputFile("file:/c/f" + i, "f" + i, i * 1000L));
+    }
+    Dataset<Row> dealt = IngestStage.files(spark(), files);
+    List<Integer> sizes = dealt.javaRDD().glom().map(List::size).collect();
+    assertEquals(101, sizes.stream().mapToInt(Integer::intValue).sum());
+    int min = sizes.stream().mapToInt(Integer::intValue).min().orElseThrow();
+    int max = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    Assertions.assertTrue(max - min <= 1, "partition sizes " + sizes);
+    assertEquals(101L, dealt.select("rel_path").distinct().count());
+  }
+}
