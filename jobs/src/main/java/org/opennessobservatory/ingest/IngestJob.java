@@ -1,16 +1,15 @@
 package org.opennessobservatory.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,25 +47,24 @@ public final class IngestJob {
     Map<String, ManifestEntry> manifest = readManifest(manifestFile, conf, manifestPath != null);
     List<IngestStage.InputFile> files = CorpusListing.documents(root, conf);
 
-    Dataset<Row> records = IngestStage.parse(IngestStage.files(spark, files), manifest, limits,
-        new HadoopConf(conf)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> settled = IngestStage.settleDuplicates(IngestStage.parse(IngestStage.files(spark, files),
+        manifest, limits, new HadoopConf(conf))).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> documents = IngestStage.documents(records);
-      Dataset<Row> rejects = IngestStage.rejects(records);
       long t0 = System.nanoTime();
-      checkAccounting(files.size(), records, documents, rejects);
+      Counts counts = Counts.of(settled);
+      checkAccounting(files.size(), counts);
       LOG.info("parsed and accounted for {} files in {} ms", files.size(), (System.nanoTime() - t0) / 1_000_000);
       t0 = System.nanoTime();
-      long documentRows = writer.write(DOCUMENTS, documents, "forum", "year");
-      long rejectRows = writer.write(REJECTS, rejects, "forum", "year");
+      writer.write(DOCUMENTS, IngestStage.documents(settled), counts.documents() == 0, "forum", "year");
+      writer.write(REJECTS, IngestStage.rejects(settled), counts.rejects() == 0, "forum", "year");
       LOG.info("wrote documents and rejects in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Set<String> listed = files.stream().map(IngestStage.InputFile::relPath).collect(Collectors.toSet());
       return new IngestSummary(root.toString(), manifest.isEmpty() ? null : manifestFile.toString(), files.size(),
-          files.stream().mapToLong(IngestStage.InputFile::size).sum(), documentRows, rejectRows,
-          countBy(documents, "doc_type"), countBy(rejects, IngestRecords.REASON), manifest.size(),
-          manifest.keySet().stream().filter(p -> !listed.contains(p)).sorted().toList(), fingerprint(records));
+          files.stream().mapToLong(IngestStage.InputFile::size).sum(), counts.documents(), counts.rejects(),
+          counts.documentsByType(), counts.rejectsByReason(), manifest.size(),
+          manifest.keySet().stream().filter(p -> !listed.contains(p)).sorted().toList(), fingerprint(settled));
     } finally {
-      records.unpersist();
+      settled.unpersist();
     }
   }
 
@@ -86,41 +84,59 @@ public final class IngestJob {
     }
   }
 
-  /** inputs = documents + rejects, and each input is exactly one of them; anything else is a bug to stop on. */
-  static void checkAccounting(long inputs, Dataset<Row> records, Dataset<Row> documents, Dataset<Row> rejects) {
-    long recordCount = records.count();
-    long distinctPaths = records.select("rel_path").distinct().count();
-    long documentCount = documents.count();
-    long rejectCount = rejects.count();
-    if (recordCount != inputs || distinctPaths != inputs || documentCount + rejectCount != inputs) {
-      throw new IllegalStateException("ingest accounting broken: " + inputs + " input files, " + recordCount
-          + " records for " + distinctPaths + " distinct paths, " + documentCount + " documents + " + rejectCount
-          + " rejects");
-    }
-  }
-
-  private static Map<String, Long> countBy(Dataset<Row> data, String column) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (Row r : data.groupBy(column).count().collectAsList()) {
-      counts.put(r.getString(0), r.getLong(1));
-    }
-    return counts;
-  }
-
-  /** Streamed to the driver one partition at a time: memory does not grow with the corpus. */
-  private static String fingerprint(Dataset<Row> records) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      Iterator<Row> rows = records.select(col("rel_path"), col("size_bytes"), col("doc_id"))
-          .orderBy("rel_path").toLocalIterator();
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        digest.update((r.getString(0) + "\t" + r.getLong(1) + "\t" + (r.isNullAt(2) ? "" : r.getString(2)) + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+  /** Row counts of the settled records, from two small aggregations. */
+  record Counts(long records, long distinctPaths, Map<String, Long> documentsByType,
+      Map<String, Long> rejectsByReason) {
+    static Counts of(Dataset<Row> settled) {
+      Map<String, Long> byType = new TreeMap<>();
+      Map<String, Long> byReason = new TreeMap<>();
+      long records = 0;
+      for (Row r : settled.groupBy(IngestRecords.REASON, "doc_type").count().collectAsList()) {
+        records += r.getLong(2);
+        if (r.isNullAt(0)) {
+          byType.merge(r.getString(1), r.getLong(2), Long::sum);
+        } else {
+          byReason.merge(r.getString(0), r.getLong(2), Long::sum);
+        }
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      long distinct = settled.select(countDistinct("rel_path")).first().getLong(0);
+      return new Counts(records, distinct, byType, byReason);
     }
+
+    long documents() {
+      return documentsByType.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long rejects() {
+      return rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /** inputs = documents + rejects, and each input is exactly one of them; anything else is a bug to stop on. */
+  static void checkAccounting(long inputs, Counts counts) {
+    if (counts.records() != inputs || counts.distinctPaths() != inputs
+        || counts.documents() + counts.rejects() != inputs) {
+      throw new IllegalStateException("ingest accounting broken: " + inputs + " input files, " + counts.records()
+          + " records for " + counts.distinctPaths() + " distinct paths, " + counts.documents() + " documents + "
+          + counts.rejects() + " rejects");
+    }
+  }
+
+  /**
+   * SHA-256 of each line "rel_path TAB size TAB doc_id", summed modulo 2^256: independent of order, so it is
+   * computed on the executors in one pass and the driver never holds the file list of a large corpus.
+   */
+  static String fingerprint(Dataset<Row> settled) {
+    BigInteger sum = settled.select(col("rel_path"), col("size_bytes"), col("doc_id")).javaRDD()
+        .map(r -> new BigInteger(1, sha256(r.getString(0) + "\t" + r.getLong(1) + "\t"
+            + (r.isNullAt(2) ? "" : r.getString(2)))))
+        .fold(BigInteger.ZERO, (a, b) -> a.add(b).mod(TWO_256));
+    return String.format("%064x", sum);
+  }
+
+  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
+
+  private static byte[] sha256(String line) throws java.security.NoSuchAlgorithmException {
+    return MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -14,7 +14,7 @@ import org.opennessobservatory.schema.Schemas;
 /**
  * The row every input file becomes inside the ingest stage, before it is split into {@code documents} and
  * {@code rejects}: the documents columns (all nullable) plus the reject columns. A null {@code reason} means a
- * document.
+ * document; duplicate_of is filled by {@link IngestStage#settleDuplicates}.
  */
 final class IngestRecords {
   private IngestRecords() {}
@@ -32,6 +32,7 @@ final class IngestRecords {
     fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(ERROR_CLASS, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(MESSAGE, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(DUPLICATE_OF, DataTypes.StringType, true));
     return new StructType(fields.toArray(StructField[]::new));
   }
 

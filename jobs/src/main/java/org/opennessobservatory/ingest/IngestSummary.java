@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What an ingest run did, for the console and the run manifest.
  *
- * @param fingerprint SHA-256 over the sorted lines "rel_path TAB size TAB doc_id" of every input file
+ * @param fingerprint the corpus fingerprint of {@link IngestJob#fingerprint}
  * @param manifestRowsWithoutFile manifest paths that no listed file matches (listed for the user to fix)
  */
 public record IngestSummary(

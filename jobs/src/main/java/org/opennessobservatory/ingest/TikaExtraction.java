@@ -2,6 +2,10 @@ package org.opennessobservatory.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
@@ -25,6 +29,8 @@ public final class TikaExtraction {
   // AutoDetectParser is stateless between parses and safe to share; building it scans the service registry once.
   private static final class Holder {
     static final AutoDetectParser PARSER = new AutoDetectParser();
+    static final EncodingDetector ENCODINGS = new Latin1AsWindows1252(TikaConfig.getDefaultConfig()
+        .getEncodingDetector());
   }
 
   /** Loads every parser class up front, so that the first real parse is not charged for it. */
@@ -44,6 +50,7 @@ public final class TikaExtraction {
     LimitedEmbeddedExtractor embedded = new LimitedEmbeddedExtractor(context, maxEmbedded);
     context.set(EmbeddedDocumentExtractor.class, embedded);
     context.set(Parser.class, Holder.PARSER);
+    context.set(EncodingDetector.class, Holder.ENCODINGS);
     boolean truncated = false;
     try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(bytes))) {
       Holder.PARSER.parse(in, handler, metadata, context);
@@ -54,17 +61,11 @@ public final class TikaExtraction {
         if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)) {
           throw (VirtualMachineError) t;
         }
-        return ParseResult.failure(RejectReason.classify(t), t.getClass().getName(), firstLine(t));
+        return ParseResult.failure(RejectReason.classify(t), t.getClass().getName(), describe(t));
       }
     }
     String charset = metadata.get(HttpHeaders.CONTENT_ENCODING);
     String text = handler.toString();
-    if ("ISO-8859-1".equalsIgnoreCase(charset) && hasC1Controls(text)) {
-      // Text labelled Latin-1 that holds C1 controls is Windows-1252 (curly quotes, dashes, euro): decode as
-      // browsers do (WHATWG Encoding: the label "iso-8859-1" means windows-1252).
-      text = c1AsWindows1252(text);
-      charset = "windows-1252";
-    }
     String[] parsers = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
     String parser = parsers.length == 0 ? null : parsers[parsers.length - 1];
     if (parser != null && parser.endsWith(".EmptyParser")) {
@@ -85,25 +86,10 @@ public final class TikaExtraction {
         metadata.get(TikaCoreProperties.MODIFIED), metadata.getInt(PagedText.N_PAGES), charset);
   }
 
-  private static boolean hasC1Controls(String text) {
-    return text.chars().anyMatch(c -> c >= 0x80 && c <= 0x9F);
-  }
-
-  /** Latin-1 decoded chars U+0080-U+009F are the bytes 0x80-0x9F: re-read each as Windows-1252. */
-  static String c1AsWindows1252(String text) {
-    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      out.append(c >= 0x80 && c <= 0x9F ? new String(new byte[] {(byte) c}, cp1252) : String.valueOf(c));
-    }
-    return out.toString();
-  }
-
   /** The PDF format ends every file (and every incremental update) with "%%EOF", within the last kilobyte. */
   private static boolean endsWithEofMarker(byte[] bytes) {
     int from = Math.max(0, bytes.length - 1024);
-    String tail = new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1);
     return tail.contains("%%EOF");
   }
 
@@ -124,11 +110,49 @@ public final class TikaExtraction {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
+  /**
+   * What went wrong, in one line, the same on every run: Tika's wrapper message with object identities removed
+   * ("… from PDFParser@e3cee7b"), then the root cause's message, which says what the parser met.
+   */
+  static String describe(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String top = firstLine(t).replaceAll("@[0-9a-f]{4,}", "");
+    if (root == t) {
+      return top;
+    }
+    String cause = firstLine(root).replaceAll("@[0-9a-f]{4,}", "");
+    return top + (cause.isEmpty() ? "" : ": " + cause) + " (" + root.getClass().getSimpleName() + ")";
+  }
+
   static String firstLine(Throwable t) {
     String message = t.getMessage() == null ? "" : t.getMessage().strip();
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline);
     return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+  }
+
+  /**
+   * Decodes what the detectors call ISO-8859-1 as Windows-1252, as browsers do (WHATWG Encoding Standard: the label
+   * iso-8859-1 means windows-1252). The two differ only in 0x80-0x9F, where Latin-1 has unused control codes and
+   * Windows-1252 the curly quotes and dashes of every word-processed text; Tika's Latin-1 decoding turns those
+   * into U+FFFD, losing them.
+   */
+  private static final class Latin1AsWindows1252 implements EncodingDetector {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private final EncodingDetector delegate;
+
+    Latin1AsWindows1252(EncodingDetector delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Charset detect(InputStream input, Metadata metadata) throws java.io.IOException {
+      Charset detected = delegate.detect(input, metadata);
+      return StandardCharsets.ISO_8859_1.equals(detected) ? WINDOWS_1252 : detected;
+    }
   }
 
   /** Opens at most {@code max} embedded documents; counts the ones it skips. */

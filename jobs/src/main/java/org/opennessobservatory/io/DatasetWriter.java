@@ -29,17 +29,24 @@ public final class DatasetWriter {
     this.outRoot = new Path(outRoot);
   }
 
-  /** Writes {@code data} as dataset {@code name}, partitioned by the given columns; returns the rows written. */
-  public long write(String name, Dataset<Row> data, String... partitionColumns) {
+  /**
+   * Writes {@code data} as dataset {@code name}, partitioned by the given columns. An empty dataset is written as one
+   * file holding only the schema, unpartitioned: a partitioned write of nothing leaves no file at all, and readers
+   * (Spark, DuckDB) then cannot tell its columns.
+   */
+  public void write(String name, Dataset<Row> data, boolean empty, String... partitionColumns) {
     Dataset<Row> conformed = SchemaConformance.conform(data, Schemas.load(name), name);
     Path staging = new Path(new Path(outRoot, STAGING), name);
     Path target = new Path(outRoot, name);
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       // One task per partition value: one file per forum-year folder rather than one per upstream task.
-      Dataset<Row> grouped = partitionColumns.length == 0 ? conformed.coalesce(1)
-          : conformed.repartition(Arrays.stream(partitionColumns).map(functions::col).toArray(Column[]::new));
-      grouped.write().mode(SaveMode.Overwrite).partitionBy(partitionColumns).parquet(staging.toString());
+      if (empty || partitionColumns.length == 0) {
+        conformed.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staging.toString());
+      } else {
+        conformed.repartition(Arrays.stream(partitionColumns).map(functions::col).toArray(Column[]::new))
+            .write().mode(SaveMode.Overwrite).partitionBy(partitionColumns).parquet(staging.toString());
+      }
       if (fs.exists(target) && !fs.delete(target, true)) {
         throw new IOException("cannot remove the previous " + target);
       }
@@ -50,6 +57,5 @@ public final class DatasetWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("writing dataset " + name, e);
     }
-    return spark.read().parquet(target.toString()).count();
   }
 }

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.opennessobservatory.testing.CliRunner.observatory;
 import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.testing.CliRunner.Run;
 import org.opennessobservatory.testing.FixtureCorpus;
 import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
@@ -40,18 +40,6 @@ class IngestCommandTest extends SparkTestBase {
 
   @TempDir
   Path tmp;
-
-  record Run(int exit, String out, String err) {}
-
-  static Run observatory(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    picocli.CommandLine cli = Observatory.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private Dataset<Row> golden(String name, StructType schema) {
     return spark().read().option("sep", "\t").option("header", "true").option("nullValue", "")

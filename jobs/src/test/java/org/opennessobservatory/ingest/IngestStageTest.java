@@ -16,6 +16,10 @@ import org.opennessobservatory.testing.SparkTestBase;
 
 /** The stage's Dataset functions on hand-made records: duplicates, rejects, accounting, partitioning. */
 class IngestStageTest extends SparkTestBase {
+  private Dataset<Row> settled() {
+    return IngestStage.settleDuplicates(records());
+  }
+
   private Dataset<Row> records() {
     StructType schema = IngestRecords.schema();
     List<Row> rows = new ArrayList<>();
@@ -31,18 +35,19 @@ class IngestStageTest extends SparkTestBase {
 
   private static Row parsed(String rel, String docId, StructType schema) {
     return new IngestRecords.Builder().set("path", "file:/c/" + rel).set("rel_path", rel).set("size_bytes", 4L)
-        .set("doc_id", docId).set("forum", "igf").set("year", 2023).set("text", "text").build(schema);
+        .set("doc_id", docId).set("forum", "igf").set("year", 2023).set("text", "text").set("doc_type", "other")
+        .build(schema);
   }
 
   @Test
   void keepsTheFirstOfIdenticalFilesAndRejectsTheOthersAsDuplicates() {
-    Dataset<Row> documents = plain(IngestStage.documents(records()).select("rel_path", "doc_id").orderBy("rel_path"));
+    Dataset<Row> documents = plain(IngestStage.documents(settled()).select("rel_path", "doc_id").orderBy("rel_path"));
     StructType docSchema = new StructType().add("rel_path", DataTypes.StringType).add("doc_id", DataTypes.StringType);
     assertDataFrameEquals(spark().createDataFrame(List.of(
         RowFactory.create("igf/2023/a.txt", "aaaa"),
         RowFactory.create("igf/2023/b.txt", "bbbb")), docSchema), documents);
 
-    Dataset<Row> rejects = plain(IngestStage.rejects(records())
+    Dataset<Row> rejects = plain(IngestStage.rejects(settled())
         .select("rel_path", "reason", "duplicate_of", "error_class").orderBy("rel_path"));
     StructType rejectSchema = new StructType().add("rel_path", DataTypes.StringType)
         .add("reason", DataTypes.StringType).add("duplicate_of", DataTypes.StringType)
@@ -54,16 +59,33 @@ class IngestStageTest extends SparkTestBase {
   }
 
   @Test
+  void theListedCopyOfDuplicatesIsKeptEvenWhenItSortsLater() {
+    StructType schema = IngestRecords.schema();
+    Row unlisted = new IngestRecords.Builder().set("path", "file:/c/a-copy.pdf").set("rel_path", "a-copy.pdf")
+        .set("size_bytes", 4L).set("doc_id", "aaaa").set("forum", "igf").set("metadata_source", "inferred")
+        .build(schema);
+    Row listed = new IngestRecords.Builder().set("path", "file:/c/a.pdf").set("rel_path", "a.pdf")
+        .set("size_bytes", 4L).set("doc_id", "aaaa").set("forum", "igf").set("metadata_source", "manifest")
+        .build(schema);
+    Dataset<Row> settled = IngestStage.settleDuplicates(spark().createDataFrame(List.of(unlisted, listed), schema));
+    assertEquals(List.of("a.pdf"), IngestStage.documents(settled).select("rel_path").as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals("a.pdf", IngestStage.rejects(settled).first().getAs("duplicate_of"));
+  }
+
+  @Test
   void accountingFailsLoudlyWhenAFileIsMissingOrCountedTwice() {
-    Dataset<Row> records = records();
-    IngestJob.checkAccounting(4, records, IngestStage.documents(records), IngestStage.rejects(records));
+    IngestJob.Counts counts = IngestJob.Counts.of(settled());
+    assertEquals(new IngestJob.Counts(4, 4, java.util.Map.of("other", 2L),
+        java.util.Map.of("corrupt", 1L, "duplicate", 1L)), counts);
+    IngestJob.checkAccounting(4, counts);
     IllegalStateException lost = assertThrows(IllegalStateException.class, () ->
-        IngestJob.checkAccounting(5, records, IngestStage.documents(records), IngestStage.rejects(records)));
+        IngestJob.checkAccounting(5, counts));
     Assertions.assertTrue(lost.getMessage().startsWith("ingest accounting broken: 5 input files, 4 records"),
         lost.getMessage());
-    Dataset<Row> twice = records.union(records.limit(1));
-    assertThrows(IllegalStateException.class, () ->
-        IngestJob.checkAccounting(5, twice, IngestStage.documents(twice), IngestStage.rejects(twice)));
+    IngestJob.Counts twice = IngestJob.Counts.of(settled().union(settled().limit(1)));
+    assertThrows(IllegalStateException.class, () -> IngestJob.checkAccounting(5, twice),
+        "5 records but only 4 distinct paths: one file counted twice");
   }
 
   @Test

@@ -1,0 +1,77 @@
+package org.opennessobservatory.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.testing.CliRunner;
+import org.opennessobservatory.testing.SparkTestBase;
+import org.opennessobservatory.testing.TestPaths;
+
+/** {@code observatory demo} over data-samples: every file accounted for as data-samples/README.md says. */
+class DemoCommandTest extends SparkTestBase {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void theDemoIngestsTheSamplesAndRejectsExactlyTheBrokenFiles() {
+    System.setProperty("observatory.home", TestPaths.repo().toString());
+    Path out = tmp.resolve("output");
+    var run = CliRunner.observatory("demo", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    Assertions.assertTrue(run.out().startsWith("ingest: 66 files"), run.out());
+
+    Map<String, String> rejects = new HashMap<>();
+    for (Row r : spark().read().parquet(out.resolve("rejects").toString()).collectAsList()) {
+      rejects.put(r.getAs("rel_path"), r.getAs("reason") + (r.getAs("duplicate_of") == null ? ""
+          : " of " + r.getAs("duplicate_of")));
+    }
+    assertEquals(Map.of(
+        "igf/2022/igf-2022-ws-notes-empty.txt", "empty",
+        "igf/2023/igf-2023-ws45-session-report.pdf", "corrupt",
+        "igf/2022/igf-2022-messages-partial-download.pdf", "corrupt",
+        "eurodig/2023/eurodig-2023-messages-draft-protected.pdf", "encrypted",
+        "ukigf/2024/x.pdf", "corrupt",
+        "igf/2023/IGF2023_Messages_final(1).docx", "duplicate of igf/2023/igf-2023-messages.docx"), rejects);
+
+    Dataset<Row> documents = spark().read().parquet(out.resolve("documents").toString());
+    assertEquals(60, documents.count());
+    // Listed files carry the manifest's metadata.
+    Dataset<Row> manifest = spark().read().option("header", "true")
+        .csv(TestPaths.samples().resolve("manifest.csv").toString());
+    Dataset<Row> listed = documents.join(manifest.withColumnRenamed("path", "rel_path")
+        .select(col("rel_path"), col("doc_type").as("listed_type"), col("forum").as("listed_forum")), "rel_path");
+    assertEquals(57, listed.count(), "60 documents, of which 3 unlisted on purpose");
+    assertEquals(0, listed.filter(col("doc_type").notEqual(col("listed_type"))
+        .or(col("forum").notEqual(col("listed_forum")))
+        .or(col("metadata_source").notEqual("manifest"))).count());
+    // Unlisted files get their metadata from the path, the name and the content.
+    assertEquals(List.of(
+            "eurodig/2024/eurodig-2024-programme.html eurodig 2024 programme regional",
+            "igf/2024/igf-2024-ws78-internet-shutdowns-transcript.txt igf 2024 transcript global",
+            "ukigf/2023/ukigf-2023-digital-exclusion-report.odt ukigf 2023 session_report national"),
+        documents.filter(col("metadata_source").equalTo("inferred")).orderBy("rel_path").collectAsList().stream()
+            .map(r -> r.getAs("rel_path") + " " + r.getAs("forum") + " " + r.getAs("year") + " "
+                + r.getAs("doc_type") + " " + r.getAs("forum_level")).toList());
+
+    Map<String, String> text = new HashMap<>();
+    documents.select("rel_path", "text").collectAsList().forEach(r -> text.put(r.getString(0), r.getString(1)));
+    String cp1252 = text.get("eurodig/2022/eurodig-2022-youthdig-notes.txt");
+    Assertions.assertTrue(cp1252.matches("(?s).*[\u2018\u2019\u201c\u201d].*") && cp1252.contains("\u2013"),
+        "curly quotes and en dashes decoded");
+    assertFalse(cp1252.chars().anyMatch(c -> c >= 0x80 && c <= 0x9f), "no C1 controls left");
+    Assertions.assertTrue(text.get("igf/2024/igf-2024-remote-hub-report.txt").contains("M\u0101ori"));
+    String newsletter = text.get("ukigf/2023/ukigf-2023-newsletter.html");
+    assertFalse(newsletter.contains("SCRIPT TEXT"), newsletter);
+    assertFalse(newsletter.contains("root:x:0"), "no external entity resolved");
+  }
+}
