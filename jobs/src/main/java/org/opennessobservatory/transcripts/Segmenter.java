@@ -1,0 +1,166 @@
+package org.opennessobservatory.transcripts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opennessobservatory.nlp.WordCounter;
+
+/**
+ * Splits a meeting transcript into speaker turns, following the conventions catalogued in TRANSCRIPT-FORMATS.md:
+ * a turn starts at a ">>" or ">" marker wherever it stands, or at an unmarked label ("NAME:", "Firstname
+ * Lastname:") at line start or, in collapsed transcripts, mid-line; everything up to the next turn is its speech,
+ * less what nobody said (see {@link NonSpeech}). Pure function of the text.
+ */
+public final class Segmenter {
+  private Segmenter() {}
+
+  /** The turns, and whether the transcript had any label at all. */
+  public record Segmentation(List<Turn> turns, boolean labelled, long preambleWords) {}
+
+  /** A label: any run without colon, newline or marker, then a colon before a space or the line end. */
+  private static final Pattern LABEL = Pattern.compile("([^:\\n>]{1,80}?)[ ]*:(?=[ \\n]|$)");
+  private static final Pattern DOUBLE_MARKER = Pattern.compile("(?<!>)>>(?!>)");
+  private static final Pattern SINGLE_MARKER = Pattern.compile("(?m)^[ ]*>(?!>)");
+  /** Line start, after indentation and a court-reporter line number or a chat timestamp ("10:32:05 "). */
+  private static final Pattern LINE_START =
+      Pattern.compile("(?m)^[ ]*(?:(?<clock>(?:\\d{1,2}:)?\\d{1,2}:\\d{2}[ ]+)|\\d{1,3}[ ]{1,8})?(?=[^ \\n])");
+  /** Mid-line label in capitals after the end of a sentence (collapsed transcripts). */
+  private static final Pattern INLINE_LABEL =
+      Pattern.compile("(?<=[.?!\"')\\]][ ]{1,4})([\\p{Lu}][\\p{Lu}\\p{M}.'\\- ]{1,60}?):(?=[ \\n])");
+  /** Speech before the first label needs this many words and two sentence ends, else it is a title block. */
+  private static final int MIN_PREAMBLE_WORDS = 15;
+
+  private record Candidate(int start, int labelStart, int labelEnd, int speechStart, String marker,
+      LabelRules.Strength strength) {
+    String key(String match) {
+      return labelStart < 0 ? "" : match.substring(labelStart, labelEnd).strip().replaceAll(" +", " ")
+          .toUpperCase(Locale.ROOT);
+    }
+  }
+
+  public static Segmentation segment(String text) {
+    String match = MatchText.of(text);
+    boolean allCaps = mostlyCapitals(match);
+    List<Candidate> found = new ArrayList<>();
+    Matcher m = DOUBLE_MARKER.matcher(match);
+    while (m.find()) {
+      found.add(afterMarker(match, m.start(), m.end(), ">>", allCaps));
+    }
+    m = SINGLE_MARKER.matcher(match);
+    while (m.find()) {
+      found.add(afterMarker(match, m.end() - 1, m.end(), ">", allCaps));
+    }
+    m = LINE_START.matcher(match);
+    Matcher label = LABEL.matcher(match);
+    while (m.find()) {
+      label.region(m.end(), match.length());
+      if (label.lookingAt()) {
+        // A chat timestamp ("10:32:05 Name: text") marks a turn as surely as ">>" does.
+        LabelRules.Strength s = LabelRules.strength(label.group(1), m.group("clock") != null, allCaps);
+        if (s != LabelRules.Strength.NONE) {
+          found.add(new Candidate(m.start(), label.start(1), label.end(1), label.end(), "label", s));
+        }
+      }
+    }
+    // Mid-line labels only where capitals still tell labels from speech.
+    m = INLINE_LABEL.matcher(allCaps ? "" : match);
+    while (m.find()) {
+      if (LabelRules.strength(m.group(1), false, allCaps) != LabelRules.Strength.NONE) {
+        found.add(new Candidate(m.start(), m.start(1), m.end(1), m.end(), "inline", LabelRules.Strength.WEAK));
+      }
+    }
+    List<Candidate> accepted = accept(found, match);
+    return build(text, match, accepted);
+  }
+
+  /** A ">>" or ">" marker at [start, end): labelled when a label follows, else bare. */
+  private static Candidate afterMarker(String match, int start, int end, String marker, boolean allCaps) {
+    int p = end;
+    while (p < match.length() && match.charAt(p) == ' ') {
+      p++;
+    }
+    if (p < match.length() && match.charAt(p) == ':') {
+      return new Candidate(start, -1, -1, p + 1, marker, LabelRules.Strength.STRONG); // ">>:" — an empty name
+    }
+    Matcher label = LABEL.matcher(match);
+    label.region(p, match.length());
+    if (label.lookingAt() && LabelRules.strength(label.group(1), true, allCaps) != LabelRules.Strength.NONE) {
+      return new Candidate(start, label.start(1), label.end(1), label.end(), marker, LabelRules.Strength.STRONG);
+    }
+    return new Candidate(start, -1, -1, p, marker, LabelRules.Strength.STRONG);
+  }
+
+  /** Strong candidates, and weak ones whose label occurs at least twice; one per start, in text order. */
+  private static List<Candidate> accept(List<Candidate> found, String match) {
+    Map<String, Integer> occurrences = new HashMap<>();
+    for (Candidate c : found) {
+      occurrences.merge(c.key(match), 1, Integer::sum);
+    }
+    found.sort(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.strength() != LabelRules.Strength.STRONG));
+    List<Candidate> accepted = new ArrayList<>();
+    int lastEnd = -1;
+    for (Candidate c : found) {
+      boolean ok = c.strength() == LabelRules.Strength.STRONG || occurrences.get(c.key(match)) >= 2;
+      if (ok && c.start() >= lastEnd) {
+        accepted.add(c);
+        lastEnd = c.speechStart();
+      }
+    }
+    return accepted;
+  }
+
+  private static Segmentation build(String text, String match, List<Candidate> accepted) {
+    List<Turn> turns = new ArrayList<>();
+    int firstStart = accepted.isEmpty() ? text.length() : accepted.get(0).start();
+    NonSpeech.Stripped preamble = NonSpeech.strip(text.substring(0, firstStart), match.substring(0, firstStart));
+    long preambleWords = WordCounter.countWords(text.substring(0, firstStart));
+    if (accepted.isEmpty() || isSpeech(preamble.text())) {
+      turns.add(turn(text, match, 0, firstStart, 0, "none", SpeakerLabel.NONE));
+      preambleWords = 0;
+    }
+    for (int i = 0; i < accepted.size(); i++) {
+      Candidate c = accepted.get(i);
+      int end = i + 1 < accepted.size() ? accepted.get(i + 1).start() : text.length();
+      SpeakerLabel label = c.labelStart() < 0 ? SpeakerLabel.NONE
+          : SpeakerLabel.parse(text.substring(c.labelStart(), c.labelEnd()).strip());
+      turns.add(turn(text, match, c.start(), end, c.speechStart(), c.marker(), label));
+    }
+    return new Segmentation(List.copyOf(turns), !accepted.isEmpty(), preambleWords);
+  }
+
+  private static Turn turn(String text, String match, int start, int end, int speechStart, String marker,
+      SpeakerLabel label) {
+    String speech = text.substring(speechStart, end);
+    NonSpeech.Stripped s = NonSpeech.strip(speech, match.substring(speechStart, end));
+    String clean = tidy(s.text());
+    long words = WordCounter.countWords(clean);
+    return new Turn(start, end, marker, label, clean, words, s.stageDirections(), s.disclaimers(),
+        s.furniture() + s.separators(), WordCounter.countWords(speech) - words);
+  }
+
+  /**
+   * Lines emptied by removals dropped whole (a page number between two lines of a sentence is not a paragraph
+   * break), spaces collapsed, paragraph breaks kept as one blank line, ends trimmed.
+   */
+  static String tidy(String stripped) {
+    String r = String.valueOf(NonSpeech.REMOVED);
+    return stripped.replaceAll("(?m)^[ \\t" + r + "]*" + r + "[ \\t" + r + "]*(?:\\n|$)", "").replace(r, " ")
+        .replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+  }
+
+  private static boolean isSpeech(String preamble) {
+    long sentenceEnds = preamble.chars().filter(ch -> ch == '.' || ch == '?' || ch == '!').count();
+    return WordCounter.countWords(preamble) >= MIN_PREAMBLE_WORDS && sentenceEnds >= 2;
+  }
+
+  private static boolean mostlyCapitals(String text) {
+    long upper = text.chars().filter(Character::isUpperCase).count();
+    long lower = text.chars().filter(Character::isLowerCase).count();
+    return upper + lower >= 200 && lower < (upper + lower) / 10;
+  }
+}

@@ -1,0 +1,142 @@
+package org.opennessobservatory.transcripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One test per convention of TRANSCRIPT-FORMATS.md, on hand-written fragments. */
+class SegmenterTest {
+  /** "label|role|first words" per turn, for compact expectations. */
+  private static List<String> turns(String text) {
+    return Segmenter.segment(text).turns().stream().map(t -> (t.label().raw() == null ? "" : t.label().raw()) + "|"
+        + t.label().role().id() + "|" + String.join(" ", List.of(t.text().split("\\s+")).subList(0,
+        Math.min(3, t.text().split("\\s+").length)))).toList();
+  }
+
+  @Test
+  void doubleMarkersWithAndWithoutSpaceAndBareOnes() {
+    assertEquals(List.of("ANA PEREZ|panelist|Good morning all.", "BO LI|panelist|Thank you, Ana.",
+            "|unknown|Hello, this is"),
+        turns(">> ANA PEREZ:  Good morning all.\n>>BO LI:   Thank you, Ana.\n>>  Hello, this is the floor.\n"));
+  }
+
+  @Test
+  void markersMidLineInACollapsedTranscript() {
+    assertEquals(List.of("MODERATOR|moderator|Welcome. Let us", "ANA PEREZ|panelist|Yes. Access is",
+            "MODERATOR|moderator|Thanks."),
+        turns(">> MODERATOR: Welcome. Let us start. >> ANA PEREZ: Yes. Access is key. >> MODERATOR: Thanks."));
+  }
+
+  @Test
+  void singleMarkersAndEmptyNames() {
+    assertEquals(List.of("CHAIRMAN|chair|We resume.", "|unknown|Present.", "|unknown|Yes, here."),
+        turns(">CHAIRMAN: We resume.\n>>: Present.\n> Yes, here.\n"));
+  }
+
+  @Test
+  void unmarkedLabelsInCapitalsAndMixedCase() {
+    assertEquals(List.of("NITIN DESAI|panelist|Let us begin.", "Ana Perez|panelist|I agree with",
+            "NITIN DESAI|panelist|Good.", "Ana Perez|panelist|And one more."),
+        turns("NITIN DESAI: Let us begin.\nAna Perez: I agree with that.\nNITIN DESAI: Good.\n"
+            + "Ana Perez: And one more.\n"));
+  }
+
+  @Test
+  void notEveryWordBeforeAColonIsASpeaker() {
+    assertEquals(List.of("MODERATOR|moderator|Welcome. Note: the"),
+        turns("MODERATOR: Welcome.\nNote: the session is recorded.\nSource: the secretariat.\n"
+            + "Key Points: access and rights.\n"));
+  }
+
+  @Test
+  void aMixedCaseLabelSeenOnceIsNotTrusted() {
+    assertEquals(1, Segmenter.segment("Main Session: opening remarks were made by the chair of the day.").turns()
+        .size());
+  }
+
+  @Test
+  void titlesRolesOrganisationsAndAffiliations() {
+    SpeakerLabel chair = SpeakerLabel.parse("CHAIRMAN DESAI");
+    assertEquals("Desai", chair.name());
+    assertEquals("Chairman", chair.title());
+    assertEquals(Role.CHAIR, chair.role());
+    SpeakerLabel mr = SpeakerLabel.parse("MR. O'BRIEN-SMITH");
+    assertEquals("O'Brien-Smith", mr.name());
+    assertEquals("Mr.", mr.title());
+    SpeakerLabel affiliated = SpeakerLabel.parse("ANA PEREZ, Civil Society Network");
+    assertEquals("Ana Perez", affiliated.name());
+    assertEquals("Civil Society Network", affiliated.organisation());
+    assertEquals(Role.ORGANISATION, SpeakerLabel.parse("UNDESA").role());
+    assertEquals(Role.AUDIENCE, SpeakerLabel.parse("AUDIENCE").role());
+    assertEquals(null, SpeakerLabel.parse("AUDIENCE").name());
+    assertEquals("Juan de la Cruz", SpeakerLabel.parse("JUAN DE LA CRUZ").name());
+    assertEquals("José Ángel Núñez", SpeakerLabel.parse("JOSÉ ÁNGEL NÚÑEZ").name());
+    assertEquals(Role.SECRETARIAT, SpeakerLabel.parse("DEPUTY SECRETARY-GENERAL WU").role());
+  }
+
+  @Test
+  void stageDirectionsDisclaimersAndFurnitureAreNotSpeech() {
+    String text = """
+        ***
+        This is the output of the real-time captioning taken during the meeting. It should not be treated as an
+        authoritative record.
+        ***
+        >> ANA PEREZ: [ Applause ] Thank you (inaudible) very much.
+        12
+        Deprecated: Function split() is deprecated in /var/www/page.php on line 41
+        We must (Laughter.) act now.
+        """;
+    Segmenter.Segmentation s = Segmenter.segment(text);
+    assertEquals(1, s.turns().size(), s.turns().toString());
+    Turn t = s.turns().get(0);
+    assertEquals("Thank you very much.\nWe must act now.", t.text());
+    assertEquals(3, t.stageDirections());
+    assertEquals(2, t.furniture());
+    assertTrue(s.preambleWords() > 10, "the disclaimer before the first turn is not a turn");
+  }
+
+  @Test
+  void speechBeforeTheFirstLabelIsAnUnknownTurnButATitleIsNot() {
+    assertEquals(List.of("|unknown|So we are", "ANA PEREZ|panelist|Thanks."),
+        turns("So we are live now. Welcome back everyone to the open consultation, please take your seats.\n"
+            + ">> ANA PEREZ: Thanks.\n"));
+    assertEquals(List.of("ANA PEREZ|panelist|Thanks."),
+        turns("IGF 2021 MAG Meeting - Day 2 - RAW\n\n>> ANA PEREZ: Thanks.\n"));
+  }
+
+  @Test
+  void aTranscriptWithoutLabelsIsOneUnknownTurn() {
+    Segmenter.Segmentation s = Segmenter.segment("Good morning. We start with access.\n\nThen rights.");
+    assertFalse(s.labelled());
+    assertEquals(1, s.turns().size());
+    assertEquals(Role.UNKNOWN, s.turns().get(0).label().role());
+  }
+
+  @Test
+  void courtReporterLineNumbersAndChatTimestamps() {
+    assertEquals(List.of("MR. SMITH|panelist|We object.", "AUDIENCE|audience|Why?"),
+        turns("  1   MR. SMITH: We object.\n  2   AUDIENCE: Why?\n"));
+    assertEquals(List.of("Ana Perez|panelist|hi all", "Bo Li|panelist|hello", "Ana Perez|panelist|ready?"),
+        turns("10:32:05 Ana Perez: hi all\n10:32:09 Bo Li: hello\n10:33:00 Ana Perez: ready?\n"));
+  }
+
+  @Test
+  void allCapitalSpeechHoldsColonsThatAreNotLabels() {
+    String caps = ("THE CHAIR: WE HAVE THREE ITEMS. FIRST ITEM: BUDGET. THE POINT IS: WE NEED FUNDS AND "
+        + "SUPPORT FROM ALL STAKEHOLDERS IN THIS ROOM TODAY.\nMR. SMITH: I AGREE WITH THE POINT MADE.\n")
+        .repeat(2);
+    assertEquals(List.of("THE CHAIR|chair|WE HAVE THREE", "MR. SMITH|panelist|I AGREE WITH",
+        "THE CHAIR|chair|WE HAVE THREE", "MR. SMITH|panelist|I AGREE WITH"), turns(caps));
+  }
+
+  @Test
+  void nonBreakingHyphensAndCurlyQuotesAreNormalisedForMatchingOnly() {
+    Turn t = Segmenter.segment(">> ANNE FRAU\u2011MEIGS: It\u2019s a multi\u2011stakeholder forum.").turns().get(0);
+    assertEquals("ANNE FRAU\u2011MEIGS", t.label().raw());
+    assertEquals("Anne Frau-Meigs", t.label().name());
+    assertEquals("It\u2019s a multi\u2011stakeholder forum.", t.text());
+  }
+}
