@@ -46,4 +46,9 @@ final class DemoCommand extends PipelineCommand {
     }
     return super.call();
   }
+
+  @Override
+  boolean allStages() {
+    return true;
+  }
 }

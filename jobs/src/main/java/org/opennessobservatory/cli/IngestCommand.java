@@ -30,4 +30,9 @@ class IngestCommand extends PipelineCommand {
   boolean overwrite() {
     return corpusOptions.overwrite;
   }
+
+  @Override
+  boolean allStages() {
+    return false;
+  }
 }

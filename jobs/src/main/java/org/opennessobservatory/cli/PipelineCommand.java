@@ -17,6 +17,8 @@ import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.RunManifest;
+import org.opennessobservatory.transcripts.SegmentJob;
+import org.opennessobservatory.transcripts.SegmentStage;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -44,7 +46,11 @@ abstract class PipelineCommand implements Callable<Integer> {
 
   abstract boolean overwrite();
 
+  /** Whether the stages after ingest run too (run, demo) or ingest alone. */
+  abstract boolean allStages();
+
   @Override
+  @SuppressWarnings("unchecked") // the run manifest's nested maps are built right here
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
     String runId = UUID.randomUUID().toString();
@@ -59,8 +65,19 @@ abstract class PipelineCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       IngestSummary ingest = IngestJob.run(spark, corpus(), manifest(), limits, writer);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      RunManifest.write(out(), runManifest(runId, started, spark, limits, ingest, seconds), conf);
+      Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest, seconds);
       Summaries.printIngest(spec.commandLine().getOut(), ingest, seconds, out());
+      if (allStages()) {
+        t0 = System.nanoTime();
+        SegmentJob.Summary segment = SegmentJob.run(spark, out(), writer);
+        double segmentSeconds = (System.nanoTime() - t0) / 1e9;
+        ((Map<String, Object>) manifest.get("datasets")).put(SegmentStage.UTTERANCES, segment.turns());
+        ((Map<String, Object>) manifest.get("stage_seconds")).put("segment", segmentSeconds);
+        manifest.put("segment", segment);
+        Summaries.printSegment(spec.commandLine().getOut(), segment, segmentSeconds, out());
+      }
+      manifest.put("finished_at", Instant.now().toString());
+      RunManifest.write(out(), manifest, conf);
       return 0;
     } finally {
       if (ownSession) {
@@ -95,7 +112,6 @@ abstract class PipelineCommand implements Callable<Integer> {
     m.put("run_id", runId);
     m.put("command", spec.name());
     m.put("started_at", started.toString());
-    m.put("finished_at", Instant.now().toString());
     m.put("versions", new java.util.TreeMap<>(Observatory.versions()));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("corpus", ingest.corpus());
@@ -112,10 +128,15 @@ abstract class PipelineCommand implements Callable<Integer> {
     corpus.put("manifest_rows", ingest.manifestRows());
     corpus.put("manifest_rows_without_file", ingest.manifestRowsWithoutFile());
     m.put("corpus", corpus);
-    m.put("datasets", Map.of(IngestJob.DOCUMENTS, ingest.documents(), IngestJob.REJECTS, ingest.rejects()));
+    Map<String, Object> datasets = new LinkedHashMap<>();
+    datasets.put(IngestJob.DOCUMENTS, ingest.documents());
+    datasets.put(IngestJob.REJECTS, ingest.rejects());
+    m.put("datasets", datasets);
     m.put("documents_by_type", ingest.documentsByType());
     m.put("rejects_by_reason", ingest.rejectsByReason());
-    m.put("stage_seconds", Map.of("ingest", seconds));
+    Map<String, Object> stageSeconds = new LinkedHashMap<>();
+    stageSeconds.put("ingest", seconds);
+    m.put("stage_seconds", stageSeconds);
     return m;
   }
 }

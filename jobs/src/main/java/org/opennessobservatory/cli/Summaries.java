@@ -3,6 +3,7 @@ package org.opennessobservatory.cli;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
+import org.opennessobservatory.transcripts.SegmentJob;
 
 /** The end-of-run lines on the console. */
 final class Summaries {
@@ -20,6 +21,14 @@ final class Summaries {
           s.manifestRowsWithoutFile().size(), s.manifestRowsWithoutFile().get(0));
     }
     out.printf("outputs: %s/documents, %s/rejects, %s/_run.json%n", outRoot, outRoot, outRoot);
+    out.flush();
+  }
+
+  static void printSegment(PrintWriter out, SegmentJob.Summary s, double seconds, String outRoot) {
+    out.printf("segment: %d transcripts -> %d turns, %d words (%.1f%% in turns whose label names a person), "
+            + "%.1f s%n", s.transcripts(), s.turns(), s.words(), s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
+        seconds);
+    out.printf("outputs: %s/utterances%n", outRoot);
     out.flush();
   }
 }

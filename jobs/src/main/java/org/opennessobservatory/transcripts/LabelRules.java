@@ -27,11 +27,20 @@ final class LabelRules {
       "FINALLY", "WHY", "HOW", "WHAT", "WHEN", "WHERE", "WHO", "YES", "NO", "OK", "THANK YOU", "THANKS", "HELLO",
       "WELCOME", "PLEASE", "SO", "AND", "BUT", "THE", "THIS", "THAT", "HERE", "THERE", "NOW", "THEN", "ALSO");
 
-  /** A name word in capitals: letters (accented too), with inner '.', '-', '\'' ("ST.", "FRAU-MEIGS", "O'BRIEN"). */
-  private static final Pattern CAPS_WORD = Pattern.compile("[\\p{Lu}][\\p{Lu}\\p{M}.'\\-]*|&|[0-9]{1,2}");
+  /**
+   * A name word in capitals: letters (accented too), with inner '.', '-', '\'' ("ST.", "FRAU-MEIGS", "O'BRIEN"),
+   * and '?' where a conversion lost an accented letter ("PETROVI?").
+   */
+  private static final Pattern CAPS_WORD = Pattern.compile("[\\p{Lu}][\\p{Lu}\\p{M}.'\\-?]*|&|[0-9]{1,2}");
   /** A name word in mixed case: capitalised ("Ana", "Frau-Meigs", "McArthur") or a particle ("de", "van"). */
   private static final Pattern MIXED_WORD =
-      Pattern.compile("[\\p{Lu}][\\p{L}\\p{M}.'\\-]*|de|da|del|della|do|dos|das|van|von|der|den|la|le|di|du|bin|ibn");
+      Pattern.compile("[\\p{Lu}][\\p{L}\\p{M}.'\\-?]*|de|da|del|della|do|dos|das|van|von|der|den|la|le|di|du|bin|ibn");
+
+  /** "Note: …", "Provided by: …": a line that carries metadata rather than speech. */
+  static boolean isMetadataLine(String line) {
+    int colon = line.indexOf(':');
+    return colon > 0 && colon <= 30 && NOT_SPEAKERS.contains(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+  }
 
   /** How sure a label is: weak labels count only when the same label occurs at least twice in the transcript. */
   enum Strength { NONE, WEAK, STRONG }

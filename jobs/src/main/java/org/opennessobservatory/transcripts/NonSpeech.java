@@ -18,16 +18,28 @@ final class NonSpeech {
 
   private static final String CI = "(?i)";
 
-  /** Applied in order; later rules see the blanks of earlier ones. */
+  /**
+   * A captioning disclaimer speaks of captions or transcripts (subject) and disowns them ("not an official record",
+   * "unedited", "rough draft", "may contain errors" …: qualifier). Both are needed: speech about captioning for
+   * accessibility is speech. Real wordings vary by year and carry typos (TRANSCRIPT-FORMATS §5), so cues, not texts.
+   */
+  private static final String SUBJECT = "caption|transcri|\\bCART\\b|audio file";
+  private static final String QUALIFIER = "not (?:be )?(?:an? )?(?:the )?(?:official|authoritative|verbatim|"
+      + "totally verbatim)|unedited|rough[- ]draft|may (?:contain|include|not be|have) (?:transcription |some )?"
+      + "(?:errors|mistakes|inaccuracies|fully|complete)|may be incomplete|(?:errors|mistakes) (?:may|might)|"
+      + "should (?:not )?be (?:read|treated|taken|considered|quoted)|largely accurate|"
+      + "not (?:been )?(?:checked|reviewed|corrected|edited)|authoritative record";
+  static final Pattern DISCLAIMER_SUBJECT = Pattern.compile(SUBJECT, Pattern.CASE_INSENSITIVE);
+  static final Pattern DISCLAIMER_QUALIFIER = Pattern.compile(QUALIFIER, Pattern.CASE_INSENSITIVE);
+  /** A sentence of a long paragraph that is a disclaimer on its own: it names captions and disowns them. */
+  static final Pattern DISCLAIMER_SENTENCE = Pattern.compile("[^.!?\\n]*(?:(?:" + SUBJECT + ")[^.!?\\n]*(?:"
+      + QUALIFIER + ")|(?:" + QUALIFIER + ")[^.!?\\n]*(?:" + SUBJECT + "))[^.!?\\n]*[.!?]?",
+      Pattern.CASE_INSENSITIVE);
+  /** Paragraphs up to this many words that hold a disclaimer sentence are disclaimers as a whole. */
+  static final int MAX_DISCLAIMER_WORDS = 90;
+
+  /** Applied in order, after disclaimers; later rules see the blanks of earlier ones. */
   static final List<Rule> RULES = List.of(
-      // Captioning disclaimers, by their telling phrases (TRANSCRIPT-FORMATS §5), up to the end of their sentence or
-      // paragraph; a phrase alone ("we need captioning") is not enough.
-      new Rule(Kind.DISCLAIMER, Pattern.compile(CI + "[^.\\n]*(?:real-?time captioning|captioning (?:taken|done)|"
-          + "outputs? of the (?:real-?time )?captioning|rough draft format|communication access real-?time "
-          + "translation|transcribing an audio file|the transcription is largely accurate|"
-          + "not (?:be )?(?:treated|considered) as an? (?:authoritative|verbatim) record|"
-          + "(?:may|might) contain (?:errors|inaccuracies) (?:due to|because of)|"
-          + "verbatim record of the proceedings)[^.\\n]*(?:\\.|\\n|$)")),
       new Rule(Kind.DISCLAIMER, Pattern.compile(CI + "(?m)^[^\\n]*(?:P\\.?\\s?O\\.? Box \\d+|"
           + "\\(\\d{3}\\)\\s?\\d{3}-\\d{4}|\\+\\d[\\d .()-]{7,}\\d|copyright \\(?c?\\)?\\s?\\d{4}|"
           + "all rights reserved|www\\.[a-z0-9-]+\\.(?:com|net|org)\\b[^\\n]*caption)[^\\n]*$")),
@@ -66,6 +78,7 @@ final class NonSpeech {
     char[] kept = original.toCharArray();
     char[] seen = match.toCharArray();
     int[] counts = new int[Kind.values().length];
+    counts[Kind.DISCLAIMER.ordinal()] += removeDisclaimers(kept, seen);
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(new String(seen));
       while (m.find()) {
@@ -73,15 +86,49 @@ final class NonSpeech {
           continue;
         }
         counts[rule.kind().ordinal()]++;
-        for (int i = m.start(); i < m.end(); i++) {
-          if (seen[i] != '\n') {
-            kept[i] = REMOVED;
-            seen[i] = ' ';
-          }
-        }
+        blank(kept, seen, m.start(), m.end());
       }
     }
     return new Stripped(new String(kept), counts[Kind.STAGE_DIRECTION.ordinal()],
         counts[Kind.DISCLAIMER.ordinal()], counts[Kind.SEPARATOR.ordinal()], counts[Kind.FURNITURE.ordinal()]);
+  }
+
+  /**
+   * A short paragraph (blank-line or *** separated) with both cues is a disclaimer as a whole; in a longer one, only
+   * the sentences holding both are.
+   */
+  private static int removeDisclaimers(char[] kept, char[] seen) {
+    String text = new String(seen);
+    int found = 0;
+    Matcher paragraphs = Pattern.compile("(?s)(?:^|\\n[ ]*\\n|\\*{3,}[ ]*)(.+?)(?=\\n[ ]*\\n|[ ]*\\*{3,}|$)")
+        .matcher(text);
+    while (paragraphs.find()) {
+      String paragraph = paragraphs.group(1);
+      boolean whole = org.opennessobservatory.nlp.WordCounter.countWords(paragraph) <= MAX_DISCLAIMER_WORDS
+          && DISCLAIMER_SUBJECT.matcher(paragraph).find() && DISCLAIMER_QUALIFIER.matcher(paragraph).find();
+      Matcher sentence = DISCLAIMER_SENTENCE.matcher(paragraph);
+      if (!whole && !sentence.find()) {
+        continue;
+      }
+      found++;
+      int from = paragraphs.start(1) + (whole ? 0 : sentence.start());
+      int to = whole ? paragraphs.end(1) : paragraphs.start(1) + sentence.end();
+      blank(kept, seen, from, to);
+      if (!whole) {
+        while (sentence.find()) {
+          blank(kept, seen, paragraphs.start(1) + sentence.start(), paragraphs.start(1) + sentence.end());
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void blank(char[] kept, char[] seen, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (seen[i] != '\n') {
+        kept[i] = REMOVED;
+        seen[i] = ' ';
+      }
+    }
   }
 }

@@ -117,10 +117,10 @@ public final class Segmenter {
   private static Segmentation build(String text, String match, List<Candidate> accepted) {
     List<Turn> turns = new ArrayList<>();
     int firstStart = accepted.isEmpty() ? text.length() : accepted.get(0).start();
-    NonSpeech.Stripped preamble = NonSpeech.strip(text.substring(0, firstStart), match.substring(0, firstStart));
+    Turn preamble = turn(text, match, 0, firstStart, 0, "none", SpeakerLabel.NONE);
     long preambleWords = WordCounter.countWords(text.substring(0, firstStart));
     if (accepted.isEmpty() || isSpeech(preamble.text())) {
-      turns.add(turn(text, match, 0, firstStart, 0, "none", SpeakerLabel.NONE));
+      turns.add(preamble);
       preambleWords = 0;
     }
     for (int i = 0; i < accepted.size(); i++) {
@@ -128,19 +128,38 @@ public final class Segmenter {
       int end = i + 1 < accepted.size() ? accepted.get(i + 1).start() : text.length();
       SpeakerLabel label = c.labelStart() < 0 ? SpeakerLabel.NONE
           : SpeakerLabel.parse(text.substring(c.labelStart(), c.labelEnd()).strip());
-      turns.add(turn(text, match, c.start(), end, c.speechStart(), c.marker(), label));
+      Turn t = turn(text, match, c.start(), end, c.speechStart(), c.marker(), label);
+      if (t.words() > 0 || label != SpeakerLabel.NONE) { // a bare marker before a stage direction said nothing
+        turns.add(t);
+      }
     }
     return new Segmentation(List.copyOf(turns), !accepted.isEmpty(), preambleWords);
   }
 
+  /**
+   * @param marker "none" for speech before the first label: its title and note lines ("IGF 2022 – WS #12 – RAW",
+   *     "Note: …") are furniture there
+   */
   private static Turn turn(String text, String match, int start, int end, int speechStart, String marker,
       SpeakerLabel label) {
     String speech = text.substring(speechStart, end);
     NonSpeech.Stripped s = NonSpeech.strip(speech, match.substring(speechStart, end));
-    String clean = tidy(s.text());
+    int titles = 0;
+    String kept = s.text();
+    if (marker.equals("none")) {
+      StringBuilder lines = new StringBuilder();
+      for (String line : kept.split("\n", -1)) {
+        String l = line.replace(NonSpeech.REMOVED, ' ').strip();
+        boolean title = !l.isEmpty() && (!l.matches("(?s).*[.?!…\"')]$") || LabelRules.isMetadataLine(l));
+        titles += title ? 1 : 0;
+        lines.append(title ? String.valueOf(NonSpeech.REMOVED).repeat(line.length()) : line).append('\n');
+      }
+      kept = lines.substring(0, lines.length() - 1);
+    }
+    String clean = tidy(kept);
     long words = WordCounter.countWords(clean);
     return new Turn(start, end, marker, label, clean, words, s.stageDirections(), s.disclaimers(),
-        s.furniture() + s.separators(), WordCounter.countWords(speech) - words);
+        s.furniture() + s.separators() + titles, WordCounter.countWords(speech) - words);
   }
 
   /**
@@ -153,6 +172,7 @@ public final class Segmenter {
         .replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
   }
 
+  /** Speech before the first label, once titles and notes are out: real sentences, not a heading. */
   private static boolean isSpeech(String preamble) {
     long sentenceEnds = preamble.chars().filter(ch -> ch == '.' || ch == '?' || ch == '!').count();
     return WordCounter.countWords(preamble) >= MIN_PREAMBLE_WORDS && sentenceEnds >= 2;

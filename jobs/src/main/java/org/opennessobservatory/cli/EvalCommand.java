@@ -1,0 +1,59 @@
+package org.opennessobservatory.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.opennessobservatory.transcripts.GoldSet;
+import org.opennessobservatory.transcripts.SegmentationScore;
+import org.opennessobservatory.transcripts.Segmenter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Quality of a stage against a hand-made gold set. */
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCommand.Segmentation.class,
+    description = "Measure a stage's output against a gold set written by hand.")
+final class EvalCommand implements Runnable {
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name what to evaluate, e.g. 'eval segmentation'");
+  }
+
+  @Command(name = "segmentation", mixinStandardHelpOptions = true,
+      description = "Turn precision and recall, speaker-name exact match, role accuracy and unknown-turn recall of "
+          + "the transcript segmenter on a gold set (NAME.txt + NAME.turns.tsv).")
+  static final class Segmentation implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--gold", required = true, paramLabel = "DIR", description = "The gold set folder.")
+    Path gold;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      String row = "%-42s %5s %5s %9s %7s %6s %6s %8s%n";
+      out.printf(row, "transcript", "gold", "found", "precision", "recall", "names", "roles", "unknown");
+      SegmentationScore total = new SegmentationScore(0, 0, 0, 0, 0, 0, 0);
+      for (GoldSet.Item item : GoldSet.read(gold)) {
+        SegmentationScore s = SegmentationScore.of(item.turns(), Segmenter.segment(item.text()).turns());
+        print(out, row, item.name(), s);
+        total = total.plus(s);
+      }
+      print(out, row, "ALL", total);
+      out.flush();
+      return 0;
+    }
+
+    private static void print(PrintWriter out, String row, String name, SegmentationScore s) {
+      out.printf(row, name.length() > 42 ? name.substring(0, 42) : name, s.gold(), s.predicted(),
+          String.format("%.3f", s.precision()), String.format("%.3f", s.recall()),
+          String.format("%.3f", s.nameAccuracy()), String.format("%.3f", s.roleAccuracy()),
+          String.format("%.3f", s.unknownRecall()));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.opennessobservatory.transcripts;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.opennessobservatory.schema.Schemas;
+
+/** Stage segment: transcripts of the documents dataset into speaker turns (the utterances dataset). */
+public final class SegmentStage {
+  private SegmentStage() {}
+
+  public static final String UTTERANCES = "utterances";
+
+  public static Dataset<Row> utterances(Dataset<Row> documents) {
+    FlatMapFunction<Row, Row> segment = d -> UtteranceRows.of(d.getString(0), d.getString(1), d.getString(2),
+        d.isNullAt(3) ? null : d.getInt(3), d.getString(4), d.getString(5)).iterator();
+    return documents.filter(col("doc_type").equalTo("transcript"))
+        .select("doc_id", "session_id", "forum", "year", "language", "text")
+        .flatMap(segment, Encoders.row(Schemas.load(UTTERANCES)));
+  }
+}

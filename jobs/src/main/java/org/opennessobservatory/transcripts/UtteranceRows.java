@@ -1,0 +1,25 @@
+package org.opennessobservatory.transcripts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** One transcript's utterances as rows in the column order of schemas/utterances.json. */
+final class UtteranceRows {
+  private UtteranceRows() {}
+
+  static List<Row> of(String docId, String sessionId, String forum, Integer year, String language, String text) {
+    List<Turn> turns = Segmenter.segment(text).turns();
+    List<Row> rows = new ArrayList<>(turns.size());
+    for (int i = 0; i < turns.size(); i++) {
+      Turn t = turns.get(i);
+      Sentences.Counts counts = Sentences.count(t.text());
+      SpeakerLabel l = t.label();
+      rows.add(RowFactory.create(docId, sessionId, i, t.marker(), l.raw(), l.name(), l.title(), l.role().id(),
+          l.organisation(), t.text(), t.start(), t.end(), t.words(), counts.sentences(), counts.questions(),
+          t.stageDirections(), t.disclaimers(), t.furniture(), t.removedWords(), language, forum, year));
+    }
+    return rows;
+  }
+}
