@@ -24,7 +24,7 @@ final class LabelRules {
       "EXAMPLES", "FOR EXAMPLE", "E.G.", "I.E.", "ISSUE", "ISSUES", "QUESTION 1", "QUESTION 2", "PROPOSAL",
       "RECOMMENDATION", "RESULT", "RESULTS", "CONCLUSION", "CONCLUSIONS", "BACKGROUND", "PURPOSE", "OBJECTIVE",
       "OBJECTIVES", "OUTCOME", "OUTCOMES", "NEXT STEPS", "ACTION", "ACTION ITEMS", "FIRST", "SECOND", "THIRD",
-      "FINALLY", "WHY", "HOW", "WHAT", "WHEN", "WHERE", "WHO", "YES", "NO", "OK", "THANK YOU", "THANKS", "HELLO",
+      "FINALLY", "WHY", "HOW", "WHAT", "WHEN", "WHERE", "WHO", "YES", "NO", "OK", "THANK YOU", "THANKS", "HELLO", "NOTA", "FUENTE", "CONTACTO",
       "WELCOME", "PLEASE", "SO", "AND", "BUT", "THE", "THIS", "THAT", "HERE", "THERE", "NOW", "THEN", "ALSO");
 
   /**
@@ -60,8 +60,9 @@ final class LabelRules {
     if (comma > 0 && (name.isEmpty() || label.substring(comma + 1).isBlank())) {
       return Strength.NONE;
     }
-    if (NOT_SPEAKERS.contains(name.toUpperCase(Locale.ROOT))) {
-      return Strength.NONE;
+    String upperName = name.toUpperCase(Locale.ROOT);
+    if (NOT_SPEAKERS.contains(upperName) || upperName.endsWith(" BY") || upperName.contains("CAPTION")) {
+      return Strength.NONE; // "Captioning provided by:", "Posted by:"
     }
     String[] words = name.split(" ");
     if (words.length > (marked ? 7 : 6)) {

@@ -27,14 +27,18 @@ final class NonSpeech {
   private static final String QUALIFIER = "not (?:be )?(?:an? )?(?:the )?(?:official|authoritative|verbatim|"
       + "totally verbatim)|unedited|rough[- ]draft|may (?:contain|include|not be|have) (?:transcription |some )?"
       + "(?:errors|mistakes|inaccuracies|fully|complete)|may be incomplete|(?:errors|mistakes) (?:may|might)|"
-      + "should (?:not )?be (?:read|treated|taken|considered|quoted)|largely accurate|"
-      + "not (?:been )?(?:checked|reviewed|corrected|edited)|authoritative record";
+      + "(?:should|must|cannot|can ?not) (?:not )?be (?:read|treated|taken|considered|quoted|relied)|"
+      + "(?:likely|liable) to contain|raw output|largely accurate|"
+      + "not (?:been )?(?:checked|reviewed|corrected|edited)|authoritative record|"
+      + "puede contener (?:errores|imprecisiones)|no (?:es|constituye|debe considerarse) (?:un |una )?(?:registro |"
+      + "acta |transcripci[oó]n )?(?:oficial|textual|literal|autorizad)";
   static final Pattern DISCLAIMER_SUBJECT = Pattern.compile(SUBJECT, Pattern.CASE_INSENSITIVE);
   static final Pattern DISCLAIMER_QUALIFIER = Pattern.compile(QUALIFIER, Pattern.CASE_INSENSITIVE);
   /** A sentence of a long paragraph that is a disclaimer on its own: it names captions and disowns them. */
   static final Pattern DISCLAIMER_SENTENCE = Pattern.compile("[^.!?\\n]*(?:(?:" + SUBJECT + ")[^.!?\\n]*(?:"
       + QUALIFIER + ")|(?:" + QUALIFIER + ")[^.!?\\n]*(?:" + SUBJECT + "))[^.!?\\n]*[.!?]?",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEXT_SENTENCE = Pattern.compile("\\s*[^.!?\\n]+[.!?]?");
   /** Paragraphs up to this many words that hold a disclaimer sentence are disclaimers as a whole. */
   static final int MAX_DISCLAIMER_WORDS = 90;
 
@@ -54,6 +58,7 @@ final class NonSpeech {
       // Page furniture (§6, §7): page numbers and footers, PHP warnings, banners, breadcrumbs, hosting-site
       // headers, subtitle and SRT cues. Whole lines only.
       new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[ ]*(?:page[ ]+)?\\d{1,4}(?:[ ]*(?:of|/)[ ]*\\d{1,4})?[ ]*$")),
+      new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[^\\n]{0,120}\\bpage[ ]+\\d{1,4}(?:[ ]+of[ ]+\\d{1,4})?[ ]*$")),
       new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[ ]*(?:deprecated|warning|notice|strict standards|"
           + "fatal error):[^\\n]*(?: on line \\d+|\\.php)[^\\n]*$")),
       new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[^\\n]*(?:you are here|start display at page|"
@@ -73,12 +78,14 @@ final class NonSpeech {
   /**
    * @param original the text as written
    * @param match its matching copy (same length)
+   * @param wholeParagraphs true before the first turn, where a short paragraph holding a disclaimer is one as a whole;
+   *     inside a turn a disclaimer repeated at a page foot shares its paragraph with speech, so only sentences go
    */
-  static Stripped strip(String original, String match) {
+  static Stripped strip(String original, String match, boolean wholeParagraphs) {
     char[] kept = original.toCharArray();
     char[] seen = match.toCharArray();
     int[] counts = new int[Kind.values().length];
-    counts[Kind.DISCLAIMER.ordinal()] += removeDisclaimers(kept, seen);
+    counts[Kind.DISCLAIMER.ordinal()] += removeDisclaimers(kept, seen, wholeParagraphs);
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(new String(seen));
       while (m.find()) {
@@ -94,17 +101,19 @@ final class NonSpeech {
   }
 
   /**
-   * A short paragraph (blank-line or *** separated) with both cues is a disclaimer as a whole; in a longer one, only
-   * the sentences holding both are.
+   * A short paragraph (blank-line or *** separated) with both cues is a disclaimer as a whole (when allowed); else the
+   * sentences holding both are, and a sentence right after one of them that still disowns the text ("It is not a
+   * verbatim record.").
    */
-  private static int removeDisclaimers(char[] kept, char[] seen) {
+  private static int removeDisclaimers(char[] kept, char[] seen, boolean wholeParagraphs) {
     String text = new String(seen);
     int found = 0;
     Matcher paragraphs = Pattern.compile("(?s)(?:^|\\n[ ]*\\n|\\*{3,}[ ]*)(.+?)(?=\\n[ ]*\\n|[ ]*\\*{3,}|$)")
         .matcher(text);
     while (paragraphs.find()) {
       String paragraph = paragraphs.group(1);
-      boolean whole = org.opennessobservatory.nlp.WordCounter.countWords(paragraph) <= MAX_DISCLAIMER_WORDS
+      boolean whole = wholeParagraphs
+          && org.opennessobservatory.nlp.WordCounter.countWords(paragraph) <= MAX_DISCLAIMER_WORDS
           && DISCLAIMER_SUBJECT.matcher(paragraph).find() && DISCLAIMER_QUALIFIER.matcher(paragraph).find();
       Matcher sentence = DISCLAIMER_SENTENCE.matcher(paragraph);
       if (!whole && !sentence.find()) {
@@ -115,9 +124,17 @@ final class NonSpeech {
       int to = whole ? paragraphs.end(1) : paragraphs.start(1) + sentence.end();
       blank(kept, seen, from, to);
       if (!whole) {
-        while (sentence.find()) {
+        int end = sentence.end();
+        do {
           blank(kept, seen, paragraphs.start(1) + sentence.start(), paragraphs.start(1) + sentence.end());
-        }
+          end = sentence.end();
+          Matcher next = NEXT_SENTENCE.matcher(paragraph);
+          next.region(end, paragraph.length());
+          if (next.lookingAt() && DISCLAIMER_QUALIFIER.matcher(next.group()).find()) {
+            blank(kept, seen, paragraphs.start(1) + next.start(), paragraphs.start(1) + next.end());
+            end = next.end();
+          }
+        } while (sentence.find(end));
       }
     }
     return found;

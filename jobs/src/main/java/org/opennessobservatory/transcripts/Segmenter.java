@@ -19,8 +19,12 @@ import org.opennessobservatory.nlp.WordCounter;
 public final class Segmenter {
   private Segmenter() {}
 
-  /** The turns, and whether the transcript had any label at all. */
-  public record Segmentation(List<Turn> turns, boolean labelled, long preambleWords) {}
+  /**
+   * The turns; whether the transcript had any label at all; and the words that belong to no turn's speech nor to
+   * what was removed from it: labels and markers, a title block before the first turn, bare markers that said
+   * nothing. Words of turns + removed words + these = words of the document.
+   */
+  public record Segmentation(List<Turn> turns, boolean labelled, long unattributedWords) {}
 
   /** A label: any run without colon, newline or marker, then a colon before a space or the line end. */
   private static final Pattern LABEL = Pattern.compile("([^:\\n>]{1,80}?)[ ]*:(?=[ \\n]|$)");
@@ -70,12 +74,33 @@ public final class Segmenter {
     // Mid-line labels only where capitals still tell labels from speech.
     m = INLINE_LABEL.matcher(allCaps ? "" : match);
     while (m.find()) {
-      if (LabelRules.strength(m.group(1), false, allCaps) != LabelRules.Strength.NONE) {
-        found.add(new Candidate(m.start(), m.start(1), m.end(1), m.end(), "inline", LabelRules.Strength.WEAK));
+      LabelRules.Strength s = LabelRules.strength(m.group(1), false, allCaps);
+      if (s != LabelRules.Strength.NONE) {
+        // Mid-line, only a role or a title is sure ("… sir. PARTICIPANT: …"); a name must recur.
+        found.add(new Candidate(m.start(), m.start(1), m.end(1), m.end(), "inline",
+            SpeakerLabel.startsWithRoleOrTitle(m.group(1)) ? s : LabelRules.Strength.WEAK));
       }
     }
+    found.addAll(knownLabelsMidLine(found, match));
     List<Candidate> accepted = accept(found, match);
     return build(text, match, accepted);
+  }
+
+  /**
+   * Collapsed transcripts put every label mid-line; those in mixed case ("… sir. Keala Mahoe: Mostly …") are taken
+   * only where the same label also stands at a line start.
+   */
+  private static List<Candidate> knownLabelsMidLine(List<Candidate> found, String match) {
+    List<Candidate> more = new ArrayList<>();
+    found.stream().filter(c -> c.marker().equals("label")).map(c -> match.substring(c.labelStart(), c.labelEnd()))
+        .filter(l -> !SpeakerLabel.isUpperCase(l)).distinct().forEach(label -> {
+          Matcher m = Pattern.compile("(?<=[.?!\"')\\]][ ]{1,4})(" + Pattern.quote(label) + "):(?=[ \\n])")
+              .matcher(match);
+          while (m.find()) {
+            more.add(new Candidate(m.start(), m.start(1), m.end(1), m.end(), "inline", LabelRules.Strength.WEAK));
+          }
+        });
+    return more;
   }
 
   /** A ">>" or ">" marker at [start, end): labelled when a label follows, else bare. */
@@ -92,36 +117,82 @@ public final class Segmenter {
     if (label.lookingAt() && LabelRules.strength(label.group(1), true, allCaps) != LabelRules.Strength.NONE) {
       return new Candidate(start, label.start(1), label.end(1), label.end(), marker, LabelRules.Strength.STRONG);
     }
+    // A label cut off by the end of the transcript, before its colon (">> CHENGU MASAWI" and nothing more).
+    String rest = match.substring(p).strip();
+    if (!rest.isEmpty() && !rest.contains("\n") && SpeakerLabel.isUpperCase(rest)
+        && LabelRules.strength(rest, true, allCaps) != LabelRules.Strength.NONE) {
+      return new Candidate(start, p, p + rest.length(), match.length(), marker, LabelRules.Strength.STRONG);
+    }
     return new Candidate(start, -1, -1, p, marker, LabelRules.Strength.STRONG);
   }
 
-  /** Strong candidates, and weak ones whose label occurs at least twice; one per start, in text order. */
+  /**
+   * Strong candidates, and weak ones whose label occurs at least twice or that follow the transcript's own unmarked
+   * convention; one per start, in text order. The transcript's conventions decide too: where speakers are labelled
+   * after ">>" markers, an unmarked "NAME:" is a page title or speech, not a turn; a lone unmarked label in a
+   * document is a heading unless it is a role; a recurring "Label: Name" line is a page header.
+   */
   private static List<Candidate> accept(List<Candidate> found, String match) {
     Map<String, Integer> occurrences = new HashMap<>();
+    int labelledMarkers = 0;
+    int strongUnmarked = 0;
     for (Candidate c : found) {
       occurrences.merge(c.key(match), 1, Integer::sum);
+      boolean marked = c.marker().startsWith(">");
+      labelledMarkers += marked && c.labelStart() >= 0 ? 1 : 0;
+      strongUnmarked += !marked && c.strength() == LabelRules.Strength.STRONG ? 1 : 0;
     }
+    boolean markedConvention = labelledMarkers >= 2;
+    boolean unmarkedConvention = !markedConvention && strongUnmarked >= 2;
     found.sort(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.strength() != LabelRules.Strength.STRONG));
     List<Candidate> accepted = new ArrayList<>();
     int lastEnd = -1;
     for (Candidate c : found) {
-      boolean ok = c.strength() == LabelRules.Strength.STRONG || occurrences.get(c.key(match)) >= 2;
+      boolean marked = c.marker().startsWith(">");
+      boolean ok = c.strength() == LabelRules.Strength.STRONG || occurrences.get(c.key(match)) >= 2
+          || unmarkedConvention && c.marker().equals("label");
+      if (!marked && (markedConvention || isRepeatedHeader(c, match))) {
+        ok = false;
+      }
       if (ok && c.start() >= lastEnd) {
         accepted.add(c);
         lastEnd = c.speechStart();
       }
     }
+    if (accepted.size() == 1 && !accepted.get(0).marker().startsWith(">")
+        && !SpeakerLabel.startsWithRoleOrTitle(accepted.get(0).key(match))) {
+      return List.of();
+    }
     return accepted;
+  }
+
+  /**
+   * A page header of a PDF copy ("Moderator: Gisella Ortiz" at every page top): an unmarked label whose whole line
+   * recurs word for word and ends without a sentence.
+   */
+  private static boolean isRepeatedHeader(Candidate c, String match) {
+    int eol = match.indexOf('\n', c.start());
+    String line = match.substring(c.start(), eol < 0 ? match.length() : eol).strip();
+    if (line.matches(".*[.?!]$") || line.endsWith(":")) {
+      return false; // a sentence, or a label alone on its line with the speech below (TRANSCRIPT-FORMATS 1h)
+    }
+    Matcher same = Pattern.compile("(?m)^[ ]*" + Pattern.quote(line) + "[ ]*$").matcher(match);
+    int count = 0;
+    while (same.find()) {
+      count++;
+    }
+    return count >= 2;
   }
 
   private static Segmentation build(String text, String match, List<Candidate> accepted) {
     List<Turn> turns = new ArrayList<>();
     int firstStart = accepted.isEmpty() ? text.length() : accepted.get(0).start();
     Turn preamble = turn(text, match, 0, firstStart, 0, "none", SpeakerLabel.NONE);
-    long preambleWords = WordCounter.countWords(text.substring(0, firstStart));
+    long unattributed = 0;
     if (accepted.isEmpty() || isSpeech(preamble.text())) {
       turns.add(preamble);
-      preambleWords = 0;
+    } else {
+      unattributed += WordCounter.countWords(text.substring(0, firstStart));
     }
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
@@ -129,11 +200,14 @@ public final class Segmenter {
       SpeakerLabel label = c.labelStart() < 0 ? SpeakerLabel.NONE
           : SpeakerLabel.parse(text.substring(c.labelStart(), c.labelEnd()).strip());
       Turn t = turn(text, match, c.start(), end, c.speechStart(), c.marker(), label);
-      if (t.words() > 0 || label != SpeakerLabel.NONE) { // a bare marker before a stage direction said nothing
+      unattributed += WordCounter.countWords(text.substring(c.start(), c.speechStart()));
+      if (t.words() > 0 || label != SpeakerLabel.NONE) {
         turns.add(t);
+      } else {
+        unattributed += t.removedWords(); // a bare marker before a stage direction: nobody said anything
       }
     }
-    return new Segmentation(List.copyOf(turns), !accepted.isEmpty(), preambleWords);
+    return new Segmentation(List.copyOf(turns), !accepted.isEmpty(), unattributed);
   }
 
   /**
@@ -143,7 +217,7 @@ public final class Segmenter {
   private static Turn turn(String text, String match, int start, int end, int speechStart, String marker,
       SpeakerLabel label) {
     String speech = text.substring(speechStart, end);
-    NonSpeech.Stripped s = NonSpeech.strip(speech, match.substring(speechStart, end));
+    NonSpeech.Stripped s = NonSpeech.strip(speech, match.substring(speechStart, end), marker.equals("none"));
     int titles = 0;
     String kept = s.text();
     if (marker.equals("none")) {

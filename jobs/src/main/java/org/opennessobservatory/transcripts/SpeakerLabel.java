@@ -36,12 +36,19 @@ public record SpeakerLabel(String raw, String name, String title, Role role, Str
       Map.entry("SECRETARIAT", Role.SECRETARIAT),
       Map.entry("REMOTE", Role.REMOTE), Map.entry("REMOTE PARTICIPANT", Role.REMOTE),
       Map.entry("ONLINE PARTICIPANT", Role.REMOTE), Map.entry("REMOTE SPEAKER", Role.REMOTE),
-      Map.entry("INTERPRETER", Role.INTERPRETER), Map.entry("INTERPRETATION", Role.INTERPRETER));
+      Map.entry("INTERPRETER", Role.INTERPRETER), Map.entry("INTERPRETATION", Role.INTERPRETER),
+      // Spanish and French transcripts (ICANN interpretation, subtitles).
+      Map.entry("MODERADOR", Role.MODERATOR), Map.entry("MODERADORA", Role.MODERATOR),
+      Map.entry("MODERATEUR", Role.MODERATOR), Map.entry("MODERATRICE", Role.MODERATOR),
+      Map.entry("PRESIDENTE", Role.CHAIR), Map.entry("PRESIDENTA", Role.CHAIR), Map.entry("PRESIDENTE DE SEANCE",
+          Role.CHAIR), Map.entry("PARTICIPANTE", Role.AUDIENCE), Map.entry("PUBLICO", Role.AUDIENCE),
+      Map.entry("INTERPRETE", Role.INTERPRETER), Map.entry("ORADOR", Role.UNKNOWN));
 
   /** Titles and offices before a name, longest first; the role they give the named speaker. */
   private static final List<Map.Entry<String, Role>> TITLES = List.of(
-      Map.entry("DEPUTY SECRETARY-GENERAL", Role.SECRETARIAT), Map.entry("UNDER-SECRETARY-GENERAL", Role.SECRETARIAT),
-      Map.entry("SECRETARY-GENERAL", Role.SECRETARIAT), Map.entry("SECRETARIAT", Role.SECRETARIAT),
+      // A (deputy) secretary-general speaks as an official, not as the forum's secretariat staff.
+      Map.entry("DEPUTY SECRETARY-GENERAL", Role.PANELIST), Map.entry("UNDER-SECRETARY-GENERAL", Role.PANELIST),
+      Map.entry("SECRETARY-GENERAL", Role.PANELIST), Map.entry("SECRETARIAT", Role.SECRETARIAT),
       Map.entry("CO-CHAIR", Role.CHAIR), Map.entry("VICE-CHAIR", Role.CHAIR), Map.entry("CHAIRMAN", Role.CHAIR),
       Map.entry("CHAIRWOMAN", Role.CHAIR), Map.entry("CHAIRPERSON", Role.CHAIR), Map.entry("CHAIR", Role.CHAIR),
       Map.entry("MODERATOR", Role.MODERATOR), Map.entry("REMOTE MODERATOR", Role.MODERATOR),

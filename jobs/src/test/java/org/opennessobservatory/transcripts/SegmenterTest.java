@@ -74,7 +74,9 @@ class SegmenterTest {
     assertEquals(null, SpeakerLabel.parse("AUDIENCE").name());
     assertEquals("Juan de la Cruz", SpeakerLabel.parse("JUAN DE LA CRUZ").name());
     assertEquals("José Ángel Núñez", SpeakerLabel.parse("JOSÉ ÁNGEL NÚÑEZ").name());
-    assertEquals(Role.SECRETARIAT, SpeakerLabel.parse("DEPUTY SECRETARY-GENERAL WU").role());
+    assertEquals(Role.SECRETARIAT, SpeakerLabel.parse("SECRETARIAT CHENGETAI MASANGO").role());
+    assertEquals(Role.PANELIST, SpeakerLabel.parse("DEPUTY SECRETARY-GENERAL WU").role(),
+        "an official of the UN speaks as a panelist, not as the forum's secretariat");
   }
 
   @Test
@@ -95,7 +97,7 @@ class SegmenterTest {
     assertEquals("Thank you very much.\nWe must act now.", t.text());
     assertEquals(3, t.stageDirections());
     assertEquals(2, t.furniture());
-    assertTrue(s.preambleWords() > 10, "the disclaimer before the first turn is not a turn");
+    assertTrue(s.unattributedWords() > 10, "the disclaimer before the first turn is not a turn");
   }
 
   @Test
