@@ -73,5 +73,15 @@ class DemoCommandTest extends SparkTestBase {
     String newsletter = text.get("ukigf/2023/ukigf-2023-newsletter.html");
     assertFalse(newsletter.contains("SCRIPT TEXT"), newsletter);
     assertFalse(newsletter.contains("root:x:0"), "no external entity resolved");
+
+    // Stage segment: every transcript into turns, in the schema's columns.
+    Dataset<Row> utterances = spark().read().parquet(out.resolve("utterances").toString());
+    assertEquals(List.of(org.opennessobservatory.schema.Schemas.load("utterances").fieldNames()),
+        List.of(utterances.columns()));
+    assertEquals(documents.filter(col("doc_type").equalTo("transcript")).count(),
+        utterances.select("doc_id").distinct().count(), "every transcript has turns");
+    assertEquals(0, utterances.groupBy("doc_id").count().filter(col("count").lt(5)).count(),
+        "no sample transcript collapses into a handful of turns");
+    Assertions.assertTrue(run.out().contains("segment: 12 transcripts"), run.out());
   }
 }

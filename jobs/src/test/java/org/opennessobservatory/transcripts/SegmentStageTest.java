@@ -1,0 +1,48 @@
+package org.opennessobservatory.transcripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.testing.SparkTestBase;
+
+/** Stage segment on a hand-made documents Dataset: only transcripts, one row per turn, the schema's columns. */
+class SegmentStageTest extends SparkTestBase {
+  private static final StructType DOCUMENTS = new StructType().add("doc_id", DataTypes.StringType)
+      .add("session_id", DataTypes.StringType).add("forum", DataTypes.StringType).add("year", DataTypes.IntegerType)
+      .add("language", DataTypes.StringType).add("text", DataTypes.StringType)
+      .add("doc_type", DataTypes.StringType);
+
+  @Test
+  void transcriptsBecomeOneRowPerTurn() {
+    String transcript = ">> MODERATOR: Welcome. Who is first?\n>> ANA PEREZ, Open Net: Me. [ Applause ] Thanks.\n";
+    Dataset<Row> documents = spark().createDataFrame(List.of(
+        RowFactory.create("d1", "ws-1", "igf", 2023, "en", transcript, "transcript"),
+        RowFactory.create("d2", null, "igf", 2023, "en", ">> NOT: a transcript", "agenda")), DOCUMENTS);
+    Dataset<Row> utterances = SegmentStage.utterances(documents);
+    assertEquals(List.of(Schemas.load(SegmentStage.UTTERANCES).fieldNames()), List.of(utterances.columns()));
+    Dataset<Row> actual = plain(utterances.select("doc_id", "turn_index", "label_raw", "speaker_name", "role",
+        "organisation", "text", "start_char", "end_char", "words", "sentences", "questions", "stage_directions",
+        "removed_words").orderBy("turn_index"));
+    StructType expectedSchema = new StructType().add("doc_id", DataTypes.StringType, false)
+        .add("turn_index", DataTypes.IntegerType, false).add("label_raw", DataTypes.StringType)
+        .add("speaker_name", DataTypes.StringType).add("role", DataTypes.StringType, false)
+        .add("organisation", DataTypes.StringType).add("text", DataTypes.StringType, false)
+        .add("start_char", DataTypes.IntegerType, false).add("end_char", DataTypes.IntegerType, false)
+        .add("words", DataTypes.LongType, false).add("sentences", DataTypes.LongType, false)
+        .add("questions", DataTypes.LongType, false).add("stage_directions", DataTypes.IntegerType, false)
+        .add("removed_words", DataTypes.LongType, false);
+    // Offsets by hand: the second marker is at 37; the text is 37 + 49 = 86 characters long.
+    assertDataFrameEquals(spark().createDataFrame(List.of(
+        RowFactory.create("d1", 0, "MODERATOR", null, "moderator", null, "Welcome. Who is first?", 0, 37, 4L, 2L,
+            1L, 0, 0L),
+        RowFactory.create("d1", 1, "ANA PEREZ, Open Net", "Ana Perez", "panelist", "Open Net", "Me. Thanks.", 37,
+            86, 2L, 2L, 0L, 1, 1L)), expectedSchema), actual);
+  }
+}
