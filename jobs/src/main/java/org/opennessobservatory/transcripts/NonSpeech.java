@@ -34,11 +34,8 @@ final class NonSpeech {
       + "acta |transcripci[oó]n )?(?:oficial|textual|literal|autorizad)";
   static final Pattern DISCLAIMER_SUBJECT = Pattern.compile(SUBJECT, Pattern.CASE_INSENSITIVE);
   static final Pattern DISCLAIMER_QUALIFIER = Pattern.compile(QUALIFIER, Pattern.CASE_INSENSITIVE);
-  /** A sentence of a long paragraph that is a disclaimer on its own: it names captions and disowns them. */
-  static final Pattern DISCLAIMER_SENTENCE = Pattern.compile("[^.!?\\n]*(?:(?:" + SUBJECT + ")[^.!?\\n]*(?:"
-      + QUALIFIER + ")|(?:" + QUALIFIER + ")[^.!?\\n]*(?:" + SUBJECT + "))[^.!?\\n]*[.!?]?",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern NEXT_SENTENCE = Pattern.compile("\\s*[^.!?\\n]+[.!?]?");
+  /** A sentence: a run up to its end mark or line end. Matched once per character: linear on any text. */
+  private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
   /** Paragraphs up to this many words that hold a disclaimer sentence are disclaimers as a whole. */
   static final int MAX_DISCLAIMER_WORDS = 90;
 
@@ -108,36 +105,52 @@ final class NonSpeech {
   private static int removeDisclaimers(char[] kept, char[] seen, boolean wholeParagraphs) {
     String text = new String(seen);
     int found = 0;
-    Matcher paragraphs = Pattern.compile("(?s)(?:^|\\n[ ]*\\n|\\*{3,}[ ]*)(.+?)(?=\\n[ ]*\\n|[ ]*\\*{3,}|$)")
-        .matcher(text);
-    while (paragraphs.find()) {
-      String paragraph = paragraphs.group(1);
-      boolean whole = wholeParagraphs
-          && org.opennessobservatory.nlp.WordCounter.countWords(paragraph) <= MAX_DISCLAIMER_WORDS
-          && DISCLAIMER_SUBJECT.matcher(paragraph).find() && DISCLAIMER_QUALIFIER.matcher(paragraph).find();
-      Matcher sentence = DISCLAIMER_SENTENCE.matcher(paragraph);
-      if (!whole && !sentence.find()) {
+    int paragraphStart = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i < text.length() && !isParagraphBreak(text, i)) {
         continue;
       }
-      found++;
-      int from = paragraphs.start(1) + (whole ? 0 : sentence.start());
-      int to = whole ? paragraphs.end(1) : paragraphs.start(1) + sentence.end();
-      blank(kept, seen, from, to);
-      if (!whole) {
-        int end = sentence.end();
-        do {
-          blank(kept, seen, paragraphs.start(1) + sentence.start(), paragraphs.start(1) + sentence.end());
-          end = sentence.end();
-          Matcher next = NEXT_SENTENCE.matcher(paragraph);
-          next.region(end, paragraph.length());
-          if (next.lookingAt() && DISCLAIMER_QUALIFIER.matcher(next.group()).find()) {
-            blank(kept, seen, paragraphs.start(1) + next.start(), paragraphs.start(1) + next.end());
-            end = next.end();
+      String paragraph = text.substring(paragraphStart, i);
+      boolean disowned = DISCLAIMER_SUBJECT.matcher(paragraph).find()
+          && DISCLAIMER_QUALIFIER.matcher(paragraph).find();
+      if (disowned && wholeParagraphs
+          && org.opennessobservatory.nlp.WordCounter.countWords(paragraph) <= MAX_DISCLAIMER_WORDS) {
+        blank(kept, seen, paragraphStart, i);
+        found++;
+      } else if (disowned) {
+        boolean previousRemoved = false;
+        Matcher sentence = SENTENCE.matcher(paragraph);
+        while (sentence.find()) {
+          String s = sentence.group();
+          boolean qualified = DISCLAIMER_QUALIFIER.matcher(s).find();
+          boolean remove = qualified && (previousRemoved || DISCLAIMER_SUBJECT.matcher(s).find());
+          if (remove) {
+            blank(kept, seen, paragraphStart + sentence.start(), paragraphStart + sentence.end());
+            found += previousRemoved ? 0 : 1;
           }
-        } while (sentence.find(end));
+          previousRemoved = remove;
+        }
       }
+      paragraphStart = i;
     }
     return found;
+  }
+
+  /** A blank line, or a line of three or more asterisks, starts here. */
+  private static boolean isParagraphBreak(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '*') {
+      return i + 2 < text.length() && text.charAt(i + 1) == '*' && text.charAt(i + 2) == '*'
+          && (i == 0 || text.charAt(i - 1) != '*');
+    }
+    if (c != '\n') {
+      return false;
+    }
+    int j = i + 1;
+    while (j < text.length() && text.charAt(j) == ' ') {
+      j++;
+    }
+    return j < text.length() && text.charAt(j) == '\n';
   }
 
   private static void blank(char[] kept, char[] seen, int from, int to) {

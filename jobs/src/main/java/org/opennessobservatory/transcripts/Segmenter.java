@@ -173,7 +173,7 @@ public final class Segmenter {
   private static boolean isRepeatedHeader(Candidate c, String match) {
     int eol = match.indexOf('\n', c.start());
     String line = match.substring(c.start(), eol < 0 ? match.length() : eol).strip();
-    if (line.matches(".*[.?!]$") || line.endsWith(":")) {
+    if (line.length() > 120 || line.matches(".*[.?!]$") || line.endsWith(":")) {
       return false; // a sentence, or a label alone on its line with the speech below (TRANSCRIPT-FORMATS 1h)
     }
     Matcher same = Pattern.compile("(?m)^[ ]*" + Pattern.quote(line) + "[ ]*$").matcher(match);
@@ -242,7 +242,7 @@ public final class Segmenter {
    */
   static String tidy(String stripped) {
     String r = String.valueOf(NonSpeech.REMOVED);
-    return stripped.replaceAll("(?m)^[ \\t" + r + "]*" + r + "[ \\t" + r + "]*(?:\\n|$)", "").replace(r, " ")
+    return stripped.replaceAll("(?m)^(?=[ \\t" + r + "]*" + r + ")[ \\t" + r + "]*+(?:\\n|$)", "").replace(r, " ")
         .replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
   }
 

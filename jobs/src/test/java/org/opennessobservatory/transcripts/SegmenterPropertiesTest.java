@@ -47,6 +47,19 @@ class SegmenterPropertiesTest {
     }
   }
 
+  /**
+   * A million-word turn is segmented in one pass. The timeout is no speed measurement: it stops the test if a
+   * pattern goes quadratic (one did: a disclaimer regex scanning to the sentence end from every position).
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aMillionWordTurnIsSegmentedInLinearTime() {
+    String text = ">> ANA PEREZ: " + "word ".repeat(1_000_000) + "\n>> BO LI: Thank you.";
+    Segmenter.Segmentation s = Segmenter.segment(text);
+    assertEquals(2, s.turns().size());
+    assertEquals(1_000_000, s.turns().get(0).words());
+  }
+
   private static void check(String text) {
     Segmenter.Segmentation s = Segmenter.segment(text);
     int previousEnd = 0;
