@@ -50,7 +50,6 @@ abstract class PipelineCommand implements Callable<Integer> {
   abstract boolean allStages();
 
   @Override
-  @SuppressWarnings("unchecked") // the run manifest's nested maps are built right here
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
     String runId = UUID.randomUUID().toString();
@@ -62,19 +61,30 @@ abstract class PipelineCommand implements Callable<Integer> {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf);
       DatasetWriter writer = new DatasetWriter(spark, out());
+      Map<String, Object> datasets = new LinkedHashMap<>();
+      Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
       IngestSummary ingest = IngestJob.run(spark, corpus(), manifest(), limits, writer);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest, seconds);
-      Summaries.printIngest(spec.commandLine().getOut(), ingest, seconds, out());
+      stageSeconds.put("ingest", (System.nanoTime() - t0) / 1e9);
+      datasets.put(IngestJob.DOCUMENTS, ingest.documents());
+      datasets.put(IngestJob.REJECTS, ingest.rejects());
+      Summaries.printIngest(spec.commandLine().getOut(), ingest, (double) stageSeconds.get("ingest"), out());
+      SegmentJob.Summary segment = null;
       if (allStages()) {
         t0 = System.nanoTime();
-        SegmentJob.Summary segment = SegmentJob.run(spark, out(), writer);
-        double segmentSeconds = (System.nanoTime() - t0) / 1e9;
-        ((Map<String, Object>) manifest.get("datasets")).put(SegmentStage.UTTERANCES, segment.turns());
-        ((Map<String, Object>) manifest.get("stage_seconds")).put("segment", segmentSeconds);
+        segment = SegmentJob.run(spark, out(), writer);
+        stageSeconds.put("segment", (System.nanoTime() - t0) / 1e9);
+        datasets.put(SegmentStage.UTTERANCES, segment.turns());
+        Summaries.printSegment(spec.commandLine().getOut(), segment, (double) stageSeconds.get("segment"), out());
+      } else {
+        // Utterances of an earlier run would no longer match these documents.
+        writer.remove(SegmentStage.UTTERANCES);
+      }
+      Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest);
+      manifest.put("datasets", datasets);
+      manifest.put("stage_seconds", stageSeconds);
+      if (segment != null) {
         manifest.put("segment", segment);
-        Summaries.printSegment(spec.commandLine().getOut(), segment, segmentSeconds, out());
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);
@@ -106,8 +116,9 @@ abstract class PipelineCommand implements Callable<Integer> {
     }
   }
 
+  /** The run manifest's fixed parts; the caller adds datasets, stage times and stage summaries. */
   private Map<String, Object> runManifest(String runId, Instant started, SparkSession spark, ParseLimits limits,
-      IngestSummary ingest, double seconds) {
+      IngestSummary ingest) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", runId);
     m.put("command", spec.name());
@@ -128,15 +139,8 @@ abstract class PipelineCommand implements Callable<Integer> {
     corpus.put("manifest_rows", ingest.manifestRows());
     corpus.put("manifest_rows_without_file", ingest.manifestRowsWithoutFile());
     m.put("corpus", corpus);
-    Map<String, Object> datasets = new LinkedHashMap<>();
-    datasets.put(IngestJob.DOCUMENTS, ingest.documents());
-    datasets.put(IngestJob.REJECTS, ingest.rejects());
-    m.put("datasets", datasets);
     m.put("documents_by_type", ingest.documentsByType());
     m.put("rejects_by_reason", ingest.rejectsByReason());
-    Map<String, Object> stageSeconds = new LinkedHashMap<>();
-    stageSeconds.put("ingest", seconds);
-    m.put("stage_seconds", stageSeconds);
     return m;
   }
 }

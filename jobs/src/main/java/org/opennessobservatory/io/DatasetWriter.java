@@ -58,4 +58,17 @@ public final class DatasetWriter {
       throw new UncheckedIOException("writing dataset " + name, e);
     }
   }
+
+  /** Removes dataset {@code name} from the output root, if there: a stage's output that the run made stale. */
+  public void remove(String name) {
+    Path target = new Path(outRoot, name);
+    try {
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(target) && !fs.delete(target, true)) {
+        throw new IOException("cannot remove " + target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("removing dataset " + name, e);
+    }
+  }
 }
