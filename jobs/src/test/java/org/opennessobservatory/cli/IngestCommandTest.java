@@ -79,7 +79,7 @@ class IngestCommandTest extends SparkTestBase {
   void ingestsTheFixtureCorpusAsTheGoldenFilesSay() throws Exception {
     Path corpus = FixtureCorpus.write(tmp.resolve("corpus"));
     Path out = tmp.resolve("out");
-    Run run = observatory("ingest", "--corpus", corpus.toString(), "--out", out.toString(), "--parse-timeout", "4");
+    Run run = observatory("ingest", "--corpus", corpus.toString(), "--out", out.toString(), "--parse-timeout", "8");
     assertEquals(0, run.exit(), run.err());
     Assertions.assertTrue(run.out().contains("ingest: 16 files"), run.out() + " / " + run.err());
 
@@ -111,7 +111,7 @@ class IngestCommandTest extends SparkTestBase {
     // Same corpus, same rows: every column of both datasets, not only the golden ones.
     Path again = tmp.resolve("again");
     assertEquals(0, observatory("ingest", "--corpus", corpus.toString(), "--out", again.toString(),
-        "--parse-timeout", "4").exit());
+        "--parse-timeout", "8").exit());
     for (String dataset : List.of("documents", "rejects")) {
       Dataset<Row> first = spark().read().parquet(out.resolve(dataset).toString()).drop("path").orderBy("rel_path");
       Dataset<Row> second = spark().read().parquet(again.resolve(dataset).toString()).drop("path")
