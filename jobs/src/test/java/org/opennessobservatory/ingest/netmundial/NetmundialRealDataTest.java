@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.testing.TestPaths;
 
 /**
  * Imports the real NETmundial 2014 contributions (cis-india/netmundial, CC BY-SA 2.5 India), read in place from
@@ -25,10 +26,7 @@ class NetmundialRealDataTest {
 
   @Test
   void importsTheRealFolder() throws IOException {
-    String repo = System.getProperty("observatory.repo", ".");
-    Path source = Path.of(repo).resolve("../shared/data/netmundial-2014/contributions").normalize();
-    Assumptions.assumeTrue(Files.isDirectory(source),
-        "NETmundial folder absent: " + source + " (third-party data kept beside the repo, not in it)");
+    Path source = realFolder();
 
     Path manifest = tmp.resolve("manifest.csv");
     NetmundialImporter.Summary summary = NetmundialImporter.writeManifest(source, manifest);
@@ -57,10 +55,7 @@ class NetmundialRealDataTest {
 
   @Test
   void decodesWindows1252AndSplitsGluedKeys() throws IOException {
-    String repo = System.getProperty("observatory.repo", ".");
-    Path source = Path.of(repo).resolve("../shared/data/netmundial-2014/contributions").normalize();
-    Assumptions.assumeTrue(Files.isDirectory(source),
-        "NETmundial folder absent: " + source + " (third-party data kept beside the repo, not in it)");
+    Path source = realFolder();
 
     // 005A: the title runs into "Area:" and "Doc Attached: ... 1" into "Abstract"; the author has an a acute
     CoverSheet sheet005 = parse(source, "005");
@@ -91,5 +86,13 @@ class NetmundialRealDataTest {
   private static CoverSheet parse(Path source, String serial) throws IOException {
     byte[] bytes = Files.readAllBytes(source.resolve(serial + "A.txt"));
     return CoverSheet.parse(serial, new String(bytes, NetmundialImporter.SOURCE_CHARSET));
+  }
+
+  /** The real folder beside the checkout; the test is skipped, with the reason, where it is absent. */
+  static Path realFolder() {
+    Path source = TestPaths.netmundial();
+    Assumptions.assumeTrue(Files.isDirectory(source),
+        "NETmundial folder absent: " + source + " (third-party data kept beside the repo, not in it)");
+    return source;
   }
 }
