@@ -10,7 +10,8 @@ final class UtteranceRows {
   private UtteranceRows() {}
 
   static List<Row> of(String docId, String sessionId, String forum, Integer year, String language, String text) {
-    List<Turn> turns = Segmenter.segment(text).turns();
+    Segmenter.Segmentation segmentation = Segmenter.segment(text);
+    List<Turn> turns = segmentation.turns();
     List<Row> rows = new ArrayList<>(turns.size());
     for (int i = 0; i < turns.size(); i++) {
       Turn t = turns.get(i);
@@ -18,7 +19,8 @@ final class UtteranceRows {
       SpeakerLabel l = t.label();
       rows.add(RowFactory.create(docId, sessionId, i, t.marker(), l.raw(), l.name(), l.title(), l.role().id(),
           l.organisation(), t.text(), t.start(), t.end(), t.words(), counts.sentences(), counts.questions(),
-          t.stageDirections(), t.disclaimers(), t.furniture(), t.removedWords(), language, forum, year));
+          t.stageDirections(), t.disclaimers(), t.furniture(), t.removedWords(), segmentation.labelled(), language,
+          forum, year));
     }
     return rows;
   }

@@ -24,12 +24,17 @@ class SegmentStageTest extends SparkTestBase {
     String transcript = ">> MODERATOR: Welcome. Who is first?\n>> ANA PEREZ, Open Net: Me. [ Applause ] Thanks.\n";
     Dataset<Row> documents = spark().createDataFrame(List.of(
         RowFactory.create("d1", "ws-1", "igf", 2023, "en", transcript, "transcript"),
-        RowFactory.create("d2", null, "igf", 2023, "en", ">> NOT: a transcript", "agenda")), DOCUMENTS);
+        RowFactory.create("d2", null, "igf", 2023, "en", ">> NOT: a transcript", "agenda"),
+        RowFactory.create("d3", null, "igf", 2023, "en", "Good morning. No labels here at all.", "transcript")),
+        DOCUMENTS);
     Dataset<Row> utterances = SegmentStage.utterances(documents);
     assertEquals(List.of(Schemas.load(SegmentStage.UTTERANCES).fieldNames()), List.of(utterances.columns()));
-    Dataset<Row> actual = plain(utterances.select("doc_id", "turn_index", "label_raw", "speaker_name", "role",
+    Row unlabelled = utterances.filter("doc_id = 'd3'").first();
+    assertEquals(List.of("unknown", false, 7L), List.of(unlabelled.getAs("role"),
+        unlabelled.getAs("transcript_labelled"), unlabelled.getAs("words")), "one unknown turn, flagged");
+    Dataset<Row> actual = plain(utterances.filter("doc_id = 'd1'").select("doc_id", "turn_index", "label_raw", "speaker_name", "role",
         "organisation", "text", "start_char", "end_char", "words", "sentences", "questions", "stage_directions",
-        "removed_words").orderBy("turn_index"));
+        "removed_words", "transcript_labelled").orderBy("turn_index"));
     StructType expectedSchema = new StructType().add("doc_id", DataTypes.StringType, false)
         .add("turn_index", DataTypes.IntegerType, false).add("label_raw", DataTypes.StringType)
         .add("speaker_name", DataTypes.StringType).add("role", DataTypes.StringType, false)
@@ -37,12 +42,12 @@ class SegmentStageTest extends SparkTestBase {
         .add("start_char", DataTypes.IntegerType, false).add("end_char", DataTypes.IntegerType, false)
         .add("words", DataTypes.LongType, false).add("sentences", DataTypes.LongType, false)
         .add("questions", DataTypes.LongType, false).add("stage_directions", DataTypes.IntegerType, false)
-        .add("removed_words", DataTypes.LongType, false);
+        .add("removed_words", DataTypes.LongType, false).add("transcript_labelled", DataTypes.BooleanType, false);
     // Offsets by hand: the second marker is at 37; the text is 37 + 49 = 86 characters long.
     assertDataFrameEquals(spark().createDataFrame(List.of(
         RowFactory.create("d1", 0, "MODERATOR", null, "moderator", null, "Welcome. Who is first?", 0, 37, 4L, 2L,
-            1L, 0, 0L),
+            1L, 0, 0L, true),
         RowFactory.create("d1", 1, "ANA PEREZ, Open Net", "Ana Perez", "panelist", "Open Net", "Me. Thanks.", 37,
-            86, 2L, 2L, 0L, 1, 1L)), expectedSchema), actual);
+            86, 2L, 2L, 0L, 1, 1L, true)), expectedSchema), actual);
   }
 }
