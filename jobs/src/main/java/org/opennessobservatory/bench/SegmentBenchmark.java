@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -109,6 +110,8 @@ public final class SegmentBenchmark {
         print(out, SegmentReport.round(segment.get(r - 1)));
         print(out, SparkJobTimes.describe(jobTimes.snapshot(), start, end, s.listJobs()).stream()
             .map(line -> "          " + line).toList());
+        // A shared machine's other load takes more from the two-slot side than from the one-thread side.
+        print(out, String.format("          load average after round %d: %.2f (1 min)", r, loadAverage()));
       }
       print(out, SegmentReport.summary(s.rounds(), SegmentRound.best(baseline), SegmentRound.best(segment),
           s.master(), FORCED_BY));
@@ -122,6 +125,7 @@ public final class SegmentBenchmark {
   /** The single-threaded loop: sentence detector + model tokenizer over every text, counted. */
   static SegmentRound baselineRound(int round, List<String> texts, long words) {
     DriverHeap.resetPeaks();
+    long gc0 = gcMillis();
     long t0 = System.nanoTime();
     SentenceTokenLoop nlp = new SentenceTokenLoop();
     for (String text : texts) {
@@ -129,16 +133,19 @@ public final class SegmentBenchmark {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new SegmentRound("baseline", round, texts.size(), words, seconds,
-        String.format("%,d sentences, %,d tokens", nlp.sentences(), nlp.tokens()), DriverHeap.peakBytes());
+        String.format("%,d sentences, %,d tokens; GC %.2f s", nlp.sentences(), nlp.tokens(),
+            (gcMillis() - gc0) / 1e3), DriverHeap.peakBytes());
   }
 
   private static SegmentRound segmentRound(int round, Dataset<Row> documents, long docs, long words) {
     DriverHeap.resetPeaks();
+    long gc0 = gcMillis();
     long t0 = System.nanoTime();
     Row totals = SegmentStage.utterances(documents).agg(count(lit(1)), sum("words"), sum("sentences"),
         sum("questions"), sum("removed_words")).first();
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new SegmentRound("segment", round, docs, words, seconds, detail(totals, words), DriverHeap.peakBytes());
+    return new SegmentRound("segment", round, docs, words, seconds, detail(totals, words)
+        + String.format("; GC %.2f s", (gcMillis() - gc0) / 1e3), DriverHeap.peakBytes());
   }
 
   /** The aggregate row (turns, words, sentences, questions, removed words) in words. */
@@ -149,6 +156,12 @@ public final class SegmentBenchmark {
             + "%,d sentences, %,d questions, %,d words removed as non-speech", turns, segmented,
         100.0 * segmented / inputWords, totals.isNullAt(2) ? 0 : totals.getLong(2),
         totals.isNullAt(3) ? 0 : totals.getLong(3), totals.isNullAt(4) ? 0 : totals.getLong(4));
+  }
+
+  /** Collection time of all collectors so far: in local mode the executors' GC is this JVM's too. */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
   }
 
   private static double loadAverage() {
