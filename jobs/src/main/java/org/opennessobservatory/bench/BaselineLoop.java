@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import opennlp.tools.sentdetect.SentenceDetectorME;
-import opennlp.tools.tokenize.TokenizerME;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -15,7 +13,6 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
-import org.opennessobservatory.nlp.Models;
 
 /**
  * The side the pipeline is measured against: what a researcher would write without Spark. One thread, in process,
@@ -32,17 +29,13 @@ public final class BaselineLoop {
   public static BenchRound run(int round, List<Path> files, long totalBytes) throws IOException {
     DriverHeap.resetPeaks();
     long t0 = System.nanoTime();
-    // Made inside the timed pass, as the loop's author would; the models themselves are loaded once per JVM.
+    // Made inside the timed pass, as the loop's author would (see SentenceTokenLoop).
     AutoDetectParser parser = new AutoDetectParser();
-    SentenceDetectorME sentences = new SentenceDetectorME(Models.englishSentences());
-    TokenizerME tokenizer = new TokenizerME(Models.englishTokens());
+    SentenceTokenLoop nlp = new SentenceTokenLoop();
     long read = 0;
     long ok = 0;
     long failed = 0;
-    long sentenceCount = 0;
-    long tokenCount = 0;
     long parseNanos = 0;
-    long nlpNanos = 0;
     for (Path file : files) {
       long p0 = System.nanoTime();
       byte[] bytes = Files.readAllBytes(file);
@@ -65,11 +58,7 @@ public final class BaselineLoop {
         failed++;
         continue;
       }
-      for (String sentence : sentences.sentDetect(text)) {
-        sentenceCount++;
-        tokenCount += tokenizer.tokenize(sentence).length;
-      }
-      nlpNanos += System.nanoTime() - p1;
+      nlp.add(text);
       ok++;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -78,6 +67,6 @@ public final class BaselineLoop {
     }
     return new BenchRound("baseline", round, files.size(), read, seconds, ok, failed,
         String.format("%,d sentences, %,d tokens; read+Tika %.2f s, OpenNLP sentences+tokens %.2f s",
-            sentenceCount, tokenCount, parseNanos / 1e9, nlpNanos / 1e9), DriverHeap.peakBytes());
+            nlp.sentences(), nlp.tokens(), parseNanos / 1e9, nlp.seconds()), DriverHeap.peakBytes());
   }
 }

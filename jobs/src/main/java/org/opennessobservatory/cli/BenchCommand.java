@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opennessobservatory.bench.IngestBenchmark;
+import org.opennessobservatory.bench.SegmentBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
  * Benchmarks. Speed is never asserted by a timed unit test: each benchmark measures both sides in the same JVM and
  * run, on the same files, and prints the ratio. The work is in {@code org.opennessobservatory.bench}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCommand.Ingest.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchCommand.Segment.class},
     description = "Measure a stage against a plain single-threaded Java loop doing the same work, in one run.")
 final class BenchCommand implements Runnable {
   @Spec
@@ -81,6 +82,64 @@ final class BenchCommand implements Runnable {
       sparkOptions.master = master;
       sparkOptions.conf.putAll(conf);
       return IngestBenchmark.run(settings, () -> SparkSessions.create("observatory-bench", sparkOptions),
+          spec.commandLine().getOut());
+    }
+  }
+
+  @Command(name = "segment", mixinStandardHelpOptions = true,
+      description = "Generate N transcripts in memory (no files, no Tika), then time the segment stage on Spark "
+          + "(default local[2]; forced by one aggregation over all utterances) against a single-threaded loop of "
+          + "OpenNLP sentence detector + tokenizer counts over the same texts, in alternating rounds. Round 1 is "
+          + "warm-up. Measures segment only: the resolve stage does not exist yet.")
+  static final class Segment implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    // 600 x ~10,000 words (a real session transcript's length) = 6 M words: measured 80 s for the whole run on 2
+    // busy cores (warm rounds ~10 s segment, ~20 s baseline), under the 2 minutes a default run may take.
+    @Option(names = "--docs", paramLabel = "N", defaultValue = "600",
+        description = "Transcripts to generate (default ${DEFAULT-VALUE}).")
+    int docs;
+
+    @Option(names = "--words", paramLabel = "W", defaultValue = "10000",
+        description = "Target words per transcript (default ${DEFAULT-VALUE}, about a real session transcript).")
+    int words;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "2",
+        description = "Rounds per side; round 1 warms the JVM and the JIT (default ${DEFAULT-VALUE}). The ratio "
+            + "uses the best of rounds 2..R of each side.")
+    int rounds;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+        description = "Partitions of the cached documents dataset (default: 4 per task slot).")
+    int partitions;
+
+    @Option(names = "--jobs", description = "List every Spark job of each segment round with its duration.")
+    boolean listJobs;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+        description = "Spark master (default ${DEFAULT-VALUE}: the two task slots the ratio target is set for).")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+        description = "A Spark setting, applied over the defaults; repeatable.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      SegmentBenchmark.Settings settings = new SegmentBenchmark.Settings(docs, words, seed, rounds, master,
+          partitions, listJobs);
+      String problem = SegmentBenchmark.problem(settings);
+      if (problem != null) {
+        throw new UserException(problem);
+      }
+      SparkOptions sparkOptions = new SparkOptions();
+      sparkOptions.master = master;
+      sparkOptions.conf.putAll(conf);
+      return SegmentBenchmark.run(settings, () -> SparkSessions.create("observatory-bench", sparkOptions),
           spec.commandLine().getOut());
     }
   }

@@ -118,6 +118,31 @@ public final class BenchCorpus {
         new FormatWriters.Doc(title, author, paragraphs));
   }
 
+  /** A transcript of the segment benchmark: the fields its documents row needs, and the text as a TXT file has it. */
+  public record Transcript(String docId, String forum, int year, String text) {}
+
+  /**
+   * Transcript {@code i} of a transcript-only corpus: title line, then {@code >> NAME:} turns of about
+   * {@code words} words in all (the last turn may overshoot by up to ~250 words), separated by blank lines as
+   * {@link FormatWriters#txt} writes them. Drawn from its own {@code Random}, seeded apart from {@link #item}'s.
+   */
+  public static Transcript transcript(int i, long seed, int words) {
+    if (words < 1) {
+      throw new IllegalArgumentException("words must be at least 1: " + words);
+    }
+    Random r = new Random((seed * 1_000_003L + i) ^ 0x5EC_3E47L);
+    String forum = FORUMS[r.nextInt(FORUMS.length)];
+    int year = FIRST_YEAR + r.nextInt(YEARS);
+    String topic = pick(r, TOPICS);
+    String title = "Transcript: " + capitalise(topic) + " (" + forum.toUpperCase(Locale.ROOT) + " " + year
+        + ", session " + i + ")";
+    StringBuilder text = new StringBuilder(title).append("\n\n");
+    for (String turn : transcriptTurns(r, topic, words)) {
+      text.append(turn).append("\n\n");
+    }
+    return new Transcript(String.format(Locale.ROOT, "bench-%06d", i), forum, year, text.toString());
+  }
+
   private static List<String> prose(Random r, String topic, int targetWords) {
     List<String> paragraphs = new ArrayList<>();
     int words = 0;

@@ -101,4 +101,17 @@ class BenchCorpusTest {
           }, (x, y) -> x, TreeMap::new));
     }
   }
+
+  @Test
+  void transcriptsAreDeterministicMarkedAndNearTheirWordTarget() {
+    BenchCorpus.Transcript a = BenchCorpus.transcript(5, 7, 4000);
+    assertEquals(a, BenchCorpus.transcript(5, 7, 4000));
+    assertNotEquals(a.text(), BenchCorpus.transcript(6, 7, 4000).text());
+    assertNotEquals(a.text(), BenchCorpus.transcript(5, 8, 4000).text());
+    assertTrue(a.text().startsWith("Transcript: "));
+    assertTrue(a.text().contains("\n\n>> "), "turns start with >> markers");
+    long words = org.opennessobservatory.nlp.WordCounter.countWords(a.text());
+    assertTrue(words >= 3600 && words <= 4700, "words: " + words);
+    assertEquals("bench-000005", a.docId());
+  }
 }
