@@ -87,7 +87,8 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
     ParseResult parsed = ParseWorkerPool.parse(CorpusPaths.fileName(relPath), bytes, limits);
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (millis > SLOW_PARSE_MILLIS) {
-      LOG.info("slow parse: {} took {} ms ({})", relPath, millis, parsed.ok() ? "ok" : parsed.reject().id());
+      LOG.info("slow parse: {} took {} ms, a parse worker start included if one was needed ({})", relPath, millis,
+          parsed.ok() ? "ok" : parsed.reject().id());
     }
     record.set("media_type", parsed.mediaType());
     if (!parsed.ok()) {

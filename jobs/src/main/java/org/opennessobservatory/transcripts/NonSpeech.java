@@ -36,7 +36,7 @@ final class NonSpeech {
   static final Pattern DISCLAIMER_QUALIFIER = Pattern.compile(QUALIFIER, Pattern.CASE_INSENSITIVE);
   /** A sentence: a run up to its end mark or line end. Matched once per character: linear on any text. */
   private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
-  /** Paragraphs up to this many words that hold a disclaimer sentence are disclaimers as a whole. */
+  /** Before the first turn, a paragraph of at most this many words holding both cues is a disclaimer as a whole. */
   static final int MAX_DISCLAIMER_WORDS = 90;
 
   /** Applied in order, after disclaimers; later rules see the blanks of earlier ones. */
