@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.opennessobservatory.bench.IngestBenchmark;
 import org.opennessobservatory.bench.SegmentBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,9 +42,6 @@ final class BenchCommand implements Runnable {
         description = "Documents to generate (default ${DEFAULT-VALUE}).")
     int docs;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--work", paramLabel = "DIR",
         description = "Folder for the corpus and outputs (default: a temporary folder). Must not hold a corpus/.")
     Path work;
@@ -50,39 +49,18 @@ final class BenchCommand implements Runnable {
     @Option(names = "--keep", description = "Keep the corpus and the outputs (otherwise deleted at the end).")
     boolean keep;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "2",
-        description = "Rounds per side; round 1 warms the JVM, the JIT and the parse workers (default "
-            + "${DEFAULT-VALUE}). The ratio uses the best of rounds 2..R of each side.")
-    int rounds;
-
-    @Option(names = "--jobs", description = "List every Spark job of each pipeline round with its duration.")
-    boolean listJobs;
-
-    // Not the shared SparkOptions mixin: its help promises local[*], and the bench's ratio target is set for two
-    // task slots, so the bench has its own default.
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-        description = "Spark master (default ${DEFAULT-VALUE}: the two task slots the ratio target is set for; "
-            + "local[*], spark://host:7077 …).")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-        description = "A Spark setting, applied over the defaults; repeatable (e.g. --conf spark.sql.shuffle."
-            + "partitions=4).")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    Common common;
 
     @Override
     public Integer call() throws IOException {
-      IngestBenchmark.Settings settings = new IngestBenchmark.Settings(docs, seed, rounds, master, work, keep,
-          listJobs);
+      IngestBenchmark.Settings settings = new IngestBenchmark.Settings(docs, common.seed, common.rounds,
+          common.master, work, keep, common.listJobs);
       String problem = IngestBenchmark.problem(settings);
       if (problem != null) {
         throw new UserException(problem);
       }
-      SparkOptions sparkOptions = new SparkOptions();
-      sparkOptions.master = master;
-      sparkOptions.conf.putAll(conf);
-      return IngestBenchmark.run(settings, () -> SparkSessions.create("observatory-bench", sparkOptions),
-          spec.commandLine().getOut());
+      return IngestBenchmark.run(settings, common::spark, spec.commandLine().getOut());
     }
   }
 
@@ -105,42 +83,55 @@ final class BenchCommand implements Runnable {
         description = "Target words per transcript (default ${DEFAULT-VALUE}, about a real session transcript).")
     int words;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "2",
-        description = "Rounds per side; round 1 warms the JVM and the JIT (default ${DEFAULT-VALUE}). The ratio "
-            + "uses the best of rounds 2..R of each side.")
-    int rounds;
-
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
         description = "Partitions of the cached documents dataset (default: 4 per task slot).")
     int partitions;
 
-    @Option(names = "--jobs", description = "List every Spark job of each segment round with its duration.")
-    boolean listJobs;
-
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-        description = "Spark master (default ${DEFAULT-VALUE}: the two task slots the ratio target is set for).")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-        description = "A Spark setting, applied over the defaults; repeatable.")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    Common common;
 
     @Override
     public Integer call() {
-      SegmentBenchmark.Settings settings = new SegmentBenchmark.Settings(docs, words, seed, rounds, master,
-          partitions, listJobs);
+      SegmentBenchmark.Settings settings = new SegmentBenchmark.Settings(docs, words, common.seed, common.rounds,
+          common.master, partitions, common.listJobs);
       String problem = SegmentBenchmark.problem(settings);
       if (problem != null) {
         throw new UserException(problem);
       }
-      SparkOptions sparkOptions = new SparkOptions();
-      sparkOptions.master = master;
-      sparkOptions.conf.putAll(conf);
-      return SegmentBenchmark.run(settings, () -> SparkSessions.create("observatory-bench", sparkOptions),
-          spec.commandLine().getOut());
+      return SegmentBenchmark.run(settings, common::spark, spec.commandLine().getOut());
+    }
+  }
+
+  /** The options every benchmark takes. */
+  static final class Common {
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "2",
+        description = "Rounds per side; round 1 warms the JVM, the JIT (and the parse workers) (default "
+            + "${DEFAULT-VALUE}). The ratio uses the best of rounds 2..R of each side.")
+    int rounds;
+
+    @Option(names = "--jobs", description = "List every Spark job of each pipeline round with its duration.")
+    boolean listJobs;
+
+    // Not the shared SparkOptions mixin: its help promises local[*], and the ratio targets are set for two task
+    // slots, so the benchmarks have their own default.
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+        description = "Spark master (default ${DEFAULT-VALUE}: the two task slots the ratio targets are set for; "
+            + "local[*], spark://host:7077 …).")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+        description = "A Spark setting, applied over the defaults; repeatable (e.g. --conf spark.sql.shuffle."
+            + "partitions=4).")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    SparkSession spark() {
+      SparkOptions options = new SparkOptions();
+      options.master = master;
+      options.conf.putAll(conf);
+      return SparkSessions.create("observatory-bench", options);
     }
   }
 }
