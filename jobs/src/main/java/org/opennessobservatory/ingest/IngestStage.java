@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.Column;
@@ -70,7 +71,10 @@ public final class IngestStage {
   public static Dataset<Row> parse(Dataset<Row> files, Map<String, ManifestEntry> manifest, ParseLimits limits,
       HadoopConf hadoopConf) {
     StructType schema = IngestRecords.schema();
-    return files.mapPartitions(new IngestTask(manifest, limits, hadoopConf, schema), Encoders.row(schema));
+    // Broadcast, not captured: a manifest of a large archive would otherwise travel with every task.
+    Broadcast<Map<String, ManifestEntry>> shared = JavaSparkContext
+        .fromSparkContext(files.sparkSession().sparkContext()).broadcast(manifest);
+    return files.mapPartitions(new IngestTask(shared, limits, hadoopConf, schema), Encoders.row(schema));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.opennessobservatory.io.HadoopConf;
@@ -27,12 +28,12 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
   /** Parses slower than this are logged, so that a researcher can see which files cost the time. */
   private static final long SLOW_PARSE_MILLIS = 2_000;
 
-  private final Map<String, ManifestEntry> manifest;
+  private final Broadcast<Map<String, ManifestEntry>> manifest;
   private final ParseLimits limits;
   private final HadoopConf hadoopConf;
   private final StructType schema;
 
-  IngestTask(Map<String, ManifestEntry> manifest, ParseLimits limits, HadoopConf hadoopConf, StructType schema) {
+  IngestTask(Broadcast<Map<String, ManifestEntry>> manifest, ParseLimits limits, HadoopConf hadoopConf, StructType schema) {
     this.manifest = manifest;
     this.limits = limits;
     this.hadoopConf = hadoopConf;
@@ -57,7 +58,7 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
   }
 
   Row ingest(String path, String relPath, long size) {
-    ManifestEntry entry = manifest.get(relPath);
+    ManifestEntry entry = manifest.value().get(relPath);
     IngestRecords.Builder record = new IngestRecords.Builder()
         .set("path", path).set("rel_path", relPath).set("size_bytes", size)
         .set("forum", DocumentMetadata.forumOf(relPath, entry))

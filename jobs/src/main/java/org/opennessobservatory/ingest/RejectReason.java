@@ -6,31 +6,32 @@ import org.apache.tika.exception.ZeroByteFileException;
 
 /** Why an input file did not become a document. Every file that is not a {@code documents} row has one. */
 public enum RejectReason {
-  EMPTY("the file has 0 bytes"),
-  TOO_LARGE("larger than --max-file-size, or needed more memory than --parser-heap"),
-  UNREADABLE("the file could not be read (permissions, vanished, I/O error)"),
-  ENCRYPTED("password-protected: ask the publisher for an open copy"),
-  CORRUPT("the parser failed on the content (truncated, damaged, or not what its name says)"),
-  UNSUPPORTED("no parser knows this file type"),
-  ZIP_BOMB("the content expands out of all proportion to the file (suspected zip bomb)"),
-  NO_TEXT("parsed, but no text came out (a scanned image needs OCR first)"),
-  TIMEOUT("the parser did not finish within --parse-timeout and was killed"),
-  PARSER_CRASH("the parser process died on this file"),
-  DUPLICATE("byte-for-byte identical to another file (see duplicate_of)");
-
-  private final String meaning;
-
-  RejectReason(String meaning) {
-    this.meaning = meaning;
-  }
+  /** The file has 0 bytes. */
+  EMPTY,
+  /** Larger than --max-file-size, or needed more memory than --parser-heap. */
+  TOO_LARGE,
+  /** The file could not be read (permissions, vanished, I/O error). */
+  UNREADABLE,
+  /** Password-protected: ask the publisher for an open copy. */
+  ENCRYPTED,
+  /** The parser failed on the content (truncated, damaged, or not what its name says). */
+  CORRUPT,
+  /** No parser knows this file type. */
+  UNSUPPORTED,
+  /** The content expands out of all proportion to the file (suspected zip bomb). */
+  ZIP_BOMB,
+  /** Parsed, but no text came out (a scanned image needs OCR first). */
+  NO_TEXT,
+  /** The parser did not finish within --parse-timeout and was killed. */
+  TIMEOUT,
+  /** The parser process died on this file. */
+  PARSER_CRASH,
+  /** Byte-for-byte identical to another file (see duplicate_of). */
+  DUPLICATE;
 
   /** The value stored in the {@code rejects.reason} column. */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  public String meaning() {
-    return meaning;
   }
 
   /** Maps a failure thrown by a Tika parse to its reason. Anything a parser throws means the content defeated it. */
