@@ -17,6 +17,8 @@ import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.RunManifest;
+import org.opennessobservatory.speakers.ResolveJob;
+import org.opennessobservatory.speakers.ResolveStage;
 import org.opennessobservatory.transcripts.SegmentJob;
 import org.opennessobservatory.transcripts.SegmentStage;
 import picocli.CommandLine.Mixin;
@@ -70,21 +72,36 @@ abstract class PipelineCommand implements Callable<Integer> {
       datasets.put(IngestJob.REJECTS, ingest.rejects());
       Summaries.printIngest(spec.commandLine().getOut(), ingest, (double) stageSeconds.get("ingest"), out());
       SegmentJob.Summary segment = null;
+      ResolveJob.Summary resolve = null;
       if (allStages()) {
         t0 = System.nanoTime();
-        segment = SegmentJob.run(spark, out(), writer);
+        SegmentJob.Segmented segmented = SegmentJob.run(spark, out());
+        segment = segmented.summary();
         stageSeconds.put("segment", (System.nanoTime() - t0) / 1e9);
+        Summaries.printSegment(spec.commandLine().getOut(), segment, (double) stageSeconds.get("segment"));
+        try {
+          t0 = System.nanoTime();
+          resolve = ResolveJob.run(spark, segmented.utterances(), corpus(), writer);
+          stageSeconds.put("resolve", (System.nanoTime() - t0) / 1e9);
+        } finally {
+          segmented.utterances().unpersist();
+        }
         datasets.put(SegmentStage.UTTERANCES, segment.turns());
-        Summaries.printSegment(spec.commandLine().getOut(), segment, (double) stageSeconds.get("segment"), out());
+        datasets.put(ResolveStage.SPEAKERS, resolve.persons());
+        datasets.put(ResolveStage.COVERAGE, segment.transcripts());
+        Summaries.printResolve(spec.commandLine().getOut(), resolve, (double) stageSeconds.get("resolve"), out());
       } else {
-        // Utterances of an earlier run would no longer match these documents.
-        writer.remove(SegmentStage.UTTERANCES);
+        // Outputs of an earlier run's later stages would no longer match these documents.
+        for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE}) {
+          writer.remove(stale);
+        }
       }
       Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest);
       manifest.put("datasets", datasets);
       manifest.put("stage_seconds", stageSeconds);
       if (segment != null) {
         manifest.put("segment", segment);
+        manifest.put("resolve", resolve);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

@@ -3,6 +3,7 @@ package org.opennessobservatory.cli;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
+import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.transcripts.SegmentJob;
 
 /** The end-of-run lines on the console. */
@@ -24,11 +25,19 @@ final class Summaries {
     out.flush();
   }
 
-  static void printSegment(PrintWriter out, SegmentJob.Summary s, double seconds, String outRoot) {
+  static void printSegment(PrintWriter out, SegmentJob.Summary s, double seconds) {
     out.printf("segment: %d transcripts -> %d turns, %d words (%.1f%% in turns whose label names a person), "
             + "%.1f s%n", s.transcripts(), s.turns(), s.words(), s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
         seconds);
-    out.printf("outputs: %s/utterances%n", outRoot);
+    out.flush();
+  }
+
+  static void printResolve(PrintWriter out, ResolveJob.Summary s, double seconds, String outRoot) {
+    out.printf("resolve: %d persons (%d in the registry of %d%s), %.1f%% of words attributed to a named person, "
+            + "%d turns named by a self-introduction, %.1f s%n", s.persons(), s.fromRegistry(), s.registryPersons(),
+        s.registry() == null ? ", none in the corpus" : "", s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
+        s.selfIntroducedTurns(), seconds);
+    out.printf("outputs: %s/utterances, %s/speakers, %s/transcript_coverage%n", outRoot, outRoot, outRoot);
     out.flush();
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
 
@@ -17,6 +18,8 @@ public final class Models {
   public static final String LANGDETECT = "langdetect-183.bin";
   public static final String SENTENCE_EN = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
   public static final String TOKENS_EN = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+  /** Universal Dependencies tags (PROPN for proper nouns). */
+  public static final String POS_EN = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
 
   // Initialization-on-demand holders: the JVM loads each model at first use, exactly once.
   private static final class Lang {
@@ -31,6 +34,10 @@ public final class Models {
     static final TokenizerModel MODEL = load(TOKENS_EN, TokenizerModel::new);
   }
 
+  private static final class Pos {
+    static final POSModel MODEL = load(POS_EN, POSModel::new);
+  }
+
   public static LanguageDetectorModel languageDetector() {
     return Lang.MODEL;
   }
@@ -41,6 +48,10 @@ public final class Models {
 
   public static TokenizerModel englishTokens() {
     return Tokens.MODEL;
+  }
+
+  public static POSModel englishPos() {
+    return Pos.MODEL;
   }
 
   private interface ModelReader<M> {

@@ -5,9 +5,15 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
-/** One transcript's utterances as rows in the column order of schemas/utterances.json. */
+/**
+ * One transcript's utterances as rows in the column order of schemas/utterances.json; the person columns stay empty
+ * until stage resolve fills them.
+ */
 final class UtteranceRows {
   private UtteranceRows() {}
+
+  /** Stakeholder group and its source until stage resolve says better. */
+  private static final String UNKNOWN = "unknown";
 
   static List<Row> of(String docId, String sessionId, String forum, Integer year, String language, String text) {
     Segmenter.Segmentation segmentation = Segmenter.segment(text);
@@ -18,7 +24,7 @@ final class UtteranceRows {
       Sentences.Counts counts = Sentences.count(t.text());
       SpeakerLabel l = t.label();
       rows.add(RowFactory.create(docId, sessionId, i, t.marker(), l.raw(), l.name(), l.title(), l.role().id(),
-          l.organisation(), t.text(), t.start(), t.end(), t.words(), counts.sentences(), counts.questions(),
+          l.organisation(), null, null, null, null, UNKNOWN, UNKNOWN, t.text(), t.start(), t.end(), t.words(), counts.sentences(), counts.questions(),
           t.stageDirections(), t.disclaimers(), t.furniture(), t.removedWords(), segmentation.labelled(), language,
           forum, year));
     }

@@ -1,0 +1,35 @@
+package org.opennessobservatory.speakers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NameKeyTest {
+
+  @Test
+  void foldsAccentsCaseHyphensAndApostrophes() {
+    assertEquals("ana petrovic", NameKey.of("ANA PETROVIĆ").key());
+    assertEquals("james okonkwo hale", NameKey.of("James Okonkwo\u2011Hale").key());
+    assertEquals("sean obrien", NameKey.of("Seán O’Brien").key());
+    assertEquals("hale", NameKey.of("James Okonkwo-Hale").surname());
+  }
+
+  @Test
+  void formsOfAName() {
+    assertTrue(NameKey.of("Lukas Brenner").isFull());
+    assertTrue(NameKey.of("L. Brenner").isInitialled());
+    assertFalse(NameKey.of("L. Brenner").isFull());
+    assertTrue(NameKey.of("Brenner").isSingleWord());
+    assertFalse(NameKey.of("Juan de").isFull());
+  }
+
+  @Test
+  void misspeltSurnamesShareABlockUnrelatedOnesDoNot() {
+    assertEquals(NameKey.of("Chidi Okonkwo").block(), NameKey.of("Chidi Okonkow").block());
+    assertEquals(NameKey.of("Kwame Mensah").block(), NameKey.of("K. Mensa").block());
+    assertNotEquals(NameKey.of("Kwame Mensah").block(), NameKey.of("Kwame Brenner").block());
+  }
+}
