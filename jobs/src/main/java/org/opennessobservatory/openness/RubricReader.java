@@ -32,7 +32,7 @@ import org.opennessobservatory.cli.UserException;
  */
 final class RubricReader {
   /** Weights must sum to 1 within this margin, which leaves room for decimal fractions such as 0.15 + 0.85. */
-  static final double WEIGHT_TOLERANCE = 1e-6;
+  private static final double WEIGHT_TOLERANCE = 1e-6;
 
   private static final ObjectMapper YAML = new ObjectMapper(
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
@@ -77,7 +77,8 @@ final class RubricReader {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new UserException(source + " line " + e.getLocation().getLineNr() + ": not valid YAML ("
+      String where = e.getLocation() == null ? source : source + " line " + e.getLocation().getLineNr();
+      throw new UserException(where + ": not valid YAML ("
           + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
     } catch (IOException e) {
       throw new UserException(source + ": cannot be read (" + e.getMessage() + ")");
