@@ -34,6 +34,9 @@ public record SelfIntroduction(String name, String organisation) {
       + "i represent)\\b");
   private static final Set<String> NAME_STOPS = Set.of("from", "with", "of", "at", "and", "representing", "speaking",
       "here", "for", "in", "on", "the", "a", "an", "i", "to");
+  /** Tags no word of a name carries, whatever the tagger makes of rare given names. */
+  private static final Set<String> NOT_NAME_TAGS = Set.of("VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT",
+      "PART", "ADV", "INTJ", "NUM", "SYM");
   private static final Set<String> AFFILIATION = Set.of("from", "with", "of", "at", "representing");
   private static final Set<String> ORG_CONNECTORS = Set.of("of", "for", "on", "and", "&", "de", "du", "des", "la",
       "del", "für");
@@ -130,25 +133,27 @@ public record SelfIntroduction(String name, String organisation) {
       return -1;
     }
 
-    /** The end (exclusive) of the run of name words from {@code start}; hyphen-joined parts stay in the run. */
+    /**
+     * The end (exclusive) of the run of name words from {@code start} — capitalised, not function words — or
+     * {@code start} when the run holds no proper noun. The tagger often misreads given names ("Kwame" DET, "Chloe"
+     * ADJ, "Rhys" NOUN) but rarely misses every word of a name; hyphen-joined parts stay in the run.
+     */
     int nameRun(int start) {
       int i = start;
+      boolean proper = shouting;
       while (i < tokens.length) {
         boolean glued = i > start && spans[i].getStart() == spans[i - 1].getEnd();
         if (glued && (tokens[i].startsWith("-") || tokens[i - 1].endsWith("-"))) {
           i++;
           continue;
         }
-        if (!capitalised(i) || NAME_STOPS.contains(lower(i))) {
+        if (!capitalised(i) || NAME_STOPS.contains(lower(i)) || NOT_NAME_TAGS.contains(tags[i])) {
           break;
         }
-        // The tagger calls rarer given names NOUN ("Rhys"); a capitalised noun right after "my name is" is a name.
-        if (!List.of("PROPN", "NOUN", "X").contains(tags[i]) && !(shouting && tags[i].equals("ADJ"))) {
-          break;
-        }
+        proper |= tags[i].equals("PROPN");
         i++;
       }
-      return i;
+      return proper ? i : start;
     }
 
     /** "from the Open Net Africa Coalition in Lagos" → "Open Net Africa Coalition"; null when none follows. */
