@@ -37,6 +37,11 @@ public final class Forums {
     return LEVELS.getOrDefault(forum, "other");
   }
 
+  /** Whether the slug names a forum of reference/forums.csv: a label "UKIGF:" is that forum speaking, not a person. */
+  public static boolean isKnown(String slug) {
+    return LEVELS.containsKey(slug);
+  }
+
   public static boolean plausibleYear(int year) {
     return year >= MIN_YEAR && year <= MAX_YEAR;
   }

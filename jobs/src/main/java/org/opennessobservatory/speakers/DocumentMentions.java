@@ -29,7 +29,7 @@ public final class DocumentMentions {
       Gender.MAN, "ms", Gender.WOMAN, "mrs", Gender.WOMAN, "miss", Gender.WOMAN, "madam", Gender.WOMAN, "madame",
       Gender.WOMAN, "mme", Gender.WOMAN, "chairwoman", Gender.WOMAN);
   private static final Pattern ADDRESS = Pattern.compile("\\b(Mr|Mister|Sir|Ms|Mrs|Miss|Madam|Madame|Mme)\\.?\\s+"
-      + "(?:(Chair(?:man|woman|person)?|Moderator)\\b|(\\p{Lu}[\\p{L}'’-]+))");
+      + "(?:(Chair(?:man|woman|person)?|Moderator)\\b|(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}))");
 
   public static List<Mention> of(List<DocumentTurn> turns) {
     List<Mention> mentions = new ArrayList<>(turns.size());
@@ -109,7 +109,7 @@ public final class DocumentMentions {
   }
 
   /**
-   * "Thank you, Ms. Okafor" states the gender of the one speaker of the document with that surname; "Madam Chair"
+   * "Thank you, Ms. Okafor" (or "Ms. Amara Okafor", which also tells two Okafors apart) states the gender of the one speaker of the document with that surname; "Madam Chair"
    * that of the one person who chairs. Ambiguous targets (two speakers of that surname, two chairs) give nothing.
    * The cue goes on the target's first turn, from where it reaches the person.
    */
@@ -135,7 +135,11 @@ public final class DocumentMentions {
           String role = address.group(2).toLowerCase(Locale.ROOT).startsWith("chair") ? "chair" : "moderator";
           targets = namesByRole.getOrDefault(role, Set.of());
         } else {
-          targets = namesBySurname.getOrDefault(NameKey.of(address.group(3)).surname(), Set.of());
+          NameKey addressed = NameKey.of(address.group(3));
+          targets = namesBySurname.getOrDefault(addressed.surname(), Set.of());
+          if (addressed.isFull() && targets.contains(addressed.key())) {
+            targets = Set.of(addressed.key());
+          }
         }
         if (targets.size() == 1) {
           int target = firstTurn.get(targets.iterator().next());

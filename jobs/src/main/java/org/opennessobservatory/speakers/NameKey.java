@@ -1,5 +1,6 @@
 package org.opennessobservatory.speakers;
 
+import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * dropped ("Ana PETROVIĆ" and "ana petrovic" are one key; "Okonkwo-Hale" is "okonkwo hale"). The surname is the last
  * word; a first word of one letter is an initial ("D. Surname").
  */
-public record NameKey(String key, List<String> words) {
+public record NameKey(String key, List<String> words) implements Serializable {
 
   /** Nobiliary particles and connectives that are never a surname on their own. */
   private static final Set<String> PARTICLES = Set.of("de", "da", "del", "della", "do", "dos", "das", "van", "von",

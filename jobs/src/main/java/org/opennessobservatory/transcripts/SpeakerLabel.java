@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.opennessobservatory.ingest.Forums;
 
 /**
  * What a speaker label says: "CHAIRMAN DESAI" is title Chairman, name Desai, role chair; "AUDIENCE" a role without
@@ -82,7 +83,7 @@ public record SpeakerLabel(String raw, String name, String title, Role role, Str
     if (role != null) {
       return new SpeakerLabel(raw, null, null, role, organisation);
     }
-    if (ORGANISATIONS.contains(upper)) {
+    if (ORGANISATIONS.contains(upper) || !upper.contains(" ") && Forums.isKnown(Forums.slug(upper))) {
       return new SpeakerLabel(raw, null, null, Role.ORGANISATION, label);
     }
     List<String> titles = new ArrayList<>();

@@ -50,13 +50,13 @@ class DocumentMentionsTest {
         turn(1, "panelist", "AMARA OKAFOR", "Amara Okafor", null, null, "Thank you, Mr. Chairman."),
         turn(2, "panelist", "MR. KWAME MENSAH", "Kwame Mensah", "Mr.", null, "Thank you, Madam Okafor."),
         turn(3, "panelist", "ANNA SCHMIDT", "Anna Schmidt", null, null, "I agree with Mr. Schmidt."),
-        turn(4, "panelist", "PETER SCHMIDT", "Peter Schmidt", null, null, "Thanks.")));
+        turn(4, "panelist", "PETER SCHMIDT", "Peter Schmidt", null, null, "Thanks, Ms. Anna Schmidt.")));
     assertEquals(List.of(new GenderCue(Gender.WOMAN, GenderCue.SPEECH), new GenderCue(Gender.WOMAN,
         GenderCue.SPEECH)), m.get(1).genderCues());
     assertEquals(List.of(new GenderCue(Gender.MAN, GenderCue.SPEECH)), m.get(0).genderCues());
     assertEquals(List.of(new GenderCue(Gender.MAN, GenderCue.LABEL)), m.get(2).genderCues());
-    // Two speakers named Schmidt: "Mr. Schmidt" says nothing about either.
-    assertEquals(List.of(), m.get(3).genderCues());
+    // Two speakers named Schmidt: "Mr. Schmidt" says nothing about either; "Ms. Anna Schmidt" names one of them.
+    assertEquals(List.of(new GenderCue(Gender.WOMAN, GenderCue.SPEECH)), m.get(3).genderCues());
     assertEquals(List.of(), m.get(4).genderCues());
   }
 
