@@ -21,21 +21,25 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.generate.BenchCorpus;
 import org.opennessobservatory.nlp.WordCounter;
+import org.opennessobservatory.speakers.Registry;
+import org.opennessobservatory.speakers.ResolveStage;
+import org.opennessobservatory.speakers.StakeholderKeywords;
 import org.opennessobservatory.transcripts.SegmentStage;
 
 /**
- * {@code bench segment}: generates N transcripts in memory, then times {@link SegmentStage#utterances} on Spark
- * against the single-threaded OpenNLP sentence + token loop ({@link SentenceTokenLoop}) over the same texts, in
- * alternating rounds in one JVM. No files and no Tika: this measures segmentation. The resolve stage the issue also
- * names does not exist yet; the output says so.
+ * {@code bench segment}: generates N transcripts in memory, then times stages segment and resolve
+ * ({@link SegmentStage#utterances}, {@link ResolveStage#resolve}) on Spark against the single-threaded OpenNLP
+ * sentence + token loop ({@link SentenceTokenLoop}) over the same texts, in alternating rounds in one JVM. No files
+ * and no Tika: this measures segmentation and speaker resolution.
  *
  * <p>The documents dataset is built from the texts, repartitioned and cached before the first round (not timed), so
  * a round reads texts from memory as the baseline does. A round is forced to run completely by one aggregation over
  * all utterances (turns, words, sentences, questions, removed words), collected to the driver.
  */
 public final class SegmentBenchmark {
-  static final String FORCED_BY = "one aggregation (count, sum of words, sentences, questions, removed_words) over "
-      + "all utterances, collected to the driver; no output written";
+  static final String FORCED_BY = "one aggregation (count, sum of words, sentences, questions, removed_words, "
+      + "turns with a person) over all resolved utterances and a count of speakers, collected to the driver; segment "
+      + "output persisted between the two as the pipeline does; no output written";
 
   /**
    * @param words target words per transcript
@@ -105,7 +109,7 @@ public final class SegmentBenchmark {
         print(out, SegmentReport.round(baseline.get(r - 1)));
         jobTimes.clear();
         long start = System.currentTimeMillis();
-        segment.add(segmentRound(r, documents, texts.size(), words));
+        segment.add(segmentRound(r, session, documents, texts.size(), words));
         long end = System.currentTimeMillis();
         print(out, SegmentReport.round(segment.get(r - 1)));
         print(out, SparkJobTimes.describe(jobTimes.snapshot(), start, end, s.listJobs()).stream()
@@ -137,15 +141,23 @@ public final class SegmentBenchmark {
             (gcMillis() - gc0) / 1e3), DriverHeap.peakBytes());
   }
 
-  private static SegmentRound segmentRound(int round, Dataset<Row> documents, long docs, long words) {
+  private static SegmentRound segmentRound(int round, SparkSession session, Dataset<Row> documents, long docs,
+      long words) {
     DriverHeap.resetPeaks();
     long gc0 = gcMillis();
     long t0 = System.nanoTime();
-    Row totals = SegmentStage.utterances(documents).agg(count(lit(1)), sum("words"), sum("sentences"),
-        sum("questions"), sum("removed_words")).first();
+    Dataset<Row> utterances = SegmentStage.utterances(documents).persist(StorageLevel.MEMORY_AND_DISK());
+    ResolveStage.Resolution r = ResolveStage.resolve(session, utterances,
+        ResolveStage.Lookups.of(Registry.empty(), StakeholderKeywords.shipped()));
+    Row totals = r.utterances().agg(count(lit(1)), sum("words"), sum("sentences"), sum("questions"),
+        sum("removed_words"), count("person_id")).first();
+    long persons = r.speakers().count();
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new SegmentRound("segment", round, docs, words, seconds, detail(totals, words)
-        + String.format("; GC %.2f s", (gcMillis() - gc0) / 1e3), DriverHeap.peakBytes());
+    r.mentions().unpersist();
+    utterances.unpersist();
+    return new SegmentRound("segment+resolve", round, docs, words, seconds, detail(totals, words)
+        + String.format("; %,d turns with a person, %,d persons; GC %.2f s", totals.getLong(5), persons,
+        (gcMillis() - gc0) / 1e3), DriverHeap.peakBytes());
   }
 
   /** The aggregate row (turns, words, sentences, questions, removed words) in words. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One timed pass of one side of {@code bench segment}.
  *
- * @param side "baseline" or "segment"
+ * @param side "baseline" or "segment+resolve"
  * @param round 1-based; round 1 is the warm-up
  * @param documents transcripts processed
  * @param words words of the input texts ({@link org.opennessobservatory.nlp.WordCounter}), the same for both

@@ -63,6 +63,7 @@ public final class ResolveJob {
     } finally {
       resolved.unpersist();
       speakers.unpersist();
+      r.mentions().unpersist();
     }
   }
 }

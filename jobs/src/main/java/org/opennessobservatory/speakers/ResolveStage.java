@@ -31,6 +31,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.schema.Schemas;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -45,8 +46,13 @@ public final class ResolveStage {
   public static final String SPEAKERS = "speakers";
   public static final String COVERAGE = "transcript_coverage";
 
-  /** What the stage produces: utterances with their person columns, the persons, and coverage per transcript. */
-  public record Resolution(Dataset<Row> utterances, Dataset<Row> speakers, Dataset<Row> coverage) {}
+  /**
+   * What the stage produces: utterances with their person columns, the persons, and coverage per transcript; and the
+   * per-turn mentions all three are computed from, persisted because finding them (POS tagging) is the stage's cost —
+   * the caller unpersists them when done.
+   */
+  public record Resolution(Dataset<Row> utterances, Dataset<Row> speakers, Dataset<Row> coverage,
+      Dataset<Row> mentions) {}
 
   /** Reference data every task needs, shipped once per executor. */
   public record Lookups(Registry registry, StakeholderKeywords keywords,
@@ -82,7 +88,7 @@ public final class ResolveStage {
         scala.reflect.ClassTag$.MODULE$.apply(Lookups.class));
     Dataset<Row> base = utterances.drop("person_id", "person_source", "person_link", "person_link_score",
         "stakeholder_group", "stakeholder_group_source");
-    Dataset<Row> mentions = mentions(base, shared);
+    Dataset<Row> mentions = mentions(base, shared).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> links = links(mentions, shared);
     Dataset<Row> linked = mentions.filter(col("observation_key").isNotNull()).join(links, "observation_key");
 
@@ -108,7 +114,7 @@ public final class ResolveStage {
         .withColumn("stakeholder_group_source", when(col("person_group").isNotNull(), col("person_group_source"))
             .when(col("organisation_group").isNotNull(), lit("organisation_keywords")).otherwise(lit("unknown")))
         .drop("person_group", "person_group_source", "organisation_group");
-    return new Resolution(resolved, speakers, coverage(resolved));
+    return new Resolution(resolved, speakers, coverage(resolved), mentions);
   }
 
   /** Per transcript, what its turns say of their speakers (one group holds one transcript's turns). */

@@ -20,19 +20,20 @@ class SegmentReportTest {
     assertEquals(3, SegmentRound.best(rounds).round());
     assertEquals(1, SegmentRound.best(List.of(round("b", 1, 30))).round());
     assertEquals(150_000, round("b", 2, 10).wordsPerSecond(), 1e-9);
-    assertEquals(1.25, SegmentRound.ratio(round("baseline", 2, 10), round("segment", 2, 8)), 1e-9);
+    assertEquals(1.25, SegmentRound.ratio(round("baseline", 2, 10), round("segment+resolve", 2, 8)), 1e-9);
   }
 
   @Test
-  void summarySaysOnlySegmentIsMeasuredAndGivesTheRatio() {
-    List<String> summary = SegmentReport.summary(2, round("baseline", 2, 10), round("segment", 2, 8), "local[2]",
+  void summarySaysWhichStagesAreMeasuredAndGivesTheRatio() {
+    List<String> summary = SegmentReport.summary(2, round("baseline", 2, 10), round("segment+resolve", 2, 8), "local[2]",
         "an aggregation");
     assertTrue(summary.contains("=== bench segment: round 2 (round 1 is warm-up) ==="), summary::toString);
-    assertTrue(summary.contains("stages measured: segment only (the resolve stage does not exist yet)"));
-    assertTrue(summary.stream().anyMatch(l -> l.startsWith("ratio segment/baseline (words/s): 1.25")),
+    assertTrue(summary.contains("stages measured: segment + resolve (no registry: generated names are linked by "
+        + "name, surname and initials)"));
+    assertTrue(summary.stream().anyMatch(l -> l.startsWith("ratio segment+resolve/baseline (words/s): 1.25")),
         summary::toString);
     assertTrue(summary.stream().anyMatch(l -> l.startsWith("load average at the end:")));
-    assertTrue(SegmentReport.round(round("segment", 2, 8)).get(0).contains("187,500"));
+    assertTrue(SegmentReport.round(round("segment+resolve", 2, 8)).get(0).contains("187,500"));
   }
 
   @Test
