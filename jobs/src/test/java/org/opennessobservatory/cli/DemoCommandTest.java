@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,28 @@ class DemoCommandTest extends SparkTestBase {
     assertEquals(0, utterances.groupBy("doc_id").count().filter(col("count").lt(5)).count(),
         "no sample transcript collapses into a handful of turns");
     Assertions.assertTrue(run.out().contains("segment: 12 transcripts"), run.out());
+
+    // Stage resolve against the cast (data-samples/README.md): 24 registry persons speak; the three left out of the
+    // registry are named by their self-introductions and grouped by their organisations' keywords.
+    Dataset<Row> speakers = spark().read().parquet(out.resolve("speakers").toString());
+    assertEquals(24, speakers.filter(col("resolution_method").equalTo("registry")).count());
+    assertEquals(List.of("Hiroshi Tanaka technical_community", "Kwame Mensah academia",
+        "Tom Fairbanks private_sector"), speakers.filter(col("resolution_method").equalTo("name")
+        .and(col("organisation_source").equalTo("self_introduction")))
+        .selectExpr("concat(display_name, ' ', stakeholder_group)").orderBy("display_name").as(Encoders.STRING())
+        .collectAsList());
+    Row nadia = speakers.filter(col("display_name").equalTo("Nadia Haddad")).first();
+    assertEquals(List.of("woman", "form_of_address_speech"), List.of(nadia.getAs("gender"),
+        nadia.getAs("gender_source")), "registry gender undeclared; the chair says \"Ms. Nadia Haddad\"");
+    Assertions.assertTrue(speakers.filter("display_name = 'Lukas Brenner' and array_contains(aliases_seen, 'Brenner')")
+        .count() == 1, "CHAIR BRENNER is Lukas Brenner");
+    Dataset<Row> resolved = spark().read().parquet(out.resolve("utterances").toString());
+    Assertions.assertTrue(resolved.filter("label_raw = 'MODERATOR' and person_source = 'role_in_document'").count() > 0,
+        "the unnamed MODERATOR of ukigf 2022 introduced herself once");
+    assertEquals(List.of("intergovernmental"), resolved.join(speakers.filter("display_name = 'Daniel Moreau'")
+        .select("person_id"), "person_id").select("stakeholder_group").distinct().as(Encoders.STRING())
+        .collectAsList(), "his registry row valid in 2022, not the academic one from 2023-09");
+    assertEquals(12, spark().read().parquet(out.resolve("transcript_coverage").toString()).count());
+    Assertions.assertTrue(run.out().contains("resolve: "), run.out());
   }
 }
