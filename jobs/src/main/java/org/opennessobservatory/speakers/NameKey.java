@@ -37,11 +37,6 @@ public record NameKey(String key, List<String> words) implements Serializable {
     return words.isEmpty() ? "" : words.get(words.size() - 1);
   }
 
-  /** "Brenner": a surname (or a first name) alone, which cannot tell two persons of that name apart. */
-  public boolean isSingleWord() {
-    return words.size() == 1;
-  }
-
   /** "L. Brenner", "L Brenner": an initial before the surname. */
   public boolean isInitialled() {
     return words.size() == 2 && words.get(0).length() == 1;

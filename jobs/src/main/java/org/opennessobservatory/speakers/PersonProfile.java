@@ -2,7 +2,6 @@ package org.opennessobservatory.speakers;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -22,7 +22,7 @@ class NameKeyTest {
     assertTrue(NameKey.of("Lukas Brenner").isFull());
     assertTrue(NameKey.of("L. Brenner").isInitialled());
     assertFalse(NameKey.of("L. Brenner").isFull());
-    assertTrue(NameKey.of("Brenner").isSingleWord());
+    assertFalse(NameKey.of("Brenner").isFull());
     assertFalse(NameKey.of("Juan de").isFull());
   }
 
