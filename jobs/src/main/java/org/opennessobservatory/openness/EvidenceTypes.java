@@ -74,8 +74,11 @@ public final class EvidenceTypes {
     return types.contains(ANY) ? ALL : types;
   }
 
-  /** Whether a document of type {@code docType} is evidence under {@code types} (a result of {@link #of}). */
+  /**
+   * Whether a document of type {@code docType} is evidence under {@code types} (a result of {@link #of}); a document
+   * without a type is evidence only where every type is.
+   */
   public static boolean covers(Set<String> types, String docType) {
-    return types.contains(ANY) || types.contains(docType);
+    return types.contains(ANY) || docType != null && types.contains(docType);
   }
 }
