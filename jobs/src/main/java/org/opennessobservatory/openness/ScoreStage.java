@@ -189,7 +189,9 @@ public final class ScoreStage {
   /** One forum-year's principle scores, overall and coverage (the columns of {@link #SCORED}). */
   static Row indexRow(Rubric rubric, List<String> read, Row r) {
     Scorecard card = Scorer.score(rubric, values(read, r));
-    List<Object> cells = new ArrayList<>(List.of(r.getString(0), r.getInt(1)));
+    List<Object> cells = new ArrayList<>();
+    cells.add(r.getString(0));
+    cells.add(r.isNullAt(1) ? null : r.getInt(1));
     for (Principle p : Principle.values()) {
       PrincipleScore ps = card.principles().get(p);
       cells.add(ps == null ? null : ps.score());
