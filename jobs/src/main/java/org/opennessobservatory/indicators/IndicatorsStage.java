@@ -91,11 +91,20 @@ public final class IndicatorsStage {
     return joined.map(fact, Encoders.row(TURNS));
   }
 
+  /**
+   * A turn-facts row as a {@link TurnFact}. By position in {@link #TURNS}: rows made by the map above may reach the
+   * grouping without a schema (Spark elides the round trip through its encoder), so getAs(name) cannot be used.
+   */
   static TurnFact fact(Row r) {
-    return new TurnFact(r.getAs("session_key"), r.getAs("person_id"), r.getAs("stakeholder_group"),
-        r.getAs("role"), r.getAs("words"), r.getAs("questions"), r.getAs("gender"), r.getAs("un_region"),
-        r.getAs("newcomer"), r.getAs("dissent_markers"));
+    return new TurnFact(r.getString(SESSION_KEY), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
+        r.getLong(9), r.getString(10), r.getString(11), r.isNullAt(12) ? null : r.getBoolean(12), r.getLong(13));
   }
+
+  private static final int FORUM = 0;
+  private static final int YEAR = 1;
+  private static final int DOC = 2;
+  private static final int SESSION = 3;
+  private static final int SESSION_KEY = 4;
 
   /** One row per transcript document (the session key is doc_id; session_id and session_transcripts beside it). */
   static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {
@@ -104,7 +113,7 @@ public final class IndicatorsStage {
     for (StructField f : SessionIndicators.FIELDS.fields()) {
       out = out.add(f);
     }
-    MapFunction<Row, String> byDoc = r -> r.getAs("doc_id");
+    MapFunction<Row, String> byDoc = r -> r.getString(DOC);
     FlatMapGroupsFunction<String, Row, Row> perDoc = (doc, rows) -> {
       Tally tally = new Tally();
       Row first = null;
@@ -113,9 +122,11 @@ public final class IndicatorsStage {
         first = first == null ? r : first;
         tally.add(fact(r));
       }
-      List<Object> values = new ArrayList<>(List.of(first.getAs("forum"), doc));
-      values.add(1, first.getAs("year"));
-      values.add(2, first.getAs("session_id"));
+      List<Object> values = new ArrayList<>();
+      values.add(first.get(FORUM));
+      values.add(first.get(YEAR));
+      values.add(first.get(SESSION));
+      values.add(doc);
       values.addAll(SessionIndicators.of(tally).values());
       return List.of(RowFactory.create(values.toArray())).iterator();
     };
@@ -193,7 +204,7 @@ public final class IndicatorsStage {
     for (StructField f : SessionIndicators.FIELDS.fields()) {
       out = out.add(f);
     }
-    MapFunction<Row, String> byForumYear = r -> r.getAs("forum") + "\u0000" + r.getAs("year");
+    MapFunction<Row, String> byForumYear = r -> r.get(FORUM) + "\u0000" + r.get(YEAR);
     FlatMapGroupsFunction<String, Row, Row> perForumYear = (key, rows) -> {
       Tally tally = new Tally();
       Row first = null;
@@ -202,8 +213,10 @@ public final class IndicatorsStage {
         first = first == null ? r : first;
         tally.add(fact(r));
       }
-      List<Object> values = new ArrayList<>(List.of(first.getAs("forum"), tally.sessions()));
-      values.add(1, first.getAs("year"));
+      List<Object> values = new ArrayList<>();
+      values.add(first.get(FORUM));
+      values.add(first.get(YEAR));
+      values.add(tally.sessions());
       values.addAll(SessionIndicators.of(tally).values());
       return List.of(RowFactory.create(values.toArray())).iterator();
     };
