@@ -1,0 +1,129 @@
+package org.opennessobservatory.indicators;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.CsvTable;
+
+/**
+ * Published presence figures ({@code registry/attendance.csv}, DESIGN.md §4): one figure per row, in the shape of
+ * the IGF participation statistics, so that speaking shares can be set beside presence shares.
+ */
+public final class Attendance implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String PATH = "registry/attendance.csv";
+  public static final List<String> COLUMNS = List.of("forum", "year", "population", "dimension", "category",
+      "value", "unit", "source", "note");
+  /**
+   * Which population stands for "who was there", best first: registrants answer the registration form's questions
+   * about everyone who signed up, participants are often an estimate, onsite leaves remote participants out.
+   */
+  public static final List<String> POPULATIONS = List.of("registrants", "participants", "onsite");
+
+  /** One published figure. @param unit count | share */
+  public record Figure(String forum, int year, String population, String dimension, String category, double value,
+      String unit) implements Serializable {}
+
+  /** The shares of one dimension in one population, normalised to sum to 1 over the categories published. */
+  public record Presence(String population, Map<String, Double> shares) implements Serializable {}
+
+  private final List<Figure> figures;
+
+  private Attendance(List<Figure> figures) {
+    this.figures = figures;
+  }
+
+  public static Attendance empty() {
+    return new Attendance(List.of());
+  }
+
+  /** Validates every row; a fault is a user error naming file, line and column. */
+  public static Attendance of(CsvTable table) {
+    List<Figure> figures = new ArrayList<>();
+    Map<String, Long> lineOfKey = new HashMap<>();
+    Map<String, String> unitOfDimension = new HashMap<>();
+    for (CsvTable.Line line : table.lines()) {
+      String where = table.where(line);
+      // Forum ids are lower-case slugs in documents; published tables write "IGF".
+      String forum = required(line, "forum", where).toLowerCase(Locale.ROOT);
+      int year = RegistryCells.year(line, where);
+      String population = required(line, "population", where);
+      String dimension = required(line, "dimension", where);
+      String category = required(line, "category", where);
+      String unit = required(line, "unit", where);
+      if (!unit.equals("count") && !unit.equals("share")) {
+        throw new UserException(where + "unit '" + unit + "' is not one of count | share");
+      }
+      String valueCell = required(line, "value", where);
+      double value;
+      try {
+        value = Double.parseDouble(valueCell);
+      } catch (NumberFormatException e) {
+        throw new UserException(where + "value '" + valueCell + "' is not a number");
+      }
+      if (!(value >= 0) || Double.isInfinite(value) || (unit.equals("share") && value > 1)) {
+        throw new UserException(where + "value " + valueCell + " is out of range for unit " + unit
+            + (unit.equals("share") ? " (a share is in [0, 1])" : " (a count is not negative)"));
+      }
+      String key = forum + "|" + year + "|" + population + "|" + dimension + "|" + category;
+      Long earlier = lineOfKey.putIfAbsent(key, line.number());
+      if (earlier != null) {
+        throw new UserException(where + "a second figure for " + forum + " " + year + " " + population + " "
+            + dimension + " " + category + " (first on line " + earlier + ")");
+      }
+      // Shares and counts of one dimension cannot be put over one denominator.
+      String dimensionKey = forum + "|" + year + "|" + population + "|" + dimension;
+      String otherUnit = unitOfDimension.putIfAbsent(dimensionKey, unit);
+      if (otherUnit != null && !otherUnit.equals(unit)) {
+        throw new UserException(where + "unit " + unit + " where earlier rows of " + forum + " " + year + " "
+            + population + " " + dimension + " give " + otherUnit);
+      }
+      figures.add(new Figure(forum, year, population, dimension, category, value, unit));
+    }
+    return new Attendance(List.copyOf(figures));
+  }
+
+  public List<Figure> figures() {
+    return figures;
+  }
+
+  /**
+   * The presence shares of {@code dimension} (stakeholder_group, gender, region …) in a forum-year, from the first
+   * population of {@link #POPULATIONS} that publishes it (others after them, by name). Each value is divided by the
+   * sum over the categories published, which turns counts into shares and undoes rounding (shares that sum to 0.99).
+   * Empty when no population publishes the dimension or its values sum to 0.
+   */
+  public Optional<Presence> presence(String forum, int year, String dimension) {
+    Map<String, Map<String, Double>> byPopulation = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      if (f.forum().equals(forum) && f.year() == year && f.dimension().equals(dimension)) {
+        byPopulation.computeIfAbsent(f.population(), k -> new LinkedHashMap<>()).put(f.category(), f.value());
+      }
+    }
+    return byPopulation.keySet().stream()
+        .sorted(Comparator.comparingInt((String p) -> POPULATIONS.contains(p) ? POPULATIONS.indexOf(p)
+            : POPULATIONS.size()).thenComparing(Comparator.naturalOrder()))
+        .findFirst().flatMap(population -> {
+          Map<String, Double> values = byPopulation.get(population);
+          double total = values.values().stream().mapToDouble(Double::doubleValue).sum();
+          if (total == 0) {
+            return Optional.empty();
+          }
+          Map<String, Double> shares = new LinkedHashMap<>();
+          values.forEach((category, value) -> shares.put(category, value / total));
+          return Optional.of(new Presence(population, shares));
+        });
+  }
+
+  private static String required(CsvTable.Line line, String column, String where) {
+    return RegistryCells.required(line, column, where);
+  }
+}

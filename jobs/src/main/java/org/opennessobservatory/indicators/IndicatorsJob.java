@@ -1,0 +1,76 @@
+package org.opennessobservatory.indicators;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.CsvTable;
+import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.schema.Schemas;
+
+/**
+ * Stage indicators' I/O: documents, utterances and speakers from the output root, the corpus registry's
+ * attendance and process-events tables if present; session_indicators and forum_year_indicators written.
+ */
+public final class IndicatorsJob {
+  private IndicatorsJob() {}
+
+  /**
+   * @param attendance path of the attendance table read, null when the corpus has none
+   * @param processEvents path of the process-events table read, null when the corpus has none
+   */
+  public record Summary(long sessionRows, long forumYearRows, String attendance, long attendanceFigures,
+      String processEvents, long processEventRows, String dissentLexiconVersion) {}
+
+  public static Summary run(SparkSession spark, String corpus, String outRoot, DatasetWriter writer) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path attendancePath = new Path(corpus, Attendance.PATH);
+    Path eventsPath = new Path(corpus, ProcessEvents.PATH);
+    Attendance attendance = exists(attendancePath, conf)
+        ? Attendance.of(CsvTable.hadoop(attendancePath.toString(), conf, Attendance.COLUMNS)) : Attendance.empty();
+    ProcessEvents events = exists(eventsPath, conf)
+        ? ProcessEvents.of(CsvTable.hadoop(eventsPath.toString(), conf, ProcessEvents.COLUMNS))
+        : ProcessEvents.empty();
+    DissentLexicon lexicon = DissentLexicon.standard();
+    IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, input(spark, outRoot, "documents", conf),
+        input(spark, outRoot, "utterances", conf), input(spark, outRoot, "speakers", conf), attendance, events,
+        lexicon);
+    Dataset<Row> sessions = out.sessions().persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long sessionRows = sessions.count();
+      writer.write(IndicatorsStage.SESSIONS, sessions, sessionRows == 0, "forum", "year");
+      // The panel reads the sessions again (session means): persisted above so the turns are folded once.
+      Dataset<Row> forumYears = out.forumYears();
+      long forumYearRows = forumYears.count();
+      writer.write(IndicatorsStage.FORUM_YEARS, forumYears, forumYearRows == 0, "forum", "year");
+      return new Summary(sessionRows, forumYearRows,
+          attendance.figures().isEmpty() ? null : attendancePath.toString(), attendance.figures().size(),
+          events.events().isEmpty() ? null : eventsPath.toString(), events.events().size(), lexicon.version());
+    } finally {
+      sessions.unpersist();
+    }
+  }
+
+  /** An earlier stage's dataset, read with its schema file (so partition columns keep their types). */
+  private static Dataset<Row> input(SparkSession spark, String outRoot, String name, Configuration conf) {
+    Path path = new Path(outRoot, name);
+    if (!exists(path, conf)) {
+      throw new UserException(path + " does not exist: run the stages before indicators (ingest, segment, "
+          + "resolve) into the same --out");
+    }
+    return spark.read().schema(Schemas.load(name)).parquet(path.toString());
+  }
+
+  private static boolean exists(Path path, Configuration conf) {
+    try {
+      return path.getFileSystem(conf).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

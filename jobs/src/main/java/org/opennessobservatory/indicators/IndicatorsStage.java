@@ -1,0 +1,291 @@
+package org.opennessobservatory.indicators;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.opennessobservatory.schema.Schemas;
+
+/**
+ * Stage indicators (DESIGN.md §3): utterances, speakers and documents in; session_indicators and
+ * forum_year_indicators out. Spark only wires the pure parts: {@link TurnFact#newcomer}, the dissent lexicon per
+ * turn, {@link Tally} and {@link SessionIndicators} per transcript and per forum-year, and the small registry
+ * tables ({@link Attendance}, {@link ProcessEvents}), which become two small Datasets joined to the panel.
+ */
+public final class IndicatorsStage {
+  private IndicatorsStage() {}
+
+  public static final String SESSIONS = "session_indicators";
+  public static final String FORUM_YEARS = "forum_year_indicators";
+
+  /** Document types counted in their own column; transcripts and contributions have their named columns. */
+  static final List<String> OTHER_DOC_TYPES = List.of("session_report", "agenda", "programme", "outcome",
+      "announcement", "other");
+
+  public record Indicators(Dataset<Row> sessions, Dataset<Row> forumYears) {}
+
+  private static final StructType TURNS = new StructType()
+      .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
+      .add("doc_id", DataTypes.StringType, false).add("session_id", DataTypes.StringType)
+      .add("session_key", DataTypes.StringType, false).add("person_id", DataTypes.StringType)
+      .add("stakeholder_group", DataTypes.StringType, false).add("role", DataTypes.StringType, false)
+      .add("words", DataTypes.LongType, false).add("questions", DataTypes.LongType, false)
+      .add("gender", DataTypes.StringType).add("un_region", DataTypes.StringType)
+      .add("newcomer", DataTypes.BooleanType).add("dissent_markers", DataTypes.LongType, false);
+
+  public static Indicators indicators(SparkSession spark, Dataset<Row> documents, Dataset<Row> utterances,
+      Dataset<Row> speakers, Attendance attendance, ProcessEvents events, DissentLexicon lexicon) {
+    Dataset<Row> turns = turnFacts(utterances, speakers, lexicon);
+    Dataset<Row> sessions = sessions(turns, lexicon.version());
+    Dataset<Row> forumYears = forumYears(spark, documents, turns, sessions, attendance, events, lexicon.version());
+    return new Indicators(sessions, forumYears);
+  }
+
+  /** One row per turn with what the indicators need: the person's attributes joined, dissent markers counted. */
+  static Dataset<Row> turnFacts(Dataset<Row> utterances, Dataset<Row> speakers, DissentLexicon lexicon) {
+    Dataset<Row> persons = speakers.select(col("person_id").as("speaker_person_id"), col("gender"),
+        col("un_region"), col("first_seen_forum"), col("first_seen_year"));
+    Dataset<Row> joined = utterances.select("forum", "year", "doc_id", "session_id", "person_id",
+        "stakeholder_group", "role", "words", "questions", "text")
+        .join(persons, col("person_id").equalTo(col("speaker_person_id")), "left");
+    // The lexicon travels in the closure (it is Serializable): no static state read on executors.
+    MapFunction<Row, Row> fact = r -> {
+      String forum = r.getAs("forum");
+      Integer year = r.getAs("year");
+      String doc = r.getAs("doc_id");
+      String session = r.getAs("session_id");
+      String person = r.getAs("person_id");
+      long markers = lexicon.count(r.<String>getAs("text")).values().stream().mapToLong(Long::longValue).sum();
+      return RowFactory.create(forum, year, doc, session, session == null ? doc : session, person,
+          r.getAs("stakeholder_group"), r.getAs("role"), r.<Number>getAs("words").longValue(),
+          r.<Number>getAs("questions").longValue(), person == null ? null : r.getAs("gender"),
+          person == null ? null : r.getAs("un_region"),
+          TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")), markers);
+    };
+    return joined.map(fact, Encoders.row(TURNS));
+  }
+
+  /**
+   * A turn-facts row as a {@link TurnFact}. By position in {@link #TURNS}: rows made by the map above may reach the
+   * grouping without a schema (Spark elides the round trip through its encoder), so getAs(name) cannot be used.
+   */
+  static TurnFact fact(Row r) {
+    return new TurnFact(r.getString(SESSION_KEY), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
+        r.getLong(9), r.getString(10), r.getString(11), r.isNullAt(12) ? null : r.getBoolean(12), r.getLong(13));
+  }
+
+  private static final int FORUM = 0;
+  private static final int YEAR = 1;
+  private static final int DOC = 2;
+  private static final int SESSION = 3;
+  private static final int SESSION_KEY = 4;
+
+  /** One row per transcript document (the session key is doc_id; session_id and session_transcripts beside it). */
+  static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {
+    StructType out = new StructType().add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
+        .add("session_id", DataTypes.StringType).add("doc_id", DataTypes.StringType, false);
+    for (StructField f : SessionIndicators.FIELDS.fields()) {
+      out = out.add(f);
+    }
+    MapFunction<Row, String> byDoc = r -> r.getString(DOC);
+    FlatMapGroupsFunction<String, Row, Row> perDoc = (doc, rows) -> {
+      Tally tally = new Tally();
+      Row first = null;
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        first = first == null ? r : first;
+        tally.add(fact(r));
+      }
+      List<Object> values = new ArrayList<>();
+      values.add(first.get(FORUM));
+      values.add(first.get(YEAR));
+      values.add(first.get(SESSION));
+      values.add(doc);
+      values.addAll(SessionIndicators.of(tally).values());
+      return List.of(RowFactory.create(values.toArray())).iterator();
+    };
+    Dataset<Row> rows = turns.groupByKey(byDoc, Encoders.STRING()).flatMapGroups(perDoc, Encoders.row(out));
+    // A session with several transcripts (parts, languages) has one row per transcript; this says how many.
+    Column session = coalesce(col("session_id"), col("doc_id"));
+    return rows.withColumn("session_transcripts", count(lit(1)).over(Window.partitionBy(col("forum"),
+            col("year"), session)))
+        .withColumn("dissent_lexicon_version", lit(lexiconVersion))
+        .select(schemaColumns(SESSIONS));
+  }
+
+  /** The forum-year panel: pooled speaking indicators, documents, session means, presence and process dates. */
+  static Dataset<Row> forumYears(SparkSession spark, Dataset<Row> documents, Dataset<Row> turns,
+      Dataset<Row> sessions, Attendance attendance, ProcessEvents events, String lexiconVersion) {
+    Dataset<Row> keys = documents.select("forum", "year").union(turns.select("forum", "year")).distinct();
+    Dataset<Row> panel = leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(keys, documentCounts(documents)),
+        pooled(turns)), sessionMeans(sessions)), presence(spark, attendance)), process(spark, events));
+
+    List<Column> gaps = new ArrayList<>();
+    for (String g : Tally.KNOWN_GROUPS) {
+      // Registration shares cover the seven groups, so speaking is compared as a share of the words whose group
+      // is known: word_share_g / (1 - word_share_unknown).
+      Column speaking = when(col("word_share_unknown").lt(1),
+          col("word_share_" + g).divide(lit(1).minus(col("word_share_unknown"))));
+      panel = panel.withColumn("speaking_minus_presence_" + g, speaking.minus(col("presence_share_" + g)));
+      gaps.add(abs(col("speaking_minus_presence_" + g)));
+    }
+    // Counts of documents are facts about the corpus (0 is 0); a forum-year seen only in utterances has none.
+    List<String> counts = new ArrayList<>(List.of("sessions", "transcript_documents", "documents", "contributions",
+        "contribution_groups"));
+    OTHER_DOC_TYPES.forEach(t -> counts.add("documents_" + t));
+    Tally.GROUPS.forEach(g -> counts.add("contributions_" + g));
+    for (String c : counts) {
+      panel = panel.withColumn(c, coalesce(col(c), lit(0L)));
+    }
+    return panel
+        .withColumn("floor_questions_per_session", when(col("sessions").gt(0),
+            col("floor_questions").divide(col("sessions"))))
+        .withColumn("presence_gap_max_group", greatest(gaps.toArray(Column[]::new)))
+        .withColumn("presence_gap_women", abs(col("women_word_share").minus(col("women_presence_share"))))
+        .withColumn("modalities_lead_days", datediff(col("event_start"), col("modalities_announced")))
+        .withColumn("agenda_lead_days", datediff(col("event_start"), col("agenda_published")))
+        .withColumn("call_for_inputs_lead_days", datediff(col("event_start"), col("call_for_inputs_opened")))
+        .withColumn("outputs_published_days_after", datediff(col("outputs_published_on"), col("event_end")))
+        // Known to be unpublished only when the forum-year has a process-events row; without one, unknown.
+        .withColumn("outputs_published", when(col("process_row"), col("outputs_published_on").isNotNull()))
+        .withColumn("dissent_lexicon_version", lit(lexiconVersion))
+        .select(schemaColumns(FORUM_YEARS));
+  }
+
+  private static Dataset<Row> documentCounts(Dataset<Row> documents) {
+    Column contribution = col("doc_type").equalTo("contribution");
+    Column group = coalesce(col("author_stakeholder_group"), lit("unknown"));
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(count(when(col("doc_type").equalTo("transcript"), 1)).as("transcript_documents"));
+    for (String type : OTHER_DOC_TYPES) {
+      aggs.add(count(when(col("doc_type").equalTo(type), 1)).as("documents_" + type));
+    }
+    aggs.add(count(when(col("url").isNotNull(), 1)).as("documents_with_url"));
+    aggs.add(count(when(contribution, 1)).as("contributions"));
+    aggs.add(countDistinct(when(contribution.and(group.notEqual("unknown")), group)).as("contribution_groups"));
+    for (String g : Tally.GROUPS) {
+      aggs.add(count(when(contribution.and(group.equalTo(g)), 1)).as("contributions_" + g));
+    }
+    return documents.groupBy("forum", "year").agg(count(lit(1)).as("documents"), aggs.toArray(Column[]::new))
+        .withColumn("documents_freely_available_share", col("documents_with_url").divide(col("documents")))
+        .withColumn("contribution_groups", col("contribution_groups").cast(DataTypes.LongType));
+  }
+
+  /** The forum-year's turns folded into one tally: Gini and the person shares are over its persons, pooled. */
+  private static Dataset<Row> pooled(Dataset<Row> turns) {
+    StructType out = new StructType().add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
+        .add("sessions", DataTypes.LongType, false);
+    for (StructField f : SessionIndicators.FIELDS.fields()) {
+      out = out.add(f);
+    }
+    MapFunction<Row, String> byForumYear = r -> r.get(FORUM) + "\u0000" + r.get(YEAR);
+    FlatMapGroupsFunction<String, Row, Row> perForumYear = (key, rows) -> {
+      Tally tally = new Tally();
+      Row first = null;
+      for (Iterator<Row> it = rows; it.hasNext(); ) {
+        Row r = it.next();
+        first = first == null ? r : first;
+        tally.add(fact(r));
+      }
+      List<Object> values = new ArrayList<>();
+      values.add(first.get(FORUM));
+      values.add(first.get(YEAR));
+      values.add(tally.sessions());
+      values.addAll(SessionIndicators.of(tally).values());
+      return List.of(RowFactory.create(values.toArray())).iterator();
+    };
+    return turns.groupByKey(byForumYear, Encoders.STRING()).flatMapGroups(perForumYear, Encoders.row(out));
+  }
+
+  /** Unweighted means over sessions, beside the pooled values: a forum can be concentrated in its big sessions. */
+  static final List<String> SESSION_MEANS = List.of("attributed_word_share", "women_word_share", "gini_words",
+      "entropy_groups", "top_speaker_share");
+
+  private static Dataset<Row> sessionMeans(Dataset<Row> sessions) {
+    List<Column> aggs = SESSION_MEANS.stream().map(c -> avg(col(c)).as("session_mean_" + c)).toList();
+    return sessions.groupBy("forum", "year").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> presence(SparkSession spark, Attendance attendance) {
+    StructType schema = new StructType().add("forum", DataTypes.StringType, false)
+        .add("year", DataTypes.IntegerType).add("presence_population", DataTypes.StringType);
+    for (String g : Tally.KNOWN_GROUPS) {
+      schema = schema.add("presence_share_" + g, DataTypes.DoubleType);
+    }
+    schema = schema.add("women_presence_population", DataTypes.StringType)
+        .add("women_presence_share", DataTypes.DoubleType);
+    Set<String> forumYears = new LinkedHashSet<>();
+    attendance.figures().forEach(f -> forumYears.add(f.forum() + "\u0000" + f.year()));
+    List<Row> rows = new ArrayList<>();
+    for (String key : forumYears) {
+      String forum = key.substring(0, key.indexOf('\u0000'));
+      int year = Integer.parseInt(key.substring(key.indexOf('\u0000') + 1));
+      var groups = attendance.presence(forum, year, "stakeholder_group");
+      var gender = attendance.presence(forum, year, "gender");
+      List<Object> values = new ArrayList<>();
+      values.add(forum);
+      values.add(year);
+      values.add(groups.map(Attendance.Presence::population).orElse(null));
+      for (String g : Tally.KNOWN_GROUPS) {
+        values.add(groups.map(p -> p.shares().get(g)).orElse(null));
+      }
+      values.add(gender.map(Attendance.Presence::population).orElse(null));
+      values.add(gender.map(p -> p.shares().get(SessionIndicators.WOMAN)).orElse(null));
+      rows.add(RowFactory.create(values.toArray()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static Dataset<Row> process(SparkSession spark, ProcessEvents events) {
+    StructType schema = new StructType().add("forum", DataTypes.StringType, false)
+        .add("year", DataTypes.IntegerType).add("event_start", DataTypes.DateType)
+        .add("event_end", DataTypes.DateType).add("modalities_announced", DataTypes.DateType)
+        .add("agenda_published", DataTypes.DateType).add("call_for_inputs_opened", DataTypes.DateType)
+        .add("outputs_published_on", DataTypes.DateType).add("process_row", DataTypes.BooleanType, false);
+    List<Row> rows = events.events().stream().map(e -> RowFactory.create(e.forum(), e.year(), date(e.eventStart()),
+        date(e.eventEnd()), date(e.modalitiesAnnounced()), date(e.agendaPublished()),
+        date(e.callForInputsOpened()), date(e.outputsPublished()), true)).toList();
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static Date date(LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
+  }
+
+  /** Left join on forum and year, null-safe: a forum-year without a year is still one forum-year. */
+  private static Dataset<Row> leftJoin(Dataset<Row> left, Dataset<Row> right) {
+    Dataset<Row> r = right.withColumnRenamed("forum", "right_forum").withColumnRenamed("year", "right_year");
+    return left.join(r, left.col("forum").eqNullSafe(r.col("right_forum"))
+        .and(left.col("year").eqNullSafe(r.col("right_year"))), "left").drop("right_forum", "right_year");
+  }
+
+  private static Column[] schemaColumns(String dataset) {
+    return java.util.Arrays.stream(Schemas.load(dataset).fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+  }
+}

@@ -1,0 +1,31 @@
+package org.opennessobservatory.indicators;
+
+import java.io.Serializable;
+
+/**
+ * What the indicators need of one turn: its utterance columns, the attributes of its person (from speakers) and its
+ * dissent markers. Plain values, so that {@link Tally} and {@link SessionIndicators} can be tested without Spark.
+ *
+ * @param personId null when nothing named the speaker (an unknown turn)
+ * @param stakeholderGroup the turn's group (utterances.stakeholder_group), {@code unknown} when no source tells
+ * @param gender the person's gender (woman | man | non_binary), null when unknown or no person
+ * @param unRegion the person's UN regional group, null when unknown or no person
+ * @param newcomer whether this forum-year is the person's first appearance in the corpus; null when unknown
+ */
+public record TurnFact(String sessionKey, String personId, String stakeholderGroup, String role, long words,
+    long questions, String gender, String unRegion, Boolean newcomer, long dissentMarkers) implements Serializable {
+
+  /**
+   * A person is a newcomer in a forum-year when speakers.first_seen_forum and first_seen_year are that forum-year.
+   * first_seen_* is the person's earliest turn (earliest year, then forum name), so someone who first spoke at two
+   * forums in one year is a newcomer only at the one whose name sorts first. Unknown (null) without a person or
+   * without a year on either side: an unknown is not a "no".
+   */
+  public static Boolean newcomer(String personId, String forum, Integer year, String firstSeenForum,
+      Integer firstSeenYear) {
+    if (personId == null || year == null || firstSeenYear == null || firstSeenForum == null) {
+      return null;
+    }
+    return forum.equals(firstSeenForum) && year.equals(firstSeenYear);
+  }
+}

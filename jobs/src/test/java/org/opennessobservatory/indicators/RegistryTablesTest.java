@@ -1,0 +1,100 @@
+package org.opennessobservatory.indicators;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.CsvTable;
+
+/** The attendance and process-events readers: presence shares, and one-line faults naming file and line. */
+class RegistryTablesTest {
+  private static final String A_HEADER = "forum,year,population,dimension,category,value,unit,source,note\n";
+  private static final String P_HEADER = "forum,year,event_start,event_end,modalities_announced,agenda_published,"
+      + "call_for_inputs_opened,outputs_published,source,note\n";
+
+  static Attendance attendance(String csv) {
+    return Attendance.of(CsvTable.read(new StringReader(A_HEADER + csv), "attendance.csv", Attendance.COLUMNS));
+  }
+
+  static ProcessEvents events(String csv) {
+    return ProcessEvents.of(CsvTable.read(new StringReader(P_HEADER + csv), "process-events.csv",
+        ProcessEvents.COLUMNS));
+  }
+
+  static void fault(String expected, Runnable read) {
+    UserException e = Assertions.assertThrows(UserException.class, read::run);
+    Assertions.assertEquals(expected, e.getMessage());
+    Assertions.assertTrue(!e.getMessage().contains("\n"), "one line");
+  }
+
+  @Test
+  void countsBecomeSharesAndRoundedSharesSumToOne() {
+    Attendance a = attendance("""
+        ukigf,2023,participants,stakeholder_group,government,30,count,,
+        ukigf,2023,participants,stakeholder_group,civil_society,70,count,,
+        ukigf,2023,onsite,stakeholder_group,government,1,count,,
+        eurodig,2024,registrants,gender,woman,0.49,share,,
+        eurodig,2024,registrants,gender,man,0.50,share,,
+        """);
+    Attendance.Presence groups = a.presence("ukigf", 2023, "stakeholder_group").orElseThrow();
+    Assertions.assertEquals("participants", groups.population(), "participants before onsite");
+    Assertions.assertTrue(Math.abs(groups.shares().get("government") - 0.3) < 1e-12);
+    // 0.49 / (0.49 + 0.50) = 0.494949…: published shares that sum to 0.99 are scaled back to 1
+    Assertions.assertTrue(Math.abs(a.presence("eurodig", 2024, "gender").orElseThrow().shares().get("woman")
+        - 0.49 / 0.99) < 1e-12);
+    Assertions.assertTrue(a.presence("eurodig", 2024, "stakeholder_group").isEmpty());
+  }
+
+  @Test
+  void theSampleCorpusTablesRead() {
+    java.nio.file.Path registry = java.nio.file.Path.of("..", "data-samples", "corpus", "registry");
+    Attendance a = Attendance.of(CsvTable.hadoop(registry.resolve("attendance.csv").toAbsolutePath().toString(),
+        new org.apache.hadoop.conf.Configuration(), Attendance.COLUMNS));
+    ProcessEvents p = ProcessEvents.of(CsvTable.hadoop(
+        registry.resolve("process-events.csv").toAbsolutePath().toString(),
+        new org.apache.hadoop.conf.Configuration(), ProcessEvents.COLUMNS));
+    Assertions.assertEquals(140, a.figures().size());
+    Assertions.assertEquals(9, p.events().size());
+    Assertions.assertTrue(a.presence("ukigf", 2023, "gender").isEmpty(), "ukigf 2023 asked no gender");
+  }
+
+  @Test
+  void attendanceFaults() {
+    fault("attendance.csv line 2: year 'twenty' is not a year such as 2023",
+        () -> attendance("igf,twenty,registrants,total,all,1,count,,\n"));
+    fault("attendance.csv line 2: unit 'percent' is not one of count | share",
+        () -> attendance("igf,2023,registrants,gender,woman,40,percent,,\n"));
+    fault("attendance.csv line 2: value 1.2 is out of range for unit share (a share is in [0, 1])",
+        () -> attendance("igf,2023,registrants,gender,woman,1.2,share,,\n"));
+    fault("attendance.csv line 2: value 'many' is not a number",
+        () -> attendance("igf,2023,registrants,total,all,many,count,,\n"));
+    fault("attendance.csv line 2: the category cell is empty",
+        () -> attendance("igf,2023,registrants,gender,,0.4,share,,\n"));
+    fault("attendance.csv line 3: a second figure for igf 2023 registrants gender woman (first on line 2)",
+        () -> attendance("igf,2023,registrants,gender,woman,0.4,share,,\nIGF,2023,registrants,gender,woman,0.5,"
+            + "share,,\n"));
+    fault("attendance.csv line 3: unit count where earlier rows of igf 2023 registrants gender give share",
+        () -> attendance("igf,2023,registrants,gender,woman,0.4,share,,\nigf,2023,registrants,gender,man,"
+            + "500,count,,\n"));
+    fault("attendance.csv line 2: 3 cells where the header has 9", () -> attendance("igf,2023,x\n"));
+  }
+
+  @Test
+  void processEventFaults() {
+    fault("process-events.csv line 2: event_end 2023-10-01 is before event_start 2023-10-08",
+        () -> events("igf,2023,2023-10-08,2023-10-01,,,,,,\n"));
+    fault("process-events.csv line 2: agenda_published '28/06/2023' is not a date as YYYY-MM-DD",
+        () -> events("igf,2023,2023-10-08,2023-10-12,,28/06/2023,,,,\n"));
+    fault("process-events.csv line 2: the event_start cell is empty",
+        () -> events("igf,2023,,2023-10-12,,,,,,\n"));
+    fault("process-events.csv line 2: outputs_published 2023-01-01 is before event_start 2023-10-08: outputs of "
+        + "an event come after it", () -> events("igf,2023,2023-10-08,2023-10-12,,,,2023-01-01,,\n"));
+    fault("process-events.csv line 3: a second row for igf 2023 (first on line 2)",
+        () -> events("igf,2023,2023-10-08,2023-10-12,,,,,,\nigf,2023,2023-10-08,2023-10-12,,,,,,\n"));
+    fault("process-events.csv: the header line lacks column(s) outputs_published (found: forum, year, "
+        + "event_start, event_end, modalities_announced, agenda_published, call_for_inputs_opened, source, note)",
+        () -> ProcessEvents.of(CsvTable.read(new StringReader("forum,year,event_start,event_end,"
+            + "modalities_announced,agenda_published,call_for_inputs_opened,source,note\n"), "process-events.csv",
+            ProcessEvents.COLUMNS)));
+  }
+}
