@@ -16,7 +16,12 @@ import org.opennessobservatory.ingest.IngestJob;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.indicators.IndicatorsJob;
+import org.opennessobservatory.indicators.IndicatorsStage;
 import org.opennessobservatory.io.RunManifest;
+import org.opennessobservatory.openness.Rubric;
+import org.opennessobservatory.openness.ScoreJob;
+import org.opennessobservatory.openness.ScoreStage;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.speakers.ResolveStage;
 import org.opennessobservatory.transcripts.SegmentJob;
@@ -51,6 +56,11 @@ abstract class PipelineCommand implements Callable<Integer> {
   /** Whether the stages after ingest run too (run, demo) or ingest alone. */
   abstract boolean allStages();
 
+  /** The rubric file to score with; null for the shipped one. */
+  String rubric() {
+    return null;
+  }
+
   @Override
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
@@ -63,6 +73,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf);
       DatasetWriter writer = new DatasetWriter(spark, out());
+      // A faulty rubric fails now, not after hours of ingest.
+      Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
       Map<String, Object> datasets = new LinkedHashMap<>();
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
@@ -73,6 +85,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       Summaries.printIngest(spec.commandLine().getOut(), ingest, (double) stageSeconds.get("ingest"), out());
       SegmentJob.Summary segment = null;
       ResolveJob.Summary resolve = null;
+      IndicatorsJob.Summary indicators = null;
+      ScoreJob.Summary score = null;
       if (allStages()) {
         t0 = System.nanoTime();
         SegmentJob.Segmented segmented = SegmentJob.run(spark, out());
@@ -90,9 +104,24 @@ abstract class PipelineCommand implements Callable<Integer> {
         datasets.put(ResolveStage.SPEAKERS, resolve.persons());
         datasets.put(ResolveStage.COVERAGE, segment.transcripts());
         Summaries.printResolve(spec.commandLine().getOut(), resolve, (double) stageSeconds.get("resolve"), out());
+        t0 = System.nanoTime();
+        indicators = IndicatorsJob.run(spark, corpus(), out(), writer);
+        stageSeconds.put("indicators", (System.nanoTime() - t0) / 1e9);
+        datasets.put(IndicatorsStage.SESSIONS, indicators.sessionRows());
+        datasets.put(IndicatorsStage.FORUM_YEARS, indicators.forumYearRows());
+        t0 = System.nanoTime();
+        score = ScoreJob.run(spark, out(), rubric, rubric() == null ? "reference/openness-rubric.yaml" : rubric(),
+            writer);
+        stageSeconds.put("score", (System.nanoTime() - t0) / 1e9);
+        datasets.put(ScoreStage.CRITERIA, score.criteriaAssessed() + score.criteriaNotAssessed());
+        datasets.put(ScoreStage.INDEX, score.forumYears());
+        Summaries.printScore(spec.commandLine().getOut(), indicators, score,
+            (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
       } else {
         // Outputs of an earlier run's later stages would no longer match these documents.
-        for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE}) {
+        for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
+            IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA,
+            ScoreStage.INDEX}) {
           writer.remove(stale);
         }
       }
@@ -102,6 +131,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (segment != null) {
         manifest.put("segment", segment);
         manifest.put("resolve", resolve);
+        manifest.put("indicators", indicators);
+        manifest.put("score", score);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

@@ -3,6 +3,8 @@ package org.opennessobservatory.cli;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
+import org.opennessobservatory.indicators.IndicatorsJob;
+import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.transcripts.SegmentJob;
 
@@ -38,6 +40,18 @@ final class Summaries {
         s.registry() == null ? ", none in the corpus" : "", s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
         s.selfIntroducedTurns(), seconds);
     out.printf("outputs: %s/utterances, %s/speakers, %s/transcript_coverage%n", outRoot, outRoot, outRoot);
+    out.flush();
+  }
+
+  static void printScore(PrintWriter out, IndicatorsJob.Summary i, ScoreJob.Summary s, double seconds,
+      String outRoot) {
+    out.printf("indicators: %d transcript rows, %d forum-years (attendance: %s, process events: %s); score: rubric %s "
+            + "(%d criteria), %d of %d forum-years with an overall, %d criteria assessed, %d not assessed, %.1f s%n",
+        i.sessionRows(), i.forumYearRows(), i.attendance() == null ? "none" : i.attendanceFigures() + " figures",
+        i.processEvents() == null ? "none" : i.processEventRows() + " rows", s.rubricVersion(), s.rubricCriteria(),
+        s.forumYearsWithOverall(), s.forumYears(), s.criteriaAssessed(), s.criteriaNotAssessed(), seconds);
+    out.printf("outputs: %s/session_indicators, %s/forum_year_indicators, %s/openness_criteria, %s/openness_index%n",
+        outRoot, outRoot, outRoot, outRoot);
     out.flush();
   }
 }
