@@ -107,5 +107,18 @@ class DemoCommandTest extends SparkTestBase {
         .collectAsList(), "his registry row valid in 2022, not the academic one from 2023-09");
     assertEquals(12, spark().read().parquet(out.resolve("transcript_coverage").toString()).count());
     Assertions.assertTrue(run.out().contains("resolve: "), run.out());
+
+    // Stages indicators and score: the panel and the scorecard for the nine sample forum-years.
+    for (String dataset : List.of("session_indicators", "forum_year_indicators", "openness_criteria",
+        "openness_index")) {
+      // As sets: a partitioned dataset reads back with forum and year last, whatever the schema file's order.
+      assertEquals(new java.util.TreeSet<>(List.of(org.opennessobservatory.schema.Schemas.load(dataset).fieldNames())),
+          new java.util.TreeSet<>(List.of(spark().read().parquet(out.resolve(dataset).toString()).columns())), dataset);
+    }
+    Dataset<Row> index = spark().read().parquet(out.resolve("openness_index").toString());
+    assertEquals(9, index.count(), "3 forums x 3 years");
+    assertEquals(0, index.filter(col("overall").isNull().or(col("overall").lt(0)).or(col("overall").gt(100)))
+        .count());
+    assertEquals(12, spark().read().parquet(out.resolve("session_indicators").toString()).count());
   }
 }
