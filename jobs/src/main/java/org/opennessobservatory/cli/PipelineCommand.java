@@ -89,21 +89,16 @@ abstract class PipelineCommand implements Callable<Integer> {
       ScoreJob.Summary score = null;
       if (allStages()) {
         t0 = System.nanoTime();
-        SegmentJob.Segmented segmented = SegmentJob.run(spark, out());
-        segment = segmented.summary();
-        stageSeconds.put("segment", (System.nanoTime() - t0) / 1e9);
-        Summaries.printSegment(spec.commandLine().getOut(), segment, (double) stageSeconds.get("segment"));
-        try {
-          t0 = System.nanoTime();
-          resolve = ResolveJob.run(spark, segmented.utterances(), corpus(), writer);
-          stageSeconds.put("resolve", (System.nanoTime() - t0) / 1e9);
-        } finally {
-          segmented.utterances().unpersist();
-        }
+        // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
+        resolve = ResolveJob.run(spark, SegmentJob.utterances(spark, out()), corpus(), writer);
+        stageSeconds.put("segment+resolve", (System.nanoTime() - t0) / 1e9);
+        segment = SegmentJob.summary(spark, out());
+        Summaries.printSegment(spec.commandLine().getOut(), segment);
         datasets.put(SegmentStage.UTTERANCES, segment.turns());
         datasets.put(ResolveStage.SPEAKERS, resolve.persons());
         datasets.put(ResolveStage.COVERAGE, segment.transcripts());
-        Summaries.printResolve(spec.commandLine().getOut(), resolve, (double) stageSeconds.get("resolve"), out());
+        Summaries.printResolve(spec.commandLine().getOut(), resolve, (double) stageSeconds.get("segment+resolve"),
+            out());
         t0 = System.nanoTime();
         indicators = IndicatorsJob.run(spark, corpus(), out(), writer);
         stageSeconds.put("indicators", (System.nanoTime() - t0) / 1e9);

@@ -27,16 +27,15 @@ final class Summaries {
     out.flush();
   }
 
-  static void printSegment(PrintWriter out, SegmentJob.Summary s, double seconds) {
-    out.printf("segment: %d transcripts -> %d turns, %d words (%.1f%% in turns whose label names a person), "
-            + "%.1f s%n", s.transcripts(), s.turns(), s.words(), s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
-        seconds);
+  static void printSegment(PrintWriter out, SegmentJob.Summary s) {
+    out.printf("segment: %d transcripts -> %d turns, %d words (%.1f%% in turns whose label names a person)%n",
+        s.transcripts(), s.turns(), s.words(), s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words());
     out.flush();
   }
 
   static void printResolve(PrintWriter out, ResolveJob.Summary s, double seconds, String outRoot) {
     out.printf("resolve: %d persons (%d in the registry of %d%s), %.1f%% of words attributed to a named person, "
-            + "%d turns named by a self-introduction, %.1f s%n", s.persons(), s.fromRegistry(), s.registryPersons(),
+            + "%d turns named by a self-introduction; segment + resolve %.1f s%n", s.persons(), s.fromRegistry(), s.registryPersons(),
         s.registry() == null ? ", none in the corpus" : "", s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
         s.selfIntroducedTurns(), seconds);
     out.printf("outputs: %s/utterances, %s/speakers, %s/transcript_coverage%n", outRoot, outRoot, outRoot);

@@ -46,8 +46,9 @@ public final class ResolveJob {
   public static Summary run(SparkSession spark, Dataset<Row> utterances, String corpus, DatasetWriter writer) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Registry registry = registry(corpus, conf);
+    // The utterances come straight from stage segment: each transcript's turns together in one partition.
     ResolveStage.Resolution r = ResolveStage.resolve(spark, utterances,
-        ResolveStage.Lookups.of(registry, StakeholderKeywords.shipped()));
+        ResolveStage.Lookups.of(registry, StakeholderKeywords.shipped()), true);
     Dataset<Row> resolved = r.utterances().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> speakers = r.speakers().persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -63,7 +64,7 @@ public final class ResolveJob {
     } finally {
       resolved.unpersist();
       speakers.unpersist();
-      r.mentions().unpersist();
+      r.unpersist();
     }
   }
 }

@@ -1,10 +1,12 @@
 package org.opennessobservatory.speakers;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -23,16 +26,21 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.transcripts.SegmentStage;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -48,11 +56,16 @@ public final class ResolveStage {
 
   /**
    * What the stage produces: utterances with their person columns, the persons, and coverage per transcript; and the
-   * per-turn mentions all three are computed from, persisted because finding them (POS tagging) is the stage's cost —
-   * the caller unpersists them when done.
+   * intermediate datasets all three are computed from (the turns with their mentions — POS tagging is the stage's
+   * cost — and the person profiles), persisted: the caller unpersists them when done.
    */
   public record Resolution(Dataset<Row> utterances, Dataset<Row> speakers, Dataset<Row> coverage,
-      Dataset<Row> mentions) {}
+      List<Dataset<Row>> persisted) {
+
+    public void unpersist() {
+      persisted.forEach(Dataset::unpersist);
+    }
+  }
 
   /** Reference data every task needs, shipped once per executor. */
   public record Lookups(Registry registry, StakeholderKeywords keywords,
@@ -62,13 +75,11 @@ public final class ResolveStage {
     }
   }
 
-  private static final StructType MENTIONS = new StructType()
-      .add("doc_id", DataTypes.StringType, false).add("forum", DataTypes.StringType)
-      .add("year", DataTypes.IntegerType).add("turn_index", DataTypes.IntegerType, false)
-      .add("words", DataTypes.LongType, false).add("name", DataTypes.StringType)
-      .add("observation_key", DataTypes.StringType).add("person_source", DataTypes.StringType)
-      .add("organisation", DataTypes.StringType).add("organisation_source", DataTypes.StringType)
-      .add("organisation_group", DataTypes.StringType)
+  /** What the per-document step adds to each utterance row: who the turn says its speaker is. */
+  private static final StructType MENTION_FIELDS = new StructType()
+      .add("m_name", DataTypes.StringType).add("observation_key", DataTypes.StringType)
+      .add("person_source", DataTypes.StringType).add("m_organisation", DataTypes.StringType)
+      .add("m_organisation_source", DataTypes.StringType).add("organisation_group", DataTypes.StringType)
       .add("gender_cues", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   private static final StructType CANDIDATE = new StructType().add("person_key", DataTypes.StringType, false)
@@ -76,88 +87,113 @@ public final class ResolveStage {
 
   private static final StructType LINKS = new StructType()
       .add("observation_key", DataTypes.StringType, false).add("person_key", DataTypes.StringType, false)
-      .add("person_id", DataTypes.StringType, false).add("person_link", DataTypes.StringType, false).add("person_link_score", DataTypes.DoubleType, false)
+      .add("person_id", DataTypes.StringType, false).add("person_link", DataTypes.StringType, false)
+      .add("person_link_score", DataTypes.DoubleType, false)
       .add("candidates", DataTypes.createArrayType(CANDIDATE, false), false);
 
-  private static final StructType PERSON_YEARS = new StructType()
-      .add("person_key", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
-      .add("person_group", DataTypes.StringType, false).add("person_group_source", DataTypes.StringType, false);
-
-  public static Resolution resolve(SparkSession spark, Dataset<Row> utterances, Lookups lookups) {
+  /**
+   * Reads each transcript's turns together (where they lie, or after one shuffle); everything after works on small
+   * tables — one row per name, per person, per person-year — which are broadcast to the turns rather than
+   * joined by shuffling the turns again. Their size grows with the people in the corpus, not with its words.
+   */
+  /**
+   * @param clustered whether each transcript's utterances lie together in one partition, in order — true for the
+   *     Dataset stage segment returns, false for utterances read back from files
+   */
+  public static Resolution resolve(SparkSession spark, Dataset<Row> utterances, Lookups lookups, boolean clustered) {
     Broadcast<Lookups> shared = spark.sparkContext().broadcast(lookups,
         scala.reflect.ClassTag$.MODULE$.apply(Lookups.class));
     Dataset<Row> base = utterances.drop("person_id", "person_source", "person_link", "person_link_score",
         "stakeholder_group", "stakeholder_group_source");
-    Dataset<Row> mentions = mentions(base, shared).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> links = links(mentions, shared);
-    Dataset<Row> linked = mentions.filter(col("observation_key").isNotNull()).join(links, "observation_key");
+    Dataset<Row> turns = mentions(base, shared, clustered).persist(StorageLevel.MEMORY_AND_DISK());
+    // Filled now, once: the broadcast tables below are built by concurrent jobs, and each would otherwise segment
+    // and read the transcripts again while the cache is still empty.
+    turns.count();
+    Dataset<Row> links = links(turns, shared);
+    Dataset<Row> linked = turns.filter(col("observation_key").isNotNull())
+        .select("doc_id", "forum", "year", "turn_index", "words", "m_name", "observation_key",
+            "m_organisation", "m_organisation_source", "gender_cues")
+        .join(broadcast(links), "observation_key");
 
-    FlatMapGroupsFunction<String, Row, Row> profile = (person, rows) -> List.<Row>of(
-        SpeakerRows.speaker(PersonProfile.of(person, personMentions(rows), shared.value().registry(),
-            shared.value().keywords()))).iterator();
-    FlatMapGroupsFunction<String, Row, Row> years = (person, rows) -> SpeakerRows.years(
-        PersonProfile.of(person, personMentions(rows), shared.value().registry(), shared.value().keywords()))
-        .iterator();
+    // One pass per person gives both the speakers row and the person's group year by year.
+    FlatMapGroupsFunction<String, Row, Row> profile = (person, rows) -> {
+      PersonProfile p = PersonProfile.of(person, personMentions(rows), shared.value().registry(),
+          shared.value().keywords());
+      return List.of(SpeakerRows.profile(p)).iterator();
+    };
     MapFunction<Row, String> byPerson = r -> r.getAs("person_key");
-    Dataset<Row> speakers = linked.groupByKey(byPerson, Encoders.STRING())
-        .flatMapGroups(profile, Encoders.row(Schemas.load(SPEAKERS)));
-    Dataset<Row> personYears = linked.groupByKey(byPerson, Encoders.STRING())
-        .flatMapGroups(years, Encoders.row(PERSON_YEARS));
+    Dataset<Row> profiles = linked.groupByKey(byPerson, Encoders.STRING())
+        .flatMapGroups(profile, Encoders.row(SpeakerRows.PROFILE)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> speakers = profiles.select("speaker.*");
+    Dataset<Row> personYears = profiles.select(col("person_key"), explode(col("years")).as("y"))
+        .select(col("person_key").as("py_person_key"), col("y.year").as("group_year"), col("y.group").as("person_group"),
+            col("y.source").as("person_group_source"));
 
-    Dataset<Row> turnPersons = linked.join(personYears, new String[] {"person_key", "year"}, "left")
-        .select(col("doc_id"), col("turn_index"), col("person_id"), col("person_source"), col("person_link"),
-            col("person_link_score"), col("person_group"), col("person_group_source"));
-    Dataset<Row> turnGroups = mentions.select("doc_id", "turn_index", "organisation_group");
-    Dataset<Row> resolved = base.join(turnPersons, new String[] {"doc_id", "turn_index"}, "left")
-        .join(turnGroups, new String[] {"doc_id", "turn_index"}, "left")
+    Dataset<Row> withPerson = turns.join(broadcast(links.select("observation_key", "person_key", "person_id",
+        "person_link", "person_link_score")), "observation_key", "left");
+    Dataset<Row> resolved = withPerson.join(broadcast(personYears),
+            withPerson.col("person_key").equalTo(personYears.col("py_person_key"))
+                .and(withPerson.col("year").eqNullSafe(personYears.col("group_year"))), "left")
         .withColumn("stakeholder_group", coalesce(col("person_group"), col("organisation_group"), lit("unknown")))
         .withColumn("stakeholder_group_source", when(col("person_group").isNotNull(), col("person_group_source"))
             .when(col("organisation_group").isNotNull(), lit("organisation_keywords")).otherwise(lit("unknown")))
-        .drop("person_group", "person_group_source", "organisation_group");
-    return new Resolution(resolved, speakers, coverage(resolved), mentions);
+        .select(Arrays.stream(Schemas.load(SegmentStage.UTTERANCES).fieldNames()).map(functions::col)
+            .toArray(Column[]::new));
+    return new Resolution(resolved, speakers, coverage(resolved), List.of(turns, profiles));
   }
 
-  /** Per transcript, what its turns say of their speakers (one group holds one transcript's turns). */
-  private static Dataset<Row> mentions(Dataset<Row> utterances, Broadcast<Lookups> shared) {
-    MapFunction<Row, String> byDoc = r -> r.getAs("doc_id");
-    FlatMapGroupsFunction<String, Row, Row> perDocument = (doc, rows) -> {
-      List<DocumentTurn> turns = new ArrayList<>();
-      Map<Integer, Long> words = new HashMap<>();
-      Row any = null;
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        any = r;
-        words.put(r.getAs("turn_index"), ((Number) r.getAs("words")).longValue());
-        turns.add(new DocumentTurn(r.getAs("turn_index"), r.getAs("role"), r.getAs("label_raw"),
-            r.getAs("speaker_name"), r.getAs("title"), r.getAs("organisation"), r.getAs("text")));
+  /**
+   * Per transcript, what its turns say of their speakers: each utterance row comes out whole, with the mention fields
+   * after its columns. Input that holds each transcript's turns together in one partition (the direct output of stage
+   * segment, see {@link SegmentStage#utterances}) is read as it lies; any other is first shuffled by transcript.
+   */
+  private static Dataset<Row> mentions(Dataset<Row> utterances, Broadcast<Lookups> shared, boolean clustered) {
+    StructType out = utterances.schema();
+    for (StructField f : MENTION_FIELDS.fields()) {
+      out = out.add(f);
+    }
+    int width = utterances.schema().size();
+    Dataset<Row> input = clustered ? utterances
+        : utterances.repartition(col("doc_id")).sortWithinPartitions("doc_id", "turn_index");
+    MapPartitionsFunction<Row, Row> perDocument = rows -> new TranscriptGroups(rows).stream()
+        .flatMap(turns -> withMentions(turns, width, shared.value().keywords()).stream()).iterator();
+    return input.mapPartitions(perDocument, Encoders.row(out));
+  }
+
+  /** One transcript's rows, each extended by what DocumentMentions finds about its speaker. */
+  private static List<Row> withMentions(List<Row> inputs, int width, StakeholderKeywords keywords) {
+    inputs.sort(java.util.Comparator.comparingInt(r -> r.<Integer>getAs("turn_index")));
+    List<DocumentTurn> turns = new ArrayList<>(inputs.size());
+    for (Row r : inputs) {
+      turns.add(new DocumentTurn(r.getAs("turn_index"), r.getAs("role"), r.getAs("label_raw"),
+          r.getAs("speaker_name"), r.getAs("title"), r.getAs("organisation"), r.getAs("text")));
+    }
+    String doc = inputs.get(0).getAs("doc_id");
+    List<Mention> mentions = DocumentMentions.of(turns);
+    List<Row> result = new ArrayList<>(mentions.size());
+    for (int i = 0; i < mentions.size(); i++) {
+      Mention m = mentions.get(i);
+      NameKey key = m.name() == null ? null : NameKey.of(m.name());
+      String observation = key == null || key.isEmpty() ? null : key.isFull() ? key.key() : key.key() + "@" + doc;
+      String group = keywords.groupOf(m.organisation()).map(StakeholderGroup::id).orElse(null);
+      Object[] values = new Object[width + MENTION_FIELDS.size()];
+      for (int c = 0; c < width; c++) {
+        values[c] = inputs.get(i).get(c);
       }
-      turns.sort(java.util.Comparator.comparingInt(DocumentTurn::turnIndex));
-      String forum = any.getAs("forum");
-      Integer year = any.getAs("year");
-      List<Mention> mentions = DocumentMentions.of(turns);
-      List<Row> out = new ArrayList<>(mentions.size());
-      for (int i = 0; i < mentions.size(); i++) {
-        Mention m = mentions.get(i);
-        NameKey key = m.name() == null ? null : NameKey.of(m.name());
-        String observation = key == null || key.isEmpty() ? null : key.isFull() ? key.key() : key.key() + "@" + doc;
-        String group = shared.value().keywords().groupOf(m.organisation()).map(StakeholderGroup::id).orElse(null);
-        out.add(RowFactory.create(doc, forum, year, m.turnIndex(), words.get(m.turnIndex()), m.name(), observation, m.nameSource(),
-            m.organisation(), m.organisationSource(), group,
-            m.genderCues().stream().map(c -> c.gender().id() + ":" + c.source()).toArray(String[]::new)));
-      }
-      return out.iterator();
-    };
-    return utterances.select("doc_id", "forum", "year", "turn_index", "role", "label_raw", "speaker_name", "title",
-        "organisation", "text", "words").groupByKey(byDoc, Encoders.STRING())
-        .flatMapGroups(perDocument, Encoders.row(MENTIONS));
+      Object[] extra = {m.name(), observation, m.nameSource(), m.organisation(), m.organisationSource(), group,
+          m.genderCues().stream().map(c -> c.gender().id() + ":" + c.source()).toArray(String[]::new)};
+      System.arraycopy(extra, 0, values, width, extra.length);
+      result.add(RowFactory.create(values));
+    }
+    return result;
   }
 
   /** Names observed, grouped into blocks of like-sounding surnames, linked to persons. */
   private static Dataset<Row> links(Dataset<Row> mentions, Broadcast<Lookups> shared) {
     Dataset<Row> observations = mentions.filter(col("observation_key").isNotNull())
         .groupBy("observation_key")
-        .agg(first("name").as("name"), collect_set("doc_id").as("documents"),
-            collect_set("organisation").as("organisations"));
+        .agg(first("m_name").as("name"), collect_set("doc_id").as("documents"),
+            collect_set("m_organisation").as("organisations"));
     MapFunction<Row, String> byBlock = r -> blockOf(NameKey.of(r.getAs("name")), shared.value().registry());
     FlatMapGroupsFunction<String, Row, Row> link = (block, rows) -> {
       Registry registry = shared.value().registry();
@@ -212,7 +248,8 @@ public final class ResolveStage {
         candidates.add(new IdentityLinker.Candidate(c.getString(0), c.getString(1), c.getDouble(2)));
       }
       mentions.add(new PersonMention(r.getAs("doc_id"), r.getAs("forum"), r.getAs("year"), r.getAs("turn_index"),
-          r.<Long>getAs("words"), r.getAs("name"), r.getAs("organisation"), r.getAs("organisation_source"),
+          ((Number) r.getAs("words")).longValue(), r.getAs("m_name"), r.getAs("m_organisation"),
+          r.getAs("m_organisation_source"),
           CollectionConverters.asJava(r.<scala.collection.Seq<String>>getAs("gender_cues")), r.getAs("person_link"),
           r.<Double>getAs("person_link_score"), candidates));
     }

@@ -5,12 +5,30 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.opennessobservatory.schema.Schemas;
 
-/** Person profiles as rows: a speakers row (schemas/speakers.json order), and the person's group year by year. */
+/**
+ * A person profile as one row: the person key, the speakers row (schemas/speakers.json order), and the person's
+ * stakeholder group year by year — with a null year for the group at their latest appearance, which turns without a
+ * year take.
+ */
 final class SpeakerRows {
   private SpeakerRows() {}
 
-  static Row speaker(PersonProfile p) {
+  private static final StructType YEAR = new StructType().add("year", DataTypes.IntegerType)
+      .add("group", DataTypes.StringType, false).add("source", DataTypes.StringType, false);
+
+  static final StructType PROFILE = new StructType().add("person_key", DataTypes.StringType, false)
+      .add("speaker", Schemas.load(ResolveStage.SPEAKERS), false)
+      .add("years", DataTypes.createArrayType(YEAR, false), false);
+
+  static Row profile(PersonProfile p) {
+    return RowFactory.create(p.personKey(), speaker(p), years(p).toArray(Row[]::new));
+  }
+
+  private static Row speaker(PersonProfile p) {
     Row[] matches = p.candidates().stream().map(c -> RowFactory.create(ResolveStage.personIdOf(c.personKey()),
         c.method(), c.score())).toArray(Row[]::new);
     return RowFactory.create(ResolveStage.personIdOf(p.personKey()), p.displayName(),
@@ -20,11 +38,12 @@ final class SpeakerRows {
         p.resolutionMethod(), p.confidence(), matches);
   }
 
-  static List<Row> years(PersonProfile p) {
+  private static List<Row> years(PersonProfile p) {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<Integer, PersonProfile.Group> e : p.byYear().entrySet()) {
-      rows.add(RowFactory.create(p.personKey(), e.getKey(), e.getValue().group(), e.getValue().source()));
+      rows.add(RowFactory.create(e.getKey(), e.getValue().group(), e.getValue().source()));
     }
+    rows.add(RowFactory.create(null, p.group().group(), p.group().source()));
     return rows;
   }
 }

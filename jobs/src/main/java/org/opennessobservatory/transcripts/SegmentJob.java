@@ -10,11 +10,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
- * Stage segment's input side: documents from the output root in, utterances out — persisted, not written, because
- * stage resolve completes every row (person columns) before the utterances dataset is written once.
+ * Stage segment's I/O: documents from the output root in, utterances out — not written here: stage resolve completes
+ * every row (person columns) and writes the utterances dataset once, segmenting as it reads.
  */
 public final class SegmentJob {
   private SegmentJob() {}
@@ -26,15 +25,16 @@ public final class SegmentJob {
    */
   public record Summary(long transcripts, long turns, long words, long namedWords) {}
 
-  /** The utterances (persisted; the caller unpersists them) and their counts. */
-  public record Segmented(Dataset<Row> utterances, Summary summary) {}
+  /** The utterances of the documents under {@code outRoot}, to be consumed by stage resolve (not yet computed). */
+  public static Dataset<Row> utterances(SparkSession spark, String outRoot) {
+    return SegmentStage.utterances(spark.read().parquet(new Path(outRoot, "documents").toString()));
+  }
 
-  public static Segmented run(SparkSession spark, String outRoot) {
-    Dataset<Row> documents = spark.read().parquet(new Path(outRoot, "documents").toString());
-    Dataset<Row> utterances = SegmentStage.utterances(documents).persist(StorageLevel.MEMORY_AND_DISK());
-    Row c = utterances.agg(countDistinct("doc_id"), count("*"), sum("words"),
-        sum(when(col("speaker_name").isNotNull(), col("words")).otherwise(0))).first();
-    return new Segmented(utterances, new Summary(c.getLong(0), c.getLong(1), c.isNullAt(2) ? 0 : c.getLong(2),
-        c.isNullAt(3) ? 0 : c.getLong(3)));
+  /** Counts of the utterances dataset once written (a read of three columns, not of the text). */
+  public static Summary summary(SparkSession spark, String outRoot) {
+    Row c = spark.read().parquet(new Path(outRoot, SegmentStage.UTTERANCES).toString())
+        .agg(countDistinct("doc_id"), count("*"), sum("words"),
+            sum(when(col("speaker_name").isNotNull(), col("words")).otherwise(0))).first();
+    return new Summary(c.getLong(0), c.getLong(1), c.isNullAt(2) ? 0 : c.getLong(2), c.isNullAt(3) ? 0 : c.getLong(3));
   }
 }

@@ -14,6 +14,10 @@ public final class SegmentStage {
 
   public static final String UTTERANCES = "utterances";
 
+  /**
+   * One row per turn. Each transcript's rows come out together, in turn order, in the partition that held the
+   * document — stage resolve relies on it to read a transcript's turns without shuffling them.
+   */
   public static Dataset<Row> utterances(Dataset<Row> documents) {
     FlatMapFunction<Row, Row> segment = d -> UtteranceRows.of(d.getString(0), d.getString(1), d.getString(2),
         d.isNullAt(3) ? null : d.getInt(3), d.getString(4), d.getString(5)).iterator();

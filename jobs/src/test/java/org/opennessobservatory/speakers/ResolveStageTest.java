@@ -11,7 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opennessobservatory.io.CsvTable;
 import org.opennessobservatory.schema.SchemaConformance;
 import org.opennessobservatory.schema.Schemas;
@@ -52,8 +53,10 @@ class ResolveStageTest extends SparkTestBase {
       Amara Okafor,,Open Net Africa Coalition,civil_society,,NG,,,,test
       """;
 
-  @Test
-  void turnsGetPersonsAndPersonsTheirProfiles() {
+  /** Straight from stage segment (turns lie together) and as if read back from files (shuffled by transcript). */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void turnsGetPersonsAndPersonsTheirProfiles(boolean clustered) {
     String d1 = ">> CHAIR BRENNER: Welcome to the session. Ms. Okafor, please.\n"
         + ">> AMARA OKAFOR: Thank you, Mr. Chairman. Access first.\n"
         + ">> AUDIENCE: My name is Kwame Mensah from the Accra Institute of Technology. What about fees?\n"
@@ -67,8 +70,9 @@ class ResolveStageTest extends SparkTestBase {
         RowFactory.create("d2", "pl-2", "eurodig", 2023, "en", d2, "transcript")), DOCUMENTS);
     Registry registry = Registry.of(CsvTable.read(new StringReader(REGISTRY), "people.csv", Registry.COLUMNS),
         UnRegions.shipped());
-    ResolveStage.Resolution r = ResolveStage.resolve(spark(), SegmentStage.utterances(documents),
-        ResolveStage.Lookups.of(registry, StakeholderKeywords.shipped()));
+    Dataset<Row> utterances = SegmentStage.utterances(documents);
+    ResolveStage.Resolution r = ResolveStage.resolve(spark(), clustered ? utterances : utterances.repartition(3),
+        ResolveStage.Lookups.of(registry, StakeholderKeywords.shipped()), clustered);
 
     String lukas = ResolveStage.personIdOf("registry:lukas brenner");
     String amara = ResolveStage.personIdOf("registry:amara okafor");
