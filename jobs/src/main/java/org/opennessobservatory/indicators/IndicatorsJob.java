@@ -53,6 +53,7 @@ public final class IndicatorsJob {
           events.events().isEmpty() ? null : eventsPath.toString(), events.events().size(), lexicon.version());
     } finally {
       sessions.unpersist();
+      out.turnFacts().unpersist();
     }
   }
 

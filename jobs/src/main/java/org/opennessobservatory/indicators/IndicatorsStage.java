@@ -30,6 +30,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.schema.Schemas;
 
 /**
@@ -48,7 +49,11 @@ public final class IndicatorsStage {
   static final List<String> OTHER_DOC_TYPES = List.of("session_report", "agenda", "programme", "outcome",
       "announcement", "other");
 
-  public record Indicators(Dataset<Row> sessions, Dataset<Row> forumYears) {}
+  /**
+   * Both datasets, and the per-turn facts they fold — persisted, because both read them and counting dissent markers
+   * over every turn's text is the stage's cost; the caller unpersists them when done.
+   */
+  public record Indicators(Dataset<Row> sessions, Dataset<Row> forumYears, Dataset<Row> turnFacts) {}
 
   private static final StructType TURNS = new StructType()
       .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
@@ -61,10 +66,10 @@ public final class IndicatorsStage {
 
   public static Indicators indicators(SparkSession spark, Dataset<Row> documents, Dataset<Row> utterances,
       Dataset<Row> speakers, Attendance attendance, ProcessEvents events, DissentLexicon lexicon) {
-    Dataset<Row> turns = turnFacts(utterances, speakers, lexicon);
+    Dataset<Row> turns = turnFacts(utterances, speakers, lexicon).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> sessions = sessions(turns, lexicon.version());
     Dataset<Row> forumYears = forumYears(spark, documents, turns, sessions, attendance, events, lexicon.version());
-    return new Indicators(sessions, forumYears);
+    return new Indicators(sessions, forumYears, turns);
   }
 
   /** One row per turn with what the indicators need: the person's attributes joined, dissent markers counted. */
