@@ -35,7 +35,8 @@ final class Summaries {
 
   static void printResolve(PrintWriter out, ResolveJob.Summary s, double seconds, String outRoot) {
     out.printf("resolve: %d persons (%d in the registry of %d%s), %.1f%% of words attributed to a named person, "
-            + "%d turns named by a self-introduction; segment + resolve %.1f s%n", s.persons(), s.fromRegistry(), s.registryPersons(),
+            + "%d turns named by a self-introduction; segment + resolve %.1f s%n", s.persons(), s.fromRegistry(),
+        s.registryPersons(),
         s.registry() == null ? ", none in the corpus" : "", s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
         s.selfIntroducedTurns(), seconds);
     out.printf("outputs: %s/utterances, %s/speakers, %s/transcript_coverage%n", outRoot, outRoot, outRoot);

@@ -109,9 +109,10 @@ public final class DocumentMentions {
   }
 
   /**
-   * "Thank you, Ms. Okafor" (or "Ms. Amara Okafor", which also tells two Okafors apart) states the gender of the one speaker of the document with that surname; "Madam Chair"
-   * that of the one person who chairs. Ambiguous targets (two speakers of that surname, two chairs) give nothing.
-   * The cue goes on the target's first turn, from where it reaches the person.
+   * "Thank you, Ms. Okafor" (or "Ms. Amara Okafor", which also tells two Okafors apart) states the gender of the
+   * one speaker of the document with that surname; "Madam Chair" that of the one person who chairs. Ambiguous
+   * targets (two speakers of that surname, two chairs) give nothing. The cue goes on the target's first turn, from
+   * where it reaches the person.
    */
   private static void addressCues(List<DocumentTurn> turns, List<Mention> mentions) {
     Map<String, Set<String>> namesBySurname = new HashMap<>();

@@ -103,7 +103,10 @@ public record PersonProfile(String personKey, String displayName, List<String> a
         confidence, List.copyOf(candidates.values()), byYear);
   }
 
-  /** The registry row of that year; else the group most of that year's named organisations point to; else all years'. */
+  /**
+   * The registry row of that year; else the group most of that year's named organisations point to; else that of all
+   * years.
+   */
   private static Group groupIn(Integer year, String registryPerson, List<PersonMention> mentions, Registry registry,
       StakeholderKeywords keywords) {
     if (registryPerson != null) {

@@ -57,7 +57,7 @@ public final class ResolveStage {
   /**
    * What the stage produces: utterances with their person columns, the persons, and coverage per transcript; and the
    * intermediate datasets all three are computed from (the turns with their mentions — POS tagging is the stage's
-   * cost — and the person profiles), persisted: the caller unpersists them when done.
+   * cost — the name links and the person profiles), persisted: the caller unpersists them when done.
    */
   public record Resolution(Dataset<Row> utterances, Dataset<Row> speakers, Dataset<Row> coverage,
       List<Dataset<Row>> persisted) {
@@ -95,8 +95,7 @@ public final class ResolveStage {
    * Reads each transcript's turns together (where they lie, or after one shuffle); everything after works on small
    * tables — one row per name, per person, per person-year — which are broadcast to the turns rather than
    * joined by shuffling the turns again. Their size grows with the people in the corpus, not with its words.
-   */
-  /**
+   *
    * @param clustered whether each transcript's utterances lie together in one partition, in order — true for the
    *     Dataset stage segment returns, false for utterances read back from files
    */
@@ -109,7 +108,7 @@ public final class ResolveStage {
     // Filled now, once: the broadcast tables below are built by concurrent jobs, and each would otherwise segment
     // and read the transcripts again while the cache is still empty.
     turns.count();
-    Dataset<Row> links = links(turns, shared);
+    Dataset<Row> links = links(turns, shared).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> linked = turns.filter(col("observation_key").isNotNull())
         .select("doc_id", "forum", "year", "turn_index", "words", "m_name", "observation_key",
             "m_organisation", "m_organisation_source", "gender_cues")
@@ -126,8 +125,8 @@ public final class ResolveStage {
         .flatMapGroups(profile, Encoders.row(SpeakerRows.PROFILE)).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> speakers = profiles.select("speaker.*");
     Dataset<Row> personYears = profiles.select(col("person_key"), explode(col("years")).as("y"))
-        .select(col("person_key").as("py_person_key"), col("y.year").as("group_year"), col("y.group").as("person_group"),
-            col("y.source").as("person_group_source"));
+        .select(col("person_key").as("py_person_key"), col("y.year").as("group_year"),
+            col("y.group").as("person_group"), col("y.source").as("person_group_source"));
 
     Dataset<Row> withPerson = turns.join(broadcast(links.select("observation_key", "person_key", "person_id",
         "person_link", "person_link_score")), "observation_key", "left");
@@ -139,7 +138,7 @@ public final class ResolveStage {
             .when(col("organisation_group").isNotNull(), lit("organisation_keywords")).otherwise(lit("unknown")))
         .select(Arrays.stream(Schemas.load(SegmentStage.UTTERANCES).fieldNames()).map(functions::col)
             .toArray(Column[]::new));
-    return new Resolution(resolved, speakers, coverage(resolved), List.of(turns, profiles));
+    return new Resolution(resolved, speakers, coverage(resolved), List.of(turns, links, profiles));
   }
 
   /**
