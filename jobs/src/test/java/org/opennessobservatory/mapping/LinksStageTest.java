@@ -81,12 +81,12 @@ class LinksStageTest extends SparkTestBase {
       .add("words", DataTypes.LongType).add("doc_type", DataTypes.StringType).add("forum", DataTypes.StringType)
       .add("year", DataTypes.IntegerType);
 
-  private Dataset<Row> df(StructType schema, Object[]... rows) {
+  private static Dataset<Row> df(org.apache.spark.sql.SparkSession spark, StructType schema, Object[]... rows) {
     List<Row> list = new ArrayList<>();
     for (Object[] r : rows) {
       list.add(RowFactory.create(r));
     }
-    return spark().createDataFrame(list, schema);
+    return spark.createDataFrame(list, schema);
   }
 
   private static Object[] doc(String id, String forum, String level, int year, String type, String published,
@@ -101,7 +101,14 @@ class LinksStageTest extends SparkTestBase {
   }
 
   Dataset<Row> fixture() {
-    Dataset<Row> documents = df(DOCUMENTS,
+    Map<String, Dataset<Row>> in = inputs(spark());
+    return LinksStage.links(in.get("documents"), in.get("utterances"), in.get("speakers"), in.get("issue_mentions"),
+        new LinksStage.Config(8, 5, 2, 3, 1));
+  }
+
+  /** The fixture's inputs by dataset name. */
+  Map<String, Dataset<Row>> inputs(org.apache.spark.sql.SparkSession spark) {
+    Dataset<Row> documents = df(spark, DOCUMENTS,
         doc("g1", "igf", "global", 2022, "transcript", null, "x"),
         doc("g2", "igf", "global", 2023, "transcript", null, "x"),
         doc("r1", "eurodig", "regional", 2022, "transcript", null, "x"),
@@ -111,14 +118,14 @@ class LinksStageTest extends SparkTestBase {
         doc("o3", "igf", "global", 2022, "outcome", "2022-06-01", O3),
         doc("n2", "ukigf", "national", 2023, "outcome", "2023-11-06", N2),
         doc("m1", "misc", "other", 2021, "outcome", "2021-01-01", QUOTE));
-    Dataset<Row> utterances = df(UTTERANCES,
+    Dataset<Row> utterances = df(spark, UTTERANCES,
         new Object[] {"g1", "igf", 2022, 0, "p2"}, new Object[] {"g1", "igf", 2022, 1, null},
         new Object[] {"g2", "igf", 2023, 0, "p1"}, new Object[] {"r1", "eurodig", 2022, 0, "p1"},
         new Object[] {"r1", "eurodig", 2022, 1, "p3"}, new Object[] {"r1", "eurodig", 2022, 2, "p1"},
         new Object[] {"n1", "ukigf", 2023, 0, "p2"});
-    Dataset<Row> speakers = df(SPEAKERS, new Object[] {"p1", "Ana Petrović"}, new Object[] {"p2", "Lukas Brenner"},
+    Dataset<Row> speakers = df(spark, SPEAKERS, new Object[] {"p1", "Ana Petrović"}, new Object[] {"p2", "Lukas Brenner"},
         new Object[] {"p3", "Marco Bellini"});
-    Dataset<Row> mentions = df(MENTIONS,
+    Dataset<Row> mentions = df(spark, MENTIONS,
         mention("r1", 0, "utterance", "access_connectivity", 2, "transcript", "eurodig", 2022),
         mention("g2", 0, "utterance", "access_connectivity", 1, "transcript", "igf", 2023),
         mention("g2", null, "document", "access_connectivity", 5, "transcript", "igf", 2023),
@@ -127,7 +134,8 @@ class LinksStageTest extends SparkTestBase {
         mention("o1", null, "document", "cybersecurity", 1, "outcome", "eurodig", 2022),
         mention("g1", 0, "utterance", "cybersecurity", 2, "transcript", "igf", 2022),
         mention("r1", 1, "utterance", "youth", 4, "transcript", "eurodig", 2022));
-    return LinksStage.links(documents, utterances, speakers, mentions, new LinksStage.Config(8, 5, 2, 3, 1));
+    return Map.of("documents", documents, "utterances", utterances, "speakers", speakers, "issue_mentions",
+        mentions);
   }
 
   private static String describe(Row r) {
