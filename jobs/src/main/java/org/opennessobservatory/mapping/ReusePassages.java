@@ -1,0 +1,102 @@
+package org.opennessobservatory.mapping;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Merges the n-grams two documents share into passages: the reuse rows of {@code forum_links}.
+ *
+ * <p>Matches are taken in source order (then target order). A match extends an open passage when, on both sides, it
+ * starts after the passage's last match starts and at most {@code maxGap} words after that match ends — so a
+ * verbatim run of w words (w − n + 1 consecutive n-grams) is one passage, and so is a quotation with a word changed,
+ * inserted or dropped every so often (each edit breaks the n-grams that cover it: n words without a match, a gap of
+ * one word or so after the last n-gram before the edit). Otherwise it opens a new passage. A passage spans from its
+ * first match's start to its last match's end on each side; it is kept when it holds at least {@code minNgrams}
+ * matches.
+ */
+public final class ReusePassages {
+  private ReusePassages() {}
+
+  /** Words allowed between the end of one shared n-gram and the start of the next within one passage. */
+  public static final int MAX_GAP = 5;
+
+  /** Shared n-grams a passage needs: two 8-grams are at least 9 words in a row. */
+  public static final int MIN_NGRAMS = 2;
+
+  /**
+   * One n-gram both documents hold: its word index and character span on each side (end exclusive).
+   */
+  public record Match(int sourceIndex, int sourceStart, int sourceEnd, int targetIndex, int targetStart,
+      int targetEnd) implements Serializable {}
+
+  /** A reused passage: character spans on both sides (end exclusive) and the shared n-grams it holds. */
+  public record Passage(int sourceStart, int sourceEnd, int targetStart, int targetEnd, long sharedNgrams)
+      implements Serializable {}
+
+  public static List<Passage> merge(List<Match> matches, int n, int maxGap, int minNgrams) {
+    List<Match> sorted = new ArrayList<>(matches);
+    sorted.sort(Comparator.comparingInt(Match::sourceIndex).thenComparingInt(Match::targetIndex));
+    List<Chain> chains = new ArrayList<>();
+    for (Match m : sorted) {
+      Chain into = null;
+      for (Chain c : chains) {
+        if (c.accepts(m, n, maxGap)) {
+          into = c;
+          break;
+        }
+      }
+      if (into == null) {
+        into = new Chain(m);
+        chains.add(into);
+      } else {
+        into.add(m);
+      }
+    }
+    List<Passage> out = new ArrayList<>();
+    for (Chain c : chains) {
+      if (c.count >= minNgrams) {
+        out.add(new Passage(c.sourceStart, c.sourceEnd, c.targetStart, c.targetEnd, c.count));
+      }
+    }
+    out.sort(Comparator.comparingInt(Passage::sourceStart).thenComparingInt(Passage::targetStart));
+    return out;
+  }
+
+  public static List<Passage> merge(List<Match> matches) {
+    return merge(matches, ReuseNgrams.N, MAX_GAP, MIN_NGRAMS);
+  }
+
+  private static final class Chain {
+    private Match last;
+    private int sourceStart;
+    private int sourceEnd;
+    private int targetStart;
+    private int targetEnd;
+    private long count;
+
+    Chain(Match m) {
+      last = m;
+      sourceStart = m.sourceStart();
+      sourceEnd = m.sourceEnd();
+      targetStart = m.targetStart();
+      targetEnd = m.targetEnd();
+      count = 1;
+    }
+
+    boolean accepts(Match m, int n, int maxGap) {
+      return m.sourceIndex() > last.sourceIndex() && m.sourceIndex() <= last.sourceIndex() + n + maxGap
+          && m.targetIndex() > last.targetIndex() && m.targetIndex() <= last.targetIndex() + n + maxGap;
+    }
+
+    void add(Match m) {
+      last = m;
+      sourceStart = Math.min(sourceStart, m.sourceStart());
+      sourceEnd = Math.max(sourceEnd, m.sourceEnd());
+      targetStart = Math.min(targetStart, m.targetStart());
+      targetEnd = Math.max(targetEnd, m.targetEnd());
+      count++;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.opennessobservatory.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Passage merging with n = 8, gap 5, at least 2 n-grams. Texts of 4-letter words one space apart: word i spans
+ * [5i, 5i + 4), so the 8-gram from word i spans [5i, 5(i + 7) + 4).
+ */
+class ReusePassagesTest {
+  private static ReusePassages.Match m(int s, int t) {
+    return new ReusePassages.Match(s, 5 * s, 5 * (s + 7) + 4, t, 5 * t, 5 * (t + 7) + 4);
+  }
+
+  @Test
+  void verbatimRunIsOnePassage() {
+    // Source words 10-19 = target words 0-9: 10 words, 3 consecutive 8-grams.
+    List<ReusePassages.Passage> p = ReusePassages.merge(List.of(m(12, 2), m(10, 0), m(11, 1)));
+    assertEquals(List.of(new ReusePassages.Passage(50, 99, 0, 49, 3)), p);
+  }
+
+  @Test
+  void editedQuotationStaysWholeAndFarMatchesSplit() {
+    List<ReusePassages.Match> ms = new ArrayList<>();
+    ms.add(m(60, 100));
+    ms.add(m(61, 101));
+    // One word changed at source 69 / target 109: 8-grams 62-69 break, the next starts at 70 (61 + 8 + 1 ≤ 61 + 13).
+    ms.add(m(70, 110));
+    // 90 > 70 + 8 + 5: a new passage.
+    ms.add(m(90, 130));
+    ms.add(m(91, 131));
+    // A lone 8-gram: below the 2 a passage needs.
+    ms.add(m(40, 30));
+    assertEquals(List.of(new ReusePassages.Passage(300, 389, 500, 589, 3),
+        new ReusePassages.Passage(450, 494, 650, 694, 2)), ReusePassages.merge(ms));
+  }
+
+  @Test
+  void passageMovesForwardOnBothSides() {
+    // The target runs backwards: no chain, each match alone, none kept.
+    assertTrue(ReusePassages.merge(List.of(m(10, 20), m(11, 19))).isEmpty());
+    // minNgrams 1 keeps them as two passages.
+    assertEquals(2, ReusePassages.merge(List.of(m(10, 20), m(11, 19)), 8, 5, 1).size());
+  }
+
+  @Test
+  void theSameSourceQuotedTwiceInOneTargetGivesTwoPassages() {
+    List<ReusePassages.Passage> p = ReusePassages.merge(List.of(m(0, 0), m(1, 1), m(0, 50), m(1, 51)));
+    assertEquals(List.of(new ReusePassages.Passage(0, 44, 0, 44, 2), new ReusePassages.Passage(0, 44, 250, 294, 2)),
+        p);
+  }
+}
