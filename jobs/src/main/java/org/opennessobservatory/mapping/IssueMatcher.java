@@ -1,0 +1,208 @@
+package org.opennessobservatory.mapping;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.opennessobservatory.cli.UserException;
+
+/**
+ * Finds a taxonomy's issues in text by lemma. Built once from the taxonomy (its terms lemmatized once, on the driver)
+ * and shipped to executors; {@link #match} is a pure function of the text.
+ *
+ * <p>A word of the text matches a word of a term when its lower-case form or its lemma equals the term word's
+ * lower-case form or lemma: inflections count ("rights" for "right", "children" for "child", "cyberattacks" for
+ * "cyberattack"), derivations do not ("connected" is not "connectivity"). A phrase matches as consecutive words;
+ * phrases are matched first, longest first, and a word counted for a phrase is not counted again for a term.
+ *
+ * <p><b>Prefilter.</b> POS tagging and lemmatizing run at ~9k tokens/s, far too slow for whole transcripts, so only
+ * sentences holding a <i>candidate</i> word are lemmatized: a word whose lower-case form starts with the same four
+ * characters (the whole word when shorter) as some term word, written or lemmatized. Other sentences are only
+ * tokenized. A match the prefilter can miss is an irregular form whose first four letters differ from both the
+ * term's written form and its lemma (women/woman): list such forms in the taxonomy as written.
+ */
+public final class IssueMatcher implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** One term or phrase: the issue it signals, the words as written, and each word's match keys. */
+  private record Pattern(int issue, String written, String[][] keys) implements Serializable {}
+
+  /** Issue matches in one text: per issue id, the count and the terms (as written in the taxonomy) that matched. */
+  public record Hit(long matches, List<String> terms) implements Serializable {}
+
+  /** What {@link #match} found, and how much of the text it had to lemmatize. */
+  public record Result(Map<String, Hit> hits, int sentences, int lemmatizedSentences) {}
+
+  private final String version;
+  private final String[] ids;
+  private final String[] labels;
+  private final Map<String, Pattern> singles = new HashMap<>();
+  private final Map<String, List<Pattern>> phrasesByFirst = new HashMap<>();
+  private final Set<String> prefixes = new HashSet<>();
+
+  private IssueMatcher(Taxonomy taxonomy) {
+    version = taxonomy.version();
+    int n = taxonomy.issues().size();
+    ids = new String[n];
+    labels = new String[n];
+    for (int i = 0; i < n; i++) {
+      Taxonomy.Issue issue = taxonomy.issues().get(i);
+      ids[i] = issue.id();
+      labels[i] = issue.label();
+      List<String> all = new ArrayList<>(issue.terms());
+      all.addAll(issue.phrases());
+      for (String written : all) {
+        add(taxonomy.source(), i, written);
+      }
+    }
+  }
+
+  public static IssueMatcher of(Taxonomy taxonomy) {
+    return new IssueMatcher(taxonomy);
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String label(String issueId) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i].equals(issueId)) {
+        return labels[i];
+      }
+    }
+    throw new IllegalArgumentException(issueId);
+  }
+
+  private void add(String source, int issue, String written) {
+    String[] tokens = Lemmas.tokens(written);
+    String[] lower = Lemmas.lower(tokens);
+    String[] lemmas = Lemmas.lemmas(tokens);
+    String[][] keys = new String[tokens.length][];
+    for (int w = 0; w < tokens.length; w++) {
+      keys[w] = lower[w].equals(lemmas[w]) ? new String[] {lower[w]} : new String[] {lower[w], lemmas[w]};
+      for (String k : keys[w]) {
+        if (k.chars().anyMatch(Character::isLetterOrDigit)) {
+          prefixes.add(prefix(k));
+        }
+      }
+    }
+    Pattern p = new Pattern(issue, written, keys);
+    if (tokens.length == 1) {
+      for (String k : keys[0]) {
+        Pattern other = singles.putIfAbsent(k, p);
+        if (other != null && other.issue() != issue) {
+          throw new UserException(source + ": issue '" + ids[issue] + "': term '" + written + "' has the same "
+              + "lemma ('" + k + "') as term '" + other.written() + "' of issue '" + ids[other.issue()]
+              + "': a term belongs to one issue");
+        }
+      }
+    } else {
+      for (String k : keys[0]) {
+        phrasesByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+      }
+    }
+  }
+
+  static String prefix(String lower) {
+    return lower.length() <= 4 ? lower : lower.substring(0, 4);
+  }
+
+  /** Whether a sentence's words hold a candidate for a match (the prefilter, on lower-case words). */
+  boolean hasCandidate(String[] lower) {
+    for (String w : lower) {
+      if (prefixes.contains(prefix(w))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The issues {@code text} mentions. */
+  public Result match(String text) {
+    Map<Integer, long[]> counts = new TreeMap<>();
+    Map<Integer, Set<String>> terms = new TreeMap<>();
+    int sentences = 0;
+    int lemmatized = 0;
+    if (text != null && !text.isBlank()) {
+      for (String sentence : Lemmas.sentences(text)) {
+        sentences++;
+        String[] tokens = Lemmas.tokens(sentence);
+        String[] lower = Lemmas.lower(tokens);
+        if (!hasCandidate(lower)) {
+          continue;
+        }
+        lemmatized++;
+        String[] lemmas = Lemmas.lemmas(tokens);
+        for (Pattern p : matches(lower, lemmas)) {
+          counts.computeIfAbsent(p.issue(), x -> new long[1])[0]++;
+          terms.computeIfAbsent(p.issue(), x -> new LinkedHashSet<>()).add(p.written());
+        }
+      }
+    }
+    Map<String, Hit> hits = new java.util.LinkedHashMap<>();
+    counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.get(i)))));
+    return new Result(hits, sentences, lemmatized);
+  }
+
+  /** Every term and phrase occurrence in one sentence: phrases first (longest at each position), then terms. */
+  List<Pattern> matches(String[] lower, String[] lemmas) {
+    List<Pattern> found = new ArrayList<>();
+    boolean[] used = new boolean[lower.length];
+    for (int i = 0; i < lower.length; i++) {
+      Pattern best = null;
+      for (String k : lower[i].equals(lemmas[i]) ? new String[] {lower[i]} : new String[] {lower[i], lemmas[i]}) {
+        for (Pattern p : phrasesByFirst.getOrDefault(k, List.of())) {
+          if ((best == null || p.keys().length > best.keys().length) && at(p, lower, lemmas, i, used)) {
+            best = p;
+          }
+        }
+      }
+      if (best != null) {
+        found.add(best);
+        for (int w = 0; w < best.keys().length; w++) {
+          used[i + w] = true;
+        }
+        i += best.keys().length - 1;
+      }
+    }
+    for (int i = 0; i < lower.length; i++) {
+      if (!used[i]) {
+        Pattern p = singles.get(lower[i]);
+        if (p == null) {
+          p = singles.get(lemmas[i]);
+        }
+        if (p != null) {
+          found.add(p);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean at(Pattern p, String[] lower, String[] lemmas, int start, boolean[] used) {
+    if (start + p.keys().length > lower.length) {
+      return false;
+    }
+    for (int w = 0; w < p.keys().length; w++) {
+      if (used[start + w] || !matchesWord(p.keys()[w], lower[start + w], lemmas[start + w])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matchesWord(String[] keys, String lower, String lemma) {
+    for (String k : keys) {
+      if (k.equals(lower) || k.equals(lemma)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
