@@ -25,6 +25,11 @@ import org.opennessobservatory.cli.UserException;
  * characters (the whole word when shorter) as some term word, written or lemmatized. Other sentences are only
  * tokenized. A match the prefilter can miss is an irregular form whose first four letters differ from both the
  * term's written form and its lemma (women/woman): list such forms in the taxonomy as written.
+ *
+ * <p><b>Normalisation</b>, the same for text and terms: a hyphen between letters becomes a space (the tokenizer splits
+ * "E-waste" and "e-waste" differently), and a possessive 's is dropped ("ICANN's" is one token the lemmatizer
+ * mangles). The regular plurals of each term word (+s, +es, y→ies) are keys too: the lemmatizer leaves capitalised
+ * plurals it tags as proper nouns ("Algorithms decide…", "Startups…") and lexicalised plurals ("goods") unchanged.
  */
 public final class IssueMatcher implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -80,13 +85,17 @@ public final class IssueMatcher implements Serializable {
   }
 
   private void add(String source, int issue, String written) {
-    String[] tokens = Lemmas.tokens(written);
+    String[] tokens = Lemmas.tokens(normalise(written));
     String[] lower = Lemmas.lower(tokens);
     String[] lemmas = Lemmas.lemmas(tokens);
     String[][] keys = new String[tokens.length][];
     for (int w = 0; w < tokens.length; w++) {
-      keys[w] = lower[w].equals(lemmas[w]) ? new String[] {lower[w]} : new String[] {lower[w], lemmas[w]};
-      for (String k : keys[w]) {
+      Set<String> k0 = new LinkedHashSet<>(List.of(lower[w], lemmas[w]));
+      if (lower[w].chars().allMatch(Character::isLetter)) {
+        k0.addAll(plurals(lower[w]));
+      }
+      keys[w] = k0.toArray(String[]::new);
+      for (String k : new String[] {lower[w], lemmas[w]}) {
         if (k.chars().anyMatch(Character::isLetterOrDigit)) {
           prefixes.add(prefix(k));
         }
@@ -107,6 +116,23 @@ public final class IssueMatcher implements Serializable {
         phrasesByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
       }
     }
+  }
+
+  private static final java.util.regex.Pattern HYPHEN = java.util.regex.Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
+  private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(?<=\\p{L})['’]s\\b");
+
+  /** Hyphens between letters to spaces, possessive 's dropped: applied to text and terms alike. */
+  static String normalise(String text) {
+    return POSSESSIVE.matcher(HYPHEN.matcher(text).replaceAll(" ")).replaceAll("");
+  }
+
+  /** Regular English plurals of a word: +s, +es, and y → ies after a consonant. */
+  static List<String> plurals(String w) {
+    List<String> out = new ArrayList<>(List.of(w + "s", w + "es"));
+    if (w.length() > 1 && w.endsWith("y") && "aeiou".indexOf(w.charAt(w.length() - 2)) < 0) {
+      out.add(w.substring(0, w.length() - 1) + "ies");
+    }
+    return out;
   }
 
   static String prefix(String lower) {
@@ -130,7 +156,7 @@ public final class IssueMatcher implements Serializable {
     int sentences = 0;
     int lemmatized = 0;
     if (text != null && !text.isBlank()) {
-      for (String sentence : Lemmas.sentences(text)) {
+      for (String sentence : Lemmas.sentences(normalise(text))) {
         sentences++;
         String[] tokens = Lemmas.tokens(sentence);
         String[] lower = Lemmas.lower(tokens);

@@ -39,7 +39,7 @@ final class Lemmas {
     String[] out = new String[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
       String l = i < lemmas.length ? lemmas[i] : null;
-      out[i] = l == null || l.isEmpty() || l.equals("O") || l.equals("_")
+      out[i] = l == null || l.isEmpty() || l.equals("O") || l.equals("_") || l.contains("+")
           ? tokens[i].toLowerCase(Locale.ROOT) : l.toLowerCase(Locale.ROOT);
     }
     return out;
