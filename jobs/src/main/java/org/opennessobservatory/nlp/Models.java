@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -20,6 +21,8 @@ public final class Models {
   public static final String TOKENS_EN = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
   /** Universal Dependencies tags (PROPN for proper nouns). */
   public static final String POS_EN = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+  /** Lemmas from words and their {@link #POS_EN} tags. */
+  public static final String LEMMAS_EN = "opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
 
   // Initialization-on-demand holders: the JVM loads each model at first use, exactly once.
   private static final class Lang {
@@ -38,6 +41,10 @@ public final class Models {
     static final POSModel MODEL = load(POS_EN, POSModel::new);
   }
 
+  private static final class Lemmas {
+    static final LemmatizerModel MODEL = load(LEMMAS_EN, LemmatizerModel::new);
+  }
+
   public static LanguageDetectorModel languageDetector() {
     return Lang.MODEL;
   }
@@ -52,6 +59,10 @@ public final class Models {
 
   public static POSModel englishPos() {
     return Pos.MODEL;
+  }
+
+  public static LemmatizerModel englishLemmas() {
+    return Lemmas.MODEL;
   }
 
   private interface ModelReader<M> {

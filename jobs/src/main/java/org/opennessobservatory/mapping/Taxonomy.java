@@ -1,0 +1,215 @@
+package org.opennessobservatory.mapping;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.opennessobservatory.cli.UserException;
+
+/**
+ * The issue taxonomy (reference/issue-taxonomy.yaml, or a user's file): a version and the issue areas, each with single
+ * terms and multi-word phrases. The reader checks the whole file before anything is matched; every fault is one line
+ * naming the file, the line and the issue, and what to fix.
+ */
+public record Taxonomy(String source, String version, List<Issue> issues) implements Serializable {
+  public static final String SHIPPED = "reference/issue-taxonomy.yaml";
+
+  /** One issue area: terms are single words, phrases two or more, all as written in the file. */
+  public record Issue(String id, String label, String description, List<String> terms, List<String> phrases)
+      implements Serializable {}
+
+  private static final ObjectMapper YAML = new ObjectMapper(
+      YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  private static final Set<String> TOP_KEYS = Set.of("version", "issues");
+  private static final Set<String> ISSUE_KEYS = Set.of("id", "label", "description", "terms", "phrases");
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  public Issue issue(String id) {
+    return issues.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** The taxonomy shipped with the jobs. */
+  public static Taxonomy shipped() {
+    try (InputStream in = Taxonomy.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+      if (in == null) {
+        throw new IllegalStateException(SHIPPED + " is not on the class path");
+      }
+      return read(SHIPPED, new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The taxonomy at {@code path} (any Hadoop file system), or the shipped one when {@code path} is null. */
+  public static Taxonomy load(String path, Configuration conf) {
+    if (path == null) {
+      return shipped();
+    }
+    Path p = new Path(path);
+    try {
+      if (!p.getFileSystem(conf).exists(p)) {
+        throw new UserException("issue taxonomy " + path + " does not exist (give a YAML file to --taxonomy)");
+      }
+      try (InputStream in = p.getFileSystem(conf).open(p)) {
+        return read(path, new InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UserException("cannot read issue taxonomy " + path + ": " + e.getMessage());
+    }
+  }
+
+  private record Entry(int line, JsonNode node) {}
+
+  /** Reads and validates a taxonomy; {@code source} names it in messages. */
+  public static Taxonomy read(String source, Reader reader) {
+    JsonNode version = null;
+    List<Entry> entries = null;
+    try (JsonParser p = YAML.createParser(reader)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new UserException(source + ": not an issue taxonomy: expected a mapping with keys " + new TreeSet<>(TOP_KEYS));
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        int line = p.currentTokenLocation().getLineNr();
+        p.nextToken();
+        switch (key) {
+          case "version" -> version = p.readValueAsTree();
+          case "issues" -> entries = entries(source, p);
+          default -> throw new UserException(source + " line " + line + ": unknown key '" + key + "' (known: "
+              + new TreeSet<>(TOP_KEYS) + ")");
+        }
+      }
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? source : source + " line " + e.getLocation().getLineNr();
+      throw new UserException(where + ": not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("")
+          + ")");
+    } catch (IOException e) {
+      throw new UserException("cannot read issue taxonomy " + source + ": " + e.getMessage());
+    }
+    if (version == null || !version.isValueNode() || version.asText().isBlank()) {
+      throw new UserException(source + ": 'version' is missing: give the taxonomy a version (outputs carry it)");
+    }
+    if (entries == null || entries.isEmpty()) {
+      throw new UserException(source + ": 'issues' is missing or empty: list at least one issue");
+    }
+    List<Issue> issues = new ArrayList<>();
+    Map<String, Integer> idLines = new HashMap<>();
+    Map<String, String> termOwner = new HashMap<>();
+    for (Entry e : entries) {
+      String at = source + " line " + e.line() + ": issue";
+      JsonNode n = e.node();
+      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!ISSUE_KEYS.contains(key)) {
+          throw new UserException(at + ": unknown key '" + key + "' (known: " + new TreeSet<>(ISSUE_KEYS) + ")");
+        }
+      }
+      String id = text(n, "id", at);
+      if (!ID.matcher(id).matches()) {
+        throw new UserException(at + " '" + id + "': id must be snake_case (lower-case letters, digits, _)");
+      }
+      at = source + " line " + e.line() + ": issue '" + id + "'";
+      Integer first = idLines.putIfAbsent(id, e.line());
+      if (first != null) {
+        throw new UserException(at + ": duplicate id (first at line " + first + ")");
+      }
+      String label = text(n, "label", at);
+      String description = text(n, "description", at);
+      List<String> terms = list(n, "terms", at);
+      List<String> phrases = list(n, "phrases", at);
+      if (terms.isEmpty() && phrases.isEmpty()) {
+        throw new UserException(at + ": no terms and no phrases: give it at least one");
+      }
+      for (String t : terms) {
+        if (SPACE.matcher(t).find()) {
+          throw new UserException(at + ": term '" + t + "' has several words: list it under phrases");
+        }
+      }
+      for (String ph : phrases) {
+        if (!SPACE.matcher(ph).find() && !ph.contains("-")) {
+          throw new UserException(at + ": phrase '" + ph + "' is a single word: list it under terms");
+        }
+      }
+      for (String t : concat(terms, phrases)) {
+        String key = t.toLowerCase(Locale.ROOT);
+        String owner = termOwner.putIfAbsent(key, id);
+        if (owner != null) {
+          throw new UserException(at + ": '" + t + "' is already listed under issue '" + owner
+              + "': a term belongs to one issue");
+        }
+      }
+      issues.add(new Issue(id, label, description, List.copyOf(terms), List.copyOf(phrases)));
+    }
+    return new Taxonomy(source, version.asText(), List.copyOf(issues));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static List<Entry> entries(String source, JsonParser p) throws IOException {
+    int line = p.currentTokenLocation().getLineNr();
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new UserException(source + " line " + line + ": 'issues' must be a list of mappings");
+    }
+    List<Entry> entries = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      line = p.currentTokenLocation().getLineNr();
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        throw new UserException(source + " line " + line + ": each entry of 'issues' must be a mapping");
+      }
+      entries.add(new Entry(line, p.readValueAsTree()));
+    }
+    return entries;
+  }
+
+  private static String text(JsonNode n, String key, String at) {
+    JsonNode v = n.get(key);
+    if (v == null || !v.isValueNode() || v.asText().isBlank()) {
+      throw new UserException(at + ": '" + key + "' is missing or empty");
+    }
+    return v.asText().trim();
+  }
+
+  private static List<String> list(JsonNode n, String key, String at) {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new UserException(at + ": '" + key + "' must be a list");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isValueNode() || item.asText().isBlank()) {
+        throw new UserException(at + ": '" + key + "' holds an empty entry: remove it or write the word");
+      }
+      out.add(SPACE.matcher(item.asText().trim()).replaceAll(" "));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,55 @@
+package org.opennessobservatory.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.cli.UserException;
+
+class IssueEvalTest {
+  static final Path GOLD = Path.of("src/test/resources/gold/issues");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void microPrecisionAndRecallOverPairs() {
+    List<IssueEval.Example> gold = List.of(
+        new IssueEval.Example("a", "A", Set.of("x", "y"), "", 2),
+        new IssueEval.Example("b", "B", Set.of(), "", 3),
+        new IssueEval.Example("c", "C", Set.of("x"), "", 4));
+    Map<String, Set<String>> found = Map.of("A", Set.of("x"), "B", Set.of("y"), "C", Set.of("x", "z"));
+    IssueEval.Report r = IssueEval.evaluate(gold, found::get);
+    // pairs: tp (a,x) (c,x) = 2; fp (b,y) (c,z) = 2; fn (a,y) = 1
+    assertEquals(List.of(2L, 2L, 1L), List.of(r.truePositives(), r.falsePositives(), r.falseNegatives()));
+    assertEquals(0.5, r.precision(), 1e-9);
+    assertEquals(2.0 / 3, r.recall(), 1e-9);
+    assertEquals(List.of(new IssueEval.IssueCounts("x", 2, 0, 0), new IssueEval.IssueCounts("y", 0, 1, 1),
+        new IssueEval.IssueCounts("z", 0, 1, 0)), r.perIssue());
+  }
+
+  @Test
+  void unknownLabelsAreUserErrorsWithTheLine() throws IOException {
+    Files.writeString(dir.resolve(IssueEval.FILE), "id\ttext\texpected\tnote\nu1\tHello\t\t\nu2\tPrivacy\tprivcy\t\n");
+    UserException e = assertThrows(UserException.class, () -> IssueEval.read(dir, Set.of("privacy")));
+    assertTrue(e.getMessage().contains("line 3: unknown issue id 'privcy'"), e.getMessage());
+  }
+
+  @Test
+  void goldSetHasPrecisionAndRecallOfAtLeastNinety() {
+    List<String> lines = IssueEval.report(GOLD, null);
+    lines.forEach(System.out::println);
+    IssueEval.Report r = IssueEval.evaluate(GOLD, Taxonomy.shipped());
+    assertTrue(r.utterances() >= 200, r.utterances() + " utterances");
+    assertTrue(r.precision() >= 0.9, "precision " + r.precision());
+    assertTrue(r.recall() >= 0.9, "recall " + r.recall());
+  }
+}

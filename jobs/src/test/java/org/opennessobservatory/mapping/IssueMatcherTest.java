@@ -1,0 +1,100 @@
+package org.opennessobservatory.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IssueMatcherTest {
+  private static final IssueMatcher SHIPPED = IssueMatcher.of(Taxonomy.shipped());
+
+  private static IssueMatcher of(String yaml) {
+    return IssueMatcher.of(Taxonomy.read("t.yaml", new StringReader(yaml)));
+  }
+
+  private static final IssueMatcher SMALL = of("""
+      version: "t1"
+      issues:
+        - id: access
+          label: Access
+          description: d
+          terms: [connectivity, network]
+          phrases: [community network, digital divide]
+        - id: rights
+          label: Rights
+          description: d
+          terms: [censorship]
+          phrases: [human right]
+        - id: kids
+          label: Kids
+          description: d
+          terms: [child, women]
+      """);
+
+  @Test
+  void inflectionsMatchTheLemma() {
+    Map<String, IssueMatcher.Hit> hits = SMALL.match(
+        "Human rights apply online. The children and the child need connectivity. Women spoke.").hits();
+    assertEquals(new IssueMatcher.Hit(1, List.of("human right")), hits.get("rights"));
+    // "children" and "child" both count for the term child; "women" is listed as written (irregular plural)
+    assertEquals(3, hits.get("kids").matches());
+    assertEquals(List.of("child", "women"), hits.get("kids").terms());
+    assertEquals(1, hits.get("access").matches());
+  }
+
+  @Test
+  void derivationsAreNotInflections() {
+    // connected / connecting share the verb lemma "connect", not the noun "connectivity": no match
+    assertTrue(SMALL.match("We connected the schools and are connecting the villages.").hits().isEmpty());
+    assertEquals(2, SMALL.match("Connectivity matters; rural connectivity matters more.").hits().get("access")
+        .matches());
+  }
+
+  @Test
+  void phraseWordsAreNotCountedAgainAsTerms() {
+    // "community networks" is one phrase match; its "networks" is not also the term network. The lone "network" is.
+    IssueMatcher.Hit hit = SMALL.match("Community networks close the digital divide, and the network grows.")
+        .hits().get("access");
+    assertEquals(3, hit.matches());
+    assertEquals(List.of("community network", "digital divide", "network"), hit.terms());
+  }
+
+  @Test
+  void sentencesWithoutCandidatesAreNotLemmatized() {
+    IssueMatcher.Result r = SMALL.match("Good morning everyone. Thank you, chair. Censorship is rising.");
+    assertEquals(3, r.sentences());
+    assertEquals(1, r.lemmatizedSentences());
+    assertEquals(1, r.hits().get("rights").matches());
+  }
+
+  @Test
+  void shippedTaxonomyHandlesEverydaySenses() {
+    assertTrue(SHIPPED.match("Access to the room is through the side door, and the net income rose.").hits()
+        .isEmpty());
+    assertEquals(Map.of(), SHIPPED.match("The election of the chair comes first.").hits());
+    Map<String, IssueMatcher.Hit> hits = SHIPPED.match(
+        "Internet shutdowns violate human rights, and cyberattacks on DNS root servers are rising.").hits();
+    // phrases are found first, then single terms
+    assertEquals(List.of("human right", "shutdown"), hits.get("human_rights").terms());
+    assertTrue(hits.containsKey("cybersecurity"));
+    assertEquals(List.of("root server", "dns"), hits.get("critical_internet_resources").terms());
+    assertFalse(hits.containsKey("access_connectivity"));
+  }
+
+  @Test
+  void capitalisedPluralsHyphensAndPossessives() {
+    // the lemmatizer leaves "Algorithms" (sentence-initial, tagged a proper noun) unchanged: the plural key matches
+    assertEquals(List.of("algorithm"), SHIPPED.match("Algorithms decide what we see.").hits().get("ai_emerging_tech")
+        .terms());
+    // the tokenizer splits "E-waste" and "e-waste" differently; normalised alike
+    assertEquals(List.of("e-waste"), SHIPPED.match("E-waste ends up in dumps.").hits()
+        .get("sustainability_environment").terms());
+    // "ICANN's" is one token; its possessive is dropped
+    assertEquals(List.of("icann"), SHIPPED.match("ICANN's process is open.").hits()
+        .get("critical_internet_resources").terms());
+  }
+}

@@ -1,0 +1,150 @@
+package org.opennessobservatory.mapping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.schema.SchemaConformance;
+import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.testing.SparkTestBase;
+
+/** Stage issues on a small fixture whose map is computed by hand below. */
+class IssuesStageTest extends SparkTestBase {
+  @TempDir
+  Path dir;
+
+  private static final StructType UTTERANCES = new StructType()
+      .add("doc_id", DataTypes.StringType).add("turn_index", DataTypes.IntegerType)
+      .add("session_id", DataTypes.StringType).add("person_id", DataTypes.StringType)
+      .add("stakeholder_group", DataTypes.StringType).add("text", DataTypes.StringType)
+      .add("words", DataTypes.LongType).add("forum", DataTypes.StringType).add("year", DataTypes.IntegerType);
+  private static final StructType DOCUMENTS = new StructType()
+      .add("doc_id", DataTypes.StringType).add("doc_type", DataTypes.StringType)
+      .add("session_id", DataTypes.StringType).add("author_stakeholder_group", DataTypes.StringType)
+      .add("text", DataTypes.StringType).add("words", DataTypes.LongType)
+      .add("forum", DataTypes.StringType).add("year", DataTypes.IntegerType);
+
+  static Dataset<Row> utterances(SparkSession spark) {
+    // words are given, not counted: the hand computation below uses them
+    return spark.createDataFrame(List.of(
+        RowFactory.create("d1", 0, "s1", "p1", "government", "Privacy matters to us.", 10L, "igf", 2023),
+        RowFactory.create("d1", 1, "s1", "p2", "civil_society", "Privacy and data protection are human rights.",
+            30L, "igf", 2023),
+        RowFactory.create("d1", 2, "s1", "p1", "government", "Privacy again.", 20L, "igf", 2023),
+        RowFactory.create("d2", 0, "s2", "p3", "civil_society", "We need privacy.", 40L, "igf", 2023),
+        RowFactory.create("d2", 1, "s2", null, "unknown", "Good afternoon, privacy is key.", 100L, "igf", 2023),
+        RowFactory.create("d2", 2, "s2", "p4", "government", "Thank you.", 5L, "igf", 2023),
+        RowFactory.create("d4", 0, "s4", "p1", "government", "Privacy, privacy.", 50L, "eurodig", 2022)),
+        UTTERANCES);
+  }
+
+  static Dataset<Row> documents(SparkSession spark) {
+    return spark.createDataFrame(List.of(
+        RowFactory.create("d1", "transcript", "s1", null, "Privacy. Privacy.", 200L, "igf", 2023),
+        RowFactory.create("d2", "transcript", "s2", null, "Thank you.", 190L, "igf", 2023),
+        RowFactory.create("d3", "contribution", null, "civil_society",
+            "Net income rose; access to the room is on the left.", 11L, "igf", 2023),
+        RowFactory.create("d4", "transcript", "s4", null, "Hello.", 50L, "eurodig", 2022)), DOCUMENTS);
+  }
+
+  private Dataset<Row> mentions() {
+    return IssuesStage.mentions(spark(), utterances(spark()), documents(spark()),
+        IssueMatcher.of(Taxonomy.shipped()), IssuesStage.Counters.of(spark()));
+  }
+
+  @Test
+  void mentionRowsPerUtteranceAndDocument() {
+    List<Row> rows = mentions().orderBy("level", "doc_id", "turn_index", "issue_id").collectAsList();
+    List<String> got = new ArrayList<>();
+    for (Row r : rows) {
+      got.add(r.getAs("level") + " " + r.getAs("doc_id") + "/" + r.getAs("turn_index") + " " + r.getAs("issue_id")
+          + " " + r.getAs("matches") + " " + r.getAs("doc_type") + " " + r.getAs("stakeholder_group"));
+    }
+    Assertions.assertEquals(List.of(
+        "document d1/null privacy_data_protection 2 transcript null",
+        "utterance d1/0 privacy_data_protection 1 transcript government",
+        "utterance d1/1 human_rights 1 transcript civil_society",
+        "utterance d1/1 privacy_data_protection 2 transcript civil_society",
+        "utterance d1/2 privacy_data_protection 1 transcript government",
+        "utterance d2/0 privacy_data_protection 1 transcript civil_society",
+        "utterance d2/1 privacy_data_protection 1 transcript unknown",
+        "utterance d4/0 privacy_data_protection 2 transcript government"), got);
+    Row d11 = rows.get(3);
+    // 2 matches in 30 words: 2 × 1000 / 30
+    Assertions.assertEquals(66.6666667, d11.<Double>getAs("score"), 1e-6);
+    Assertions.assertEquals(List.of("data protection", "privacy"), d11.getList(d11.fieldIndex("matched_terms")));
+    Assertions.assertEquals("lemma_match", d11.getAs("method"));
+    Assertions.assertEquals(Taxonomy.shipped().version(), d11.getAs("taxonomy_version"));
+    // the document row: 2 matches in 200 words = 10 per 1,000
+    Assertions.assertEquals(10.0, rows.get(0).<Double>getAs("score"), 1e-9);
+  }
+
+  @Test
+  void mapOnHandComputedNumbers() {
+    List<Row> rows = IssuesStage.map(mentions()).orderBy("forum", "issue_id", "stakeholder_group").collectAsList();
+    List<String> got = new ArrayList<>();
+    for (Row r : rows) {
+      got.add(r.getAs("forum") + " " + r.getAs("year") + " " + r.getAs("issue_id") + " " + r.getAs("stakeholder_group")
+          + " words=" + r.getAs("words") + " speakers=" + r.getAs("speakers") + " sessions=" + r.getAs("sessions")
+          + " turns=" + r.getAs("turns") + " matches=" + r.getAs("matches") + " share=" + r.getAs("word_share"));
+    }
+    Assertions.assertEquals(List.of(
+        // eurodig 2022: one government utterance, the whole issue
+        "eurodig 2022 privacy_data_protection government words=50 speakers=1 sessions=1 turns=1 matches=2 share=1.0",
+        // igf 2023 human rights: only d1/1 (civil society, 30 words)
+        "igf 2023 human_rights civil_society words=30 speakers=1 sessions=1 turns=1 matches=1 share=1.0",
+        // igf 2023 privacy, 200 words in all: civil society d1/1 30 + d2/0 40 = 70 → 0.35 (p2, p3; s1, s2;
+        // matches 2 + 1); government d1/0 10 + d1/2 20 = 30 → 0.15 (p1 once; s1); unknown d2/1 100 → 0.5 (no
+        // person; s2). d2/2 "Thank you." mentions nothing and counts nowhere.
+        "igf 2023 privacy_data_protection civil_society words=70 speakers=2 sessions=2 turns=2 matches=3 share=0.35",
+        "igf 2023 privacy_data_protection government words=30 speakers=1 sessions=1 turns=2 matches=2 share=0.15",
+        "igf 2023 privacy_data_protection unknown words=100 speakers=0 sessions=1 turns=1 matches=1 share=0.5"),
+        got);
+  }
+
+  @Test
+  void jobWritesBothDatasetsConformingToTheirSchemas() throws IOException {
+    String out = dir.resolve("out").toString();
+    documents(spark()).write().partitionBy("forum", "year").parquet(out + "/documents");
+    utterances(spark()).write().partitionBy("forum", "year").parquet(out + "/utterances");
+
+    IssuesJob.Summary s = IssuesJob.run(spark(), out, null, new DatasetWriter(spark(), out));
+
+    Assertions.assertEquals(7, s.utteranceRows());
+    Assertions.assertEquals(1, s.documentRows());
+    Assertions.assertEquals(5, s.mapRows());
+    Assertions.assertTrue(s.lemmatizedSentences() <= s.sentences() && s.lemmatizedSentences() > 0,
+        s.lemmatizedSentences() + " of " + s.sentences());
+    for (String dataset : List.of(IssuesStage.MENTIONS, IssuesStage.MAP)) {
+      Dataset<Row> back = spark().read().parquet(out + "/" + dataset);
+      // read back, the partition columns come last and may lose nullability: conform checks names and types
+      Assertions.assertTrue(SchemaConformance.conform(back, Schemas.load(dataset), dataset).count() > 0, dataset);
+      Assertions.assertTrue(Files.isDirectory(dir.resolve("out/" + dataset + "/forum=igf/year=2023")),
+          dataset + " is partitioned by forum and year");
+    }
+  }
+
+  @Test
+  void schemaFilesDescribeEveryField() {
+    for (String dataset : List.of(IssuesStage.MENTIONS, IssuesStage.MAP)) {
+      for (StructField f : Schemas.load(dataset).fields()) {
+        Assertions.assertTrue(f.metadata().contains("description") && f.metadata().contains("since"),
+            dataset + "." + f.name());
+      }
+    }
+    Assertions.assertTrue(Schemas.load(IssuesStage.MENTIONS).apply("score").metadata().getString("formula")
+        .contains("1000"));
+  }
+}
