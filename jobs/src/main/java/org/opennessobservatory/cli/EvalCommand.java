@@ -3,6 +3,7 @@ package org.opennessobservatory.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.opennessobservatory.mapping.IssueEval;
 import org.opennessobservatory.transcripts.GoldSet;
 import org.opennessobservatory.transcripts.SegmentationScore;
 import org.opennessobservatory.transcripts.Segmenter;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Quality of a stage against a hand-made gold set. */
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCommand.Segmentation.class,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Segmentation.class,
+    EvalCommand.Issues.class},
     description = "Measure a stage's output against a gold set written by hand.")
 final class EvalCommand implements Runnable {
   @Spec
@@ -54,6 +56,28 @@ final class EvalCommand implements Runnable {
           String.format("%.3f", s.precision()), String.format("%.3f", s.recall()),
           String.format("%.3f", s.nameAccuracy()), String.format("%.3f", s.roleAccuracy()),
           String.format("%.3f", s.unknownRecall()));
+    }
+  }
+
+  @Command(name = "issues", mixinStandardHelpOptions = true,
+      description = "Issue precision and recall of stage issues on hand-labelled utterances (utterances.tsv), "
+          + "per issue and overall, then every false positive and miss.")
+  static final class Issues implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--gold", required = true, paramLabel = "DIR", description = "The gold set folder.")
+    Path gold;
+
+    @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy to evaluate instead of the shipped one.")
+    String taxonomy;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      IssueEval.report(gold, taxonomy).forEach(out::println);
+      out.flush();
+      return 0;
     }
   }
 }

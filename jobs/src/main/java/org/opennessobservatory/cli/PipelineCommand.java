@@ -19,6 +19,11 @@ import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.indicators.IndicatorsJob;
 import org.opennessobservatory.indicators.IndicatorsStage;
 import org.opennessobservatory.io.RunManifest;
+import org.opennessobservatory.mapping.IssuesJob;
+import org.opennessobservatory.mapping.IssuesStage;
+import org.opennessobservatory.mapping.LinksJob;
+import org.opennessobservatory.mapping.LinksStage;
+import org.opennessobservatory.mapping.Taxonomy;
 import org.opennessobservatory.openness.Rubric;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.openness.ScoreStage;
@@ -61,6 +66,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
+  /** The issue taxonomy file; null for the shipped one. */
+  String taxonomy() {
+    return null;
+  }
+
   @Override
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
@@ -75,6 +85,9 @@ abstract class PipelineCommand implements Callable<Integer> {
       DatasetWriter writer = new DatasetWriter(spark, out());
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
+      if (allStages() && taxonomy() != null) {
+        Taxonomy.load(taxonomy(), conf);
+      }
       Map<String, Object> datasets = new LinkedHashMap<>();
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
@@ -87,6 +100,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       ResolveJob.Summary resolve = null;
       IndicatorsJob.Summary indicators = null;
       ScoreJob.Summary score = null;
+      IssuesJob.Summary issues = null;
+      LinksJob.Summary links = null;
       if (allStages()) {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
@@ -112,11 +127,22 @@ abstract class PipelineCommand implements Callable<Integer> {
         datasets.put(ScoreStage.INDEX, score.forumYears());
         Summaries.printScore(spec.commandLine().getOut(), indicators, score,
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
+        t0 = System.nanoTime();
+        issues = IssuesJob.run(spark, out(), taxonomy(), writer);
+        stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
+        datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
+        datasets.put(IssuesStage.MAP, issues.mapRows());
+        t0 = System.nanoTime();
+        links = LinksJob.run(spark, out(), writer);
+        stageSeconds.put("links", (System.nanoTime() - t0) / 1e9);
+        datasets.put(LinksStage.FORUM_LINKS, links.rows());
+        Summaries.printMapping(spec.commandLine().getOut(), issues, links,
+            (double) stageSeconds.get("issues") + (double) stageSeconds.get("links"), out());
       } else {
         // Outputs of an earlier run's later stages would no longer match these documents.
         for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
-            IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA,
-            ScoreStage.INDEX}) {
+            IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA, ScoreStage.INDEX,
+            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS}) {
           writer.remove(stale);
         }
       }
@@ -128,6 +154,8 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("resolve", resolve);
         manifest.put("indicators", indicators);
         manifest.put("score", score);
+        manifest.put("issues", issues);
+        manifest.put("links", links);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

@@ -6,15 +6,24 @@ import picocli.CommandLine.Option;
 /** Every stage that exists, in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline over a corpus: every stage, in order (in this version: ingest, segment, "
-        + "resolve, indicators, score).")
+        + "resolve, indicators, score, issues, links).")
 final class RunCommand extends IngestCommand {
   @Option(names = "--rubric", paramLabel = "FILE", description = "Openness rubric (YAML) to score with instead of the "
       + "shipped reference/openness-rubric.yaml; checked before any stage runs.")
   String rubric;
 
+  @Option(names = "--taxonomy", paramLabel = "FILE", description = "Issue taxonomy (YAML) to find issues with "
+      + "instead of the shipped reference/issue-taxonomy.yaml; checked before any stage runs.")
+  String taxonomy;
+
   @Override
   String rubric() {
     return rubric;
+  }
+
+  @Override
+  String taxonomy() {
+    return taxonomy;
   }
 
   @Override

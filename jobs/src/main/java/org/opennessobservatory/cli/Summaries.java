@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.indicators.IndicatorsJob;
+import org.opennessobservatory.mapping.IssuesJob;
+import org.opennessobservatory.mapping.LinksJob;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.transcripts.SegmentJob;
@@ -52,6 +54,16 @@ final class Summaries {
         s.forumYearsWithOverall(), s.forumYears(), s.criteriaAssessed(), s.criteriaNotAssessed(), seconds);
     out.printf("outputs: %s/session_indicators, %s/forum_year_indicators, %s/openness_criteria, %s/openness_index%n",
         outRoot, outRoot, outRoot, outRoot);
+    out.flush();
+  }
+
+  static void printMapping(PrintWriter out, IssuesJob.Summary i, LinksJob.Summary l, double seconds,
+      String outRoot) {
+    out.printf("issues: taxonomy %s (%d issues), %d utterance and %d document mentions, %d map rows, %.0f%% of "
+            + "sentences lemmatized; links: %d (%d persons, %d issues first, %d reused passages), %.1f s%n",
+        i.taxonomyVersion(), i.issues(), i.utteranceRows(), i.documentRows(), i.mapRows(),
+        100 * i.lemmatizedShare(), l.rows(), l.persons(), l.issues(), l.reusedPassages(), seconds);
+    out.printf("outputs: %s/issue_mentions, %s/stakeholder_issue_map, %s/forum_links%n", outRoot, outRoot, outRoot);
     out.flush();
   }
 }

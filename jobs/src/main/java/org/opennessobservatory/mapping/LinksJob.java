@@ -20,8 +20,6 @@ import org.opennessobservatory.schema.Schemas;
 public final class LinksJob {
   private LinksJob() {}
 
-  public static final String ISSUE_MENTIONS = "issue_mentions";
-
   /**
    * @param rows forum_links rows written
    * @param persons rows of link_type person
@@ -39,7 +37,7 @@ public final class LinksJob {
     Dataset<Row> links = LinksStage.links(input(spark, outRoot, "documents", true, conf),
         input(spark, outRoot, "utterances", true, conf), input(spark, outRoot, "speakers", true, conf),
         // issue_mentions is read with the schema its files carry (its schema file belongs to stage issues).
-        input(spark, outRoot, ISSUE_MENTIONS, false, conf), config).persist(StorageLevel.MEMORY_AND_DISK());
+        input(spark, outRoot, IssuesStage.MENTIONS, false, conf), config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Row c = links.agg(count("*"), count(when(col("link_type").equalTo("person"), 1)),
           count(when(col("link_type").equalTo("issue_first"), 1)),

@@ -119,5 +119,21 @@ class DemoCommandTest extends SparkTestBase {
     assertEquals(0, index.filter(col("overall").isNull().or(col("overall").lt(0)).or(col("overall").gt(100)))
         .count());
     assertEquals(12, spark().read().parquet(out.resolve("session_indicators").toString()).count());
+
+    // Stages issues and links: the links planted in the samples (data-samples/README.md, "Expected links").
+    for (String dataset : List.of("issue_mentions", "stakeholder_issue_map", "forum_links")) {
+      assertEquals(List.of(org.opennessobservatory.schema.Schemas.load(dataset).fieldNames()),
+          List.of(spark().read().parquet(out.resolve(dataset).toString()).columns()), dataset);
+    }
+    Dataset<Row> links = spark().read().parquet(out.resolve("forum_links").toString());
+    assertEquals(List.of("eurodig Ana Petrović regional_first 2022 2024", "eurodig Lukas Brenner regional_first 2022 "
+        + "2023", "eurodig Tomás Herrera global_first 2024 2023"), links.filter("link_type = 'person'")
+        .selectExpr("concat_ws(' ', forum, display_name, direction, forum_year, global_year)")
+        .orderBy("display_name").as(Encoders.STRING()).collectAsList());
+    assertEquals(List.of("eurodig 19", "ukigf 21"), links.filter("link_type = 'reuse'")
+        .selectExpr("concat_ws(' ', forum, shared_ngrams)").orderBy("forum").as(Encoders.STRING()).collectAsList());
+    assertEquals(List.of("regional_first 2022 2023"), links.filter("link_type = 'issue_first' and forum = 'ukigf' "
+        + "and issue_id = 'children_online'").selectExpr("concat_ws(' ', direction, forum_year, global_year)")
+        .as(Encoders.STRING()).collectAsList(), "online safety rises at the UK IGF first");
   }
 }
