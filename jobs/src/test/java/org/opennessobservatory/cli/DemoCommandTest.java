@@ -29,7 +29,7 @@ class DemoCommandTest extends SparkTestBase {
     Path out = tmp.resolve("output");
     var run = CliRunner.observatory("demo", "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
-    Assertions.assertTrue(run.out().startsWith("ingest: 67 files"), run.out());
+    Assertions.assertTrue(run.out().startsWith("ingest: 70 files"), run.out());
 
     Map<String, String> rejects = new HashMap<>();
     for (Row r : spark().read().parquet(out.resolve("rejects").toString()).collectAsList()) {
@@ -45,13 +45,13 @@ class DemoCommandTest extends SparkTestBase {
         "igf/2023/IGF2023_Messages_final(1).docx", "duplicate of igf/2023/igf-2023-messages.docx"), rejects);
 
     Dataset<Row> documents = spark().read().parquet(out.resolve("documents").toString());
-    assertEquals(61, documents.count());
+    assertEquals(64, documents.count());
     // Listed files carry the manifest's metadata.
     Dataset<Row> manifest = spark().read().option("header", "true")
         .csv(TestPaths.samples().resolve("manifest.csv").toString());
     Dataset<Row> listed = documents.join(manifest.withColumnRenamed("path", "rel_path")
         .select(col("rel_path"), col("doc_type").as("listed_type"), col("forum").as("listed_forum")), "rel_path");
-    assertEquals(58, listed.count(), "61 documents, of which 3 unlisted on purpose");
+    assertEquals(61, listed.count(), "64 documents, of which 3 unlisted on purpose");
     assertEquals(0, listed.filter(col("doc_type").notEqual(col("listed_type"))
         .or(col("forum").notEqual(col("listed_forum")))
         .or(col("metadata_source").notEqual("manifest"))).count());
