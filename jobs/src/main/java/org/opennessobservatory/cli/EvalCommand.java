@@ -3,18 +3,21 @@ package org.opennessobservatory.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.opennessobservatory.mapping.IssueEval;
+import org.opennessobservatory.recommendations.RecommendationEval;
 import org.opennessobservatory.transcripts.GoldSet;
 import org.opennessobservatory.transcripts.SegmentationScore;
 import org.opennessobservatory.transcripts.Segmenter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Quality of a stage against a hand-made gold set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Segmentation.class,
-    EvalCommand.Issues.class},
+    EvalCommand.Issues.class, EvalCommand.Recommendations.class},
     description = "Measure a stage's output against a gold set written by hand.")
 final class EvalCommand implements Runnable {
   @Spec
@@ -77,6 +80,36 @@ final class EvalCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       IssueEval.report(gold, taxonomy).forEach(out::println);
       out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "recommendations", mixinStandardHelpOptions = true,
+      description = "Status agreement and evidence precision at the top 3 of stage track, over the outputs of a run "
+          + "(--out) against a gold set (status.csv, relevant.csv).")
+  static final class Recommendations implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output root of a run.")
+    String out;
+
+    @Option(names = "--gold", required = true, paramLabel = "DIR", description = "The gold set folder.")
+    Path gold;
+
+    @Override
+    public Integer call() {
+      PrintWriter printer = spec.commandLine().getOut();
+      SparkSession spark = SparkSessions.create("observatory-eval", sparkOptions);
+      try {
+        RecommendationEval.report(spark, out, gold).forEach(printer::println);
+      } finally {
+        spark.stop();
+      }
+      printer.flush();
       return 0;
     }
   }

@@ -24,6 +24,9 @@ import org.opennessobservatory.mapping.IssuesStage;
 import org.opennessobservatory.mapping.LinksJob;
 import org.opennessobservatory.mapping.LinksStage;
 import org.opennessobservatory.mapping.Taxonomy;
+import org.opennessobservatory.recommendations.RecommendationRegistry;
+import org.opennessobservatory.recommendations.TrackJob;
+import org.opennessobservatory.recommendations.TrackStage;
 import org.opennessobservatory.openness.Rubric;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.openness.ScoreStage;
@@ -66,6 +69,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
+  /** The recommendation registry file; null for the shipped one. */
+  String recommendations() {
+    return null;
+  }
+
   /** The issue taxonomy file; null for the shipped one. */
   String taxonomy() {
     return null;
@@ -88,6 +96,9 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (allStages() && taxonomy() != null) {
         Taxonomy.load(taxonomy(), conf);
       }
+      if (allStages() && recommendations() != null) {
+        RecommendationRegistry.load(recommendations(), conf);
+      }
       Map<String, Object> datasets = new LinkedHashMap<>();
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
@@ -102,6 +113,7 @@ abstract class PipelineCommand implements Callable<Integer> {
       ScoreJob.Summary score = null;
       IssuesJob.Summary issues = null;
       LinksJob.Summary links = null;
+      TrackJob.Summary track = null;
       if (allStages()) {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
@@ -138,11 +150,18 @@ abstract class PipelineCommand implements Callable<Integer> {
         datasets.put(LinksStage.FORUM_LINKS, links.rows());
         Summaries.printMapping(spec.commandLine().getOut(), issues, links,
             (double) stageSeconds.get("issues") + (double) stageSeconds.get("links"), out());
+        t0 = System.nanoTime();
+        track = TrackJob.run(spark, spark.read().parquet(new Path(out(), IngestJob.DOCUMENTS).toString()), corpus(),
+            recommendations(), writer);
+        stageSeconds.put("track", (System.nanoTime() - t0) / 1e9);
+        datasets.put(TrackStage.EVIDENCE, track.evidence());
+        datasets.put(TrackStage.STATUS, track.statusRows());
+        Summaries.printTrack(spec.commandLine().getOut(), track, (double) stageSeconds.get("track"), out());
       } else {
         // Outputs of an earlier run's later stages would no longer match these documents.
         for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
             IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA, ScoreStage.INDEX,
-            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS}) {
+            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS, TrackStage.EVIDENCE, TrackStage.STATUS}) {
           writer.remove(stale);
         }
       }
@@ -156,6 +175,7 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("score", score);
         manifest.put("issues", issues);
         manifest.put("links", links);
+        manifest.put("track", track);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

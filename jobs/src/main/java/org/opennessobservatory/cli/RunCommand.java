@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** Every stage that exists, in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline over a corpus: every stage, in order (in this version: ingest, segment, "
-        + "resolve, indicators, score, issues, links).")
+        + "resolve, indicators, score, issues, links, track).")
 final class RunCommand extends IngestCommand {
   @Option(names = "--rubric", paramLabel = "FILE", description = "Openness rubric (YAML) to score with instead of the "
       + "shipped reference/openness-rubric.yaml; checked before any stage runs.")
@@ -15,6 +15,15 @@ final class RunCommand extends IngestCommand {
   @Option(names = "--taxonomy", paramLabel = "FILE", description = "Issue taxonomy (YAML) to find issues with "
       + "instead of the shipped reference/issue-taxonomy.yaml; checked before any stage runs.")
   String taxonomy;
+
+  @Option(names = "--recommendations", paramLabel = "FILE", description = "Registry of the CSTD WG 2012 "
+      + "recommendations (YAML) to track instead of the shipped one; checked before any stage runs.")
+  String recommendations;
+
+  @Override
+  String recommendations() {
+    return recommendations;
+  }
 
   @Override
   String rubric() {

@@ -6,6 +6,7 @@ import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.indicators.IndicatorsJob;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.LinksJob;
+import org.opennessobservatory.recommendations.TrackJob;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.transcripts.SegmentJob;
@@ -64,6 +65,14 @@ final class Summaries {
         i.taxonomyVersion(), i.issues(), i.utteranceRows(), i.documentRows(), i.mapRows(),
         100 * i.lemmatizedShare(), l.rows(), l.persons(), l.issues(), l.reusedPassages(), seconds);
     out.printf("outputs: %s/issue_mentions, %s/stakeholder_issue_map, %s/forum_links%n", outRoot, outRoot, outRoot);
+    out.flush();
+  }
+
+  static void printTrack(PrintWriter out, TrackJob.Summary t, double seconds, String outRoot) {
+    out.printf("track: %d recommendations (%s %s), %d evidence passages, %d status rows (%s), %d overridden by "
+            + "evaluators, %.1f s%n", t.recommendations(), t.registry(), t.registryVersion(), t.evidence(),
+        t.statusRows(), t.rulesVersion(), t.overridden(), seconds);
+    out.printf("outputs: %s/recommendation_evidence, %s/recommendation_status%n", outRoot, outRoot);
     out.flush();
   }
 }

@@ -135,5 +135,13 @@ class DemoCommandTest extends SparkTestBase {
     assertEquals(List.of("regional_first 2022 2023"), links.filter("link_type = 'issue_first' and forum = 'ukigf' "
         + "and issue_id = 'children_online'").selectExpr("concat_ws(' ', direction, forum_year, global_year)")
         .as(Encoders.STRING()).collectAsList(), "online safety rises at the UK IGF first");
+
+    // Stage track: 39 recommendations x 3 years; the planted reversal and the evaluator's override (gold README).
+    Dataset<Row> status = spark().read().parquet(out.resolve("recommendation_status").toString());
+    assertEquals(117, status.count());
+    assertEquals(List.of("p31 2022 discussed evaluator", "p37 2024 reversed computed"), status
+        .filter("(recommendation_id = 'p37' and year = 2024) or (recommendation_id = 'p31' and year = 2022)")
+        .selectExpr("concat_ws(' ', recommendation_id, year, status, source)").orderBy("recommendation_id")
+        .as(Encoders.STRING()).collectAsList());
   }
 }
