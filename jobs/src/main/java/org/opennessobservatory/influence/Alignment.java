@@ -38,7 +38,7 @@ public final class Alignment {
    *
    * @param n words per n-gram (5)
    * @param maxGap words allowed between two seeds or two passages merged into one (4)
-   * @param minWords words a kept passage spans in the target (8)
+   * @param minWords words a kept passage spans in the target (7)
    * @param minSimilarity similarity a kept passage needs (0.6)
    * @param boilerplateContributions contributions of the process an n-gram must occur in to count as boilerplate
    *     (10)
@@ -49,7 +49,7 @@ public final class Alignment {
   public record Config(int n, int maxGap, int minWords, double minSimilarity, int boilerplateContributions,
       int maxDocumentFrequency, int minSeeds) implements Serializable {
     public static Config defaults() {
-      return new Config(5, 4, 8, 0.6, 10, 100, 2);
+      return new Config(5, 4, 7, 0.6, 10, 100, 2);
     }
   }
 
@@ -81,14 +81,7 @@ public final class Alignment {
     List<int[]> spans = new ArrayList<>();
     for (ReusePassages.Passage p : ReusePassages.merge(matches, n, config.maxGap(), 1)) {
       int[] w = {p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd()};
-      while (w[0] > 0 && w[2] > 0 && s.get(w[0] - 1).norm().equals(t.get(w[2] - 1).norm())) {
-        w[0]--;
-        w[2]--;
-      }
-      while (w[1] < s.size() && w[3] < t.size() && s.get(w[1]).norm().equals(t.get(w[3]).norm())) {
-        w[1]++;
-        w[3]++;
-      }
+      extend(s, t, w);
       spans.add(w);
     }
     spans.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[2]));
@@ -127,6 +120,72 @@ public final class Alignment {
           t.get(w[3] - 1).end(), similarity, inside > 0 && 2 * common >= inside, inside));
     }
     return out;
+  }
+
+  /** Words an edit may change, insert or drop on each side and still be stepped over by the extension. */
+  static final int EDIT_WORDS = 2;
+
+  /** Words that must agree again after an edit for the extension to step over it. */
+  static final int RESUME_WORDS = 2;
+
+  /**
+   * Grows a passage {@code w = [sourceStart, sourceEnd, targetStart, targetEnd)} (word indexes) outwards: while the
+   * next words on both sides are equal; past an edit of at most {@link #EDIT_WORDS} words on each side when the
+   * {@link #RESUME_WORDS} words after it agree again (fewest skipped words first).
+   */
+  static void extend(List<ReuseNgrams.Word> s, List<ReuseNgrams.Word> t, int[] w) {
+    while (true) {
+      if (w[1] < s.size() && w[3] < t.size() && eq(s, w[1], t, w[3])) {
+        w[1]++;
+        w[3]++;
+        continue;
+      }
+      int[] skip = resume(s, t, w[1], w[3], 1);
+      if (skip == null) {
+        break;
+      }
+      w[1] += skip[0] + RESUME_WORDS;
+      w[3] += skip[1] + RESUME_WORDS;
+    }
+    while (true) {
+      if (w[0] > 0 && w[2] > 0 && eq(s, w[0] - 1, t, w[2] - 1)) {
+        w[0]--;
+        w[2]--;
+        continue;
+      }
+      int[] skip = resume(s, t, w[0] - 1, w[2] - 1, -1);
+      if (skip == null) {
+        break;
+      }
+      w[0] -= skip[0] + RESUME_WORDS;
+      w[2] -= skip[1] + RESUME_WORDS;
+    }
+  }
+
+  /** Words to skip on each side (not both zero) after which RESUME_WORDS words agree, going in direction dir. */
+  private static int[] resume(List<ReuseNgrams.Word> s, List<ReuseNgrams.Word> t, int i, int j, int dir) {
+    for (int total = 1; total <= 2 * EDIT_WORDS; total++) {
+      for (int a = 0; a <= Math.min(total, EDIT_WORDS); a++) {
+        int b = total - a;
+        if (b > EDIT_WORDS) {
+          continue;
+        }
+        boolean ok = true;
+        for (int k = 0; k < RESUME_WORDS && ok; k++) {
+          int x = i + dir * (a + k);
+          int y = j + dir * (b + k);
+          ok = x >= 0 && y >= 0 && x < s.size() && y < t.size() && eq(s, x, t, y);
+        }
+        if (ok) {
+          return new int[] {a, b};
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean eq(List<ReuseNgrams.Word> s, int i, List<ReuseNgrams.Word> t, int j) {
+    return s.get(i).norm().equals(t.get(j).norm());
   }
 
   /** Longest common subsequence of words beyond which similarity is estimated on a band (bounds time and memory). */

@@ -1,7 +1,5 @@
 package org.opennessobservatory.influence;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
@@ -87,22 +83,5 @@ class InfluenceSamplesTest extends SparkTestBase {
     }
     Assertions.assertTrue(summary.passages() > 0 && summary.pairsExamined() >= summary.passages() / 10,
         summary.toString());
-  }
-
-  @Test
-  void dump() {
-    Dataset<Row> docs = spark().read().parquet(out.resolve("documents").toString()).select("doc_id", "rel_path", "text");
-    Dataset<Row> p = spark().read().parquet(out.resolve(InfluenceStage.PASSAGES).toString());
-    for (Row r : p.join(docs.select(col("doc_id").as("o"), col("rel_path").as("orel"), col("text").as("otext")),
-            col("outcome_doc_id").equalTo(col("o")))
-        .join(docs.select(col("doc_id").as("s"), col("rel_path").as("srel")), col("source_doc_id").equalTo(col("s")))
-        .orderBy("orel", "outcome_start").collectAsList()) {
-      String t = r.getAs("otext");
-      System.out.println("P|" + r.getAs("orel") + "|" + r.getAs("srel") + "|" + r.getAs("similarity") + "|"
-          + r.getAs("boilerplate") + "|" + t.substring(r.<Integer>getAs("outcome_start"), r.<Integer>getAs("outcome_end")).replace('\n', ' '));
-    }
-    spark().read().parquet(out.resolve(InfluenceStage.BY_GROUP).toString()).show(40, false);
-    spark().read().parquet(out.resolve(InfluenceStage.CLUSTERS).toString()).show(false);
-    System.out.println(summary);
   }
 }
