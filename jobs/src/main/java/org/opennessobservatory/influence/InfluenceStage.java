@@ -49,7 +49,8 @@ import org.opennessobservatory.mapping.ReuseNgrams;
  * (4) Each candidate pair is aligned by {@link Alignment} into passages with offsets on both sides, a similarity and
  * a boilerplate flag. (5) {@code influence_by_group} weighs boilerplate passages down to zero: their characters are
  * not attributed to any group. (6) {@code reuse_clusters}: connected components of the graph whose edges are
- * contribution pairs sharing at least {@code clusterMinChars} characters of non-boilerplate passages.
+ * contribution pairs sharing at least {@code clusterMinChars} characters of non-boilerplate passages, and at least
+ * {@code clusterMinShare} of the shorter one's text.
  */
 public final class InfluenceStage {
   private InfluenceStage() {}
@@ -64,10 +65,14 @@ public final class InfluenceStage {
    * @param alignment n-gram, index and alignment parameters
    * @param clusterMinChars characters of non-boilerplate passages (summed over the pair, source side) two
    *     contributions must share to be linked in a reuse cluster (200)
+   * @param clusterMinShare the same characters as a share of the shorter contribution's text (0.2): a common
+   *     quotation of a few hundred characters in two long contributions does not link them; co-signed or coordinated
+   *     texts, which share much of their text, do
    */
-  public record Config(Alignment.Config alignment, int clusterMinChars) implements Serializable {
+  public record Config(Alignment.Config alignment, int clusterMinChars, double clusterMinShare)
+      implements Serializable {
     public static Config defaults() {
-      return new Config(Alignment.Config.defaults(), 200);
+      return new Config(Alignment.Config.defaults(), 200, 0.2);
     }
   }
 
@@ -178,7 +183,7 @@ public final class InfluenceStage {
         col("aligned_words"), col("similarity"), col("seeds").as("shared_ngrams"), col("boilerplate"),
         col("date_basis"), col("forum"), col("year"));
     Dataset<Row> cc = all.filter(col("target_type").equalTo(CONTRIBUTION));
-    return new Result(passages, byGroup(docs, passages), clusters(docs, cc, config.clusterMinChars()),
+    return new Result(passages, byGroup(docs, passages), clusters(docs, cc, config.clusterMinChars(), config.clusterMinShare()),
         candidates.select("process_id", "source_doc_id", "target_doc_id", "target_type", "shared_ngrams"), cc);
   }
 
@@ -239,11 +244,13 @@ public final class InfluenceStage {
         share.divide(groupShare).as("normalised_share"), col("forum"), col("year"));
   }
 
-  static Dataset<Row> clusters(Dataset<Row> docs, Dataset<Row> cc, int minChars) {
+  static Dataset<Row> clusters(Dataset<Row> docs, Dataset<Row> cc, int minChars, double minShare) {
     Dataset<Row> edges = cc.filter(col("boilerplate").equalTo(false))
         .groupBy("process_id", "source_doc_id", "target_doc_id")
         .agg(sum(col("source_end").minus(col("source_start"))).as("chars"))
-        .filter(col("chars").geq(minChars))
+        .join(docs.select(col("doc_id").as("la"), length(col("text")).as("len_a")), col("source_doc_id").equalTo(col("la")))
+        .join(docs.select(col("doc_id").as("lb"), length(col("text")).as("len_b")), col("target_doc_id").equalTo(col("lb")))
+        .filter(col("chars").geq(minChars).and(col("chars").geq(least(col("len_a"), col("len_b")).multiply(minShare))))
         .select(col("process_id"), col("source_doc_id").as("a"), col("target_doc_id").as("b"), col("chars"))
         .localCheckpoint();
     Dataset<Row> both = edges.select(col("a"), col("b")).union(edges.select(col("b"), col("a")));
