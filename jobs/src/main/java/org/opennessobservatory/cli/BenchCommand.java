@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.opennessobservatory.bench.IngestBenchmark;
+import org.opennessobservatory.bench.InfluenceBenchmark;
 import org.opennessobservatory.bench.SegmentBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
  * Benchmarks. Speed is never asserted by a timed unit test: each benchmark measures both sides in the same JVM and
  * run, on the same files, and prints the ratio. The work is in {@code org.opennessobservatory.bench}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchCommand.Segment.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchCommand.Segment.class,
+    BenchCommand.Influence.class},
     description = "Measure a stage against a plain single-threaded Java loop doing the same work, in one run.")
 final class BenchCommand implements Runnable {
   @Spec
@@ -68,7 +70,7 @@ final class BenchCommand implements Runnable {
       description = "Generate N transcripts in memory (no files, no Tika), then time the segment stage on Spark "
           + "(default local[2]; forced by one aggregation over all utterances) against a single-threaded loop of "
           + "OpenNLP sentence detector + tokenizer counts over the same texts, in alternating rounds. Round 1 is "
-          + "warm-up. Measures segment only: the resolve stage does not exist yet.")
+          + "warm-up. Measures segment + resolve.")
   static final class Segment implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -99,6 +101,36 @@ final class BenchCommand implements Runnable {
         throw new UserException(problem);
       }
       return SegmentBenchmark.run(settings, common::spark, spec.commandLine().getOut());
+    }
+  }
+
+  @Command(name = "influence", mixinStandardHelpOptions = true,
+      description = "Generate contributions and outcomes in processes, then time stage influence on Spark against a "
+          + "single-threaded all-pairs 5-gram comparison of the same texts; prints pairs examined, passages, time.")
+  static final class Influence implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--docs", paramLabel = "N", defaultValue = "3000",
+        description = "Contributions to generate (default ${DEFAULT-VALUE}).")
+    int docs;
+
+    @Option(names = "--per-process", paramLabel = "P", defaultValue = "300",
+        description = "Contributions per process (default ${DEFAULT-VALUE}).")
+    int perProcess;
+
+    @Mixin
+    Common common;
+
+    @Override
+    public Integer call() {
+      InfluenceBenchmark.Settings settings = new InfluenceBenchmark.Settings(docs, perProcess, common.seed,
+          common.master);
+      String problem = InfluenceBenchmark.problem(settings);
+      if (problem != null) {
+        throw new UserException(problem);
+      }
+      return InfluenceBenchmark.run(settings, common::spark, spec.commandLine().getOut());
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.opennessobservatory.influence.InfluenceEval;
 import org.opennessobservatory.mapping.IssueEval;
 import org.opennessobservatory.recommendations.RecommendationEval;
 import org.opennessobservatory.transcripts.GoldSet;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** Quality of a stage against a hand-made gold set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Segmentation.class,
-    EvalCommand.Issues.class, EvalCommand.Recommendations.class},
+    EvalCommand.Issues.class, EvalCommand.Recommendations.class, EvalCommand.Influence.class},
     description = "Measure a stage's output against a gold set written by hand.")
 final class EvalCommand implements Runnable {
   @Spec
@@ -106,6 +107,36 @@ final class EvalCommand implements Runnable {
       SparkSession spark = SparkSessions.create("observatory-eval", sparkOptions);
       try {
         RecommendationEval.report(spark, out, gold).forEach(printer::println);
+      } finally {
+        spark.stop();
+      }
+      printer.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "influence", mixinStandardHelpOptions = true,
+      description = "Passage precision and recall of stage influence over the outputs of a run (--out) against "
+          + "hand-listed reused passages (passages.csv).")
+  static final class Influence implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output root of a run.")
+    String out;
+
+    @Option(names = "--gold", required = true, paramLabel = "DIR", description = "The gold set folder.")
+    Path gold;
+
+    @Override
+    public Integer call() {
+      PrintWriter printer = spec.commandLine().getOut();
+      SparkSession spark = SparkSessions.create("observatory-eval", sparkOptions);
+      try {
+        InfluenceEval.report(spark, out, gold).forEach(printer::println);
       } finally {
         spark.stop();
       }

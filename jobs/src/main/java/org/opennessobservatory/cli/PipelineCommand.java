@@ -17,6 +17,8 @@ import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.indicators.IndicatorsJob;
+import org.opennessobservatory.influence.InfluenceJob;
+import org.opennessobservatory.influence.InfluenceStage;
 import org.opennessobservatory.indicators.IndicatorsStage;
 import org.opennessobservatory.io.RunManifest;
 import org.opennessobservatory.mapping.IssuesJob;
@@ -114,6 +116,7 @@ abstract class PipelineCommand implements Callable<Integer> {
       IssuesJob.Summary issues = null;
       LinksJob.Summary links = null;
       TrackJob.Summary track = null;
+      InfluenceJob.Summary influence = null;
       if (allStages()) {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
@@ -157,11 +160,20 @@ abstract class PipelineCommand implements Callable<Integer> {
         datasets.put(TrackStage.EVIDENCE, track.evidence());
         datasets.put(TrackStage.STATUS, track.statusRows());
         Summaries.printTrack(spec.commandLine().getOut(), track, (double) stageSeconds.get("track"), out());
+        t0 = System.nanoTime();
+        influence = InfluenceJob.run(spark, out(), writer);
+        stageSeconds.put("influence", (System.nanoTime() - t0) / 1e9);
+        datasets.put(InfluenceStage.PASSAGES, influence.passages());
+        datasets.put(InfluenceStage.BY_GROUP, influence.byGroupRows());
+        datasets.put(InfluenceStage.CLUSTERS, influence.clusters());
+        Summaries.printInfluence(spec.commandLine().getOut(), influence, (double) stageSeconds.get("influence"),
+            out());
       } else {
         // Outputs of an earlier run's later stages would no longer match these documents.
         for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
             IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA, ScoreStage.INDEX,
-            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS, TrackStage.EVIDENCE, TrackStage.STATUS}) {
+            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS, TrackStage.EVIDENCE, TrackStage.STATUS,
+            InfluenceStage.PASSAGES, InfluenceStage.BY_GROUP, InfluenceStage.CLUSTERS}) {
           writer.remove(stale);
         }
       }
@@ -176,6 +188,7 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("issues", issues);
         manifest.put("links", links);
         manifest.put("track", track);
+        manifest.put("influence", influence);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

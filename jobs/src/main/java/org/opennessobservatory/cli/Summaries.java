@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.indicators.IndicatorsJob;
+import org.opennessobservatory.influence.InfluenceJob;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.LinksJob;
 import org.opennessobservatory.recommendations.TrackJob;
@@ -73,6 +74,15 @@ final class Summaries {
             + "evaluators, %.1f s%n", t.recommendations(), t.registry(), t.registryVersion(), t.evidence(),
         t.statusRows(), t.rulesVersion(), t.overridden(), seconds);
     out.printf("outputs: %s/recommendation_evidence, %s/recommendation_status%n", outRoot, outRoot);
+    out.flush();
+  }
+
+  static void printInfluence(PrintWriter out, InfluenceJob.Summary s, double seconds, String outRoot) {
+    out.printf("influence: %d candidate pairs examined, %d passages (%d boilerplate), %d outcome x group rows, %d "
+            + "reuse clusters, %.1f s%n", s.pairsExamined(), s.passages(), s.boilerplatePassages(), s.byGroupRows(),
+        s.clusters(), seconds);
+    out.printf("outputs: %s/influence_passages, %s/influence_by_group, %s/reuse_clusters%n", outRoot, outRoot,
+        outRoot);
     out.flush();
   }
 }

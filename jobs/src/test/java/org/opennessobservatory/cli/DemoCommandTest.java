@@ -143,5 +143,10 @@ class DemoCommandTest extends SparkTestBase {
         .filter("(recommendation_id = 'p37' and year = 2024) or (recommendation_id = 'p31' and year = 2022)")
         .selectExpr("concat_ws(' ', recommendation_id, year, status, source)").orderBy("recommendation_id")
         .as(Encoders.STRING()).collectAsList());
+
+    // Stage influence: the 30 passages planted in the outcomes (gold/influence), none boilerplate.
+    Dataset<Row> passages = spark().read().parquet(out.resolve("influence_passages").toString());
+    assertEquals(List.of(30L, 0L), List.of(passages.count(), passages.filter("boilerplate").count()));
+    Assertions.assertTrue(run.out().contains("influence: "), run.out());
   }
 }
