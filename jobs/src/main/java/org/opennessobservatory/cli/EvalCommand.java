@@ -2,6 +2,7 @@ package org.opennessobservatory.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.opennessobservatory.influence.InfluenceEval;
@@ -85,10 +86,8 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  @Command(name = "recommendations", mixinStandardHelpOptions = true,
-      description = "Status agreement and evidence precision at the top 3 of stage track, over the outputs of a run "
-          + "(--out) against a gold set (status.csv, relevant.csv).")
-  static final class Recommendations implements Callable<Integer> {
+  /** An evaluation over the outputs of a run: a Spark session for the report, stopped whatever happens. */
+  abstract static class OverRun implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,12 +100,14 @@ final class EvalCommand implements Runnable {
     @Option(names = "--gold", required = true, paramLabel = "DIR", description = "The gold set folder.")
     Path gold;
 
+    abstract List<String> report(SparkSession spark);
+
     @Override
     public Integer call() {
       PrintWriter printer = spec.commandLine().getOut();
       SparkSession spark = SparkSessions.create("observatory-eval", sparkOptions);
       try {
-        RecommendationEval.report(spark, out, gold).forEach(printer::println);
+        report(spark).forEach(printer::println);
       } finally {
         spark.stop();
       }
@@ -115,33 +116,23 @@ final class EvalCommand implements Runnable {
     }
   }
 
+  @Command(name = "recommendations", mixinStandardHelpOptions = true,
+      description = "Status agreement and evidence precision at the top 3 of stage track, over the outputs of a run "
+          + "(--out) against a gold set (status.csv, relevant.csv).")
+  static final class Recommendations extends OverRun {
+    @Override
+    List<String> report(SparkSession spark) {
+      return RecommendationEval.report(spark, out, gold);
+    }
+  }
+
   @Command(name = "influence", mixinStandardHelpOptions = true,
       description = "Passage precision and recall of stage influence over the outputs of a run (--out) against "
           + "hand-listed reused passages (passages.csv).")
-  static final class Influence implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    SparkOptions sparkOptions;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output root of a run.")
-    String out;
-
-    @Option(names = "--gold", required = true, paramLabel = "DIR", description = "The gold set folder.")
-    Path gold;
-
+  static final class Influence extends OverRun {
     @Override
-    public Integer call() {
-      PrintWriter printer = spec.commandLine().getOut();
-      SparkSession spark = SparkSessions.create("observatory-eval", sparkOptions);
-      try {
-        InfluenceEval.report(spark, out, gold).forEach(printer::println);
-      } finally {
-        spark.stop();
-      }
-      printer.flush();
-      return 0;
+    List<String> report(SparkSession spark) {
+      return InfluenceEval.report(spark, out, gold);
     }
   }
 }

@@ -1,5 +1,9 @@
 package org.opennessobservatory.mapping;
 
+import static org.opennessobservatory.io.YamlEntries.entries;
+import static org.opennessobservatory.io.YamlEntries.list;
+import static org.opennessobservatory.io.YamlEntries.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,6 +30,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.YamlEntries.Entry;
 
 /**
  * The issue taxonomy (reference/issue-taxonomy.yaml, or a user's file): a version and the issue areas, each with single
@@ -80,8 +85,6 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
     }
   }
 
-  private record Entry(int line, JsonNode node) {}
-
   /** Reads and validates a taxonomy; {@code source} names it in messages. */
   public static Taxonomy read(String source, Reader reader) {
     JsonNode version = null;
@@ -96,7 +99,7 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
         p.nextToken();
         switch (key) {
           case "version" -> version = p.readValueAsTree();
-          case "issues" -> entries = entries(source, p);
+          case "issues" -> entries = entries(source, "issues", p);
           default -> throw new UserException(source + " line " + line + ": unknown key '" + key + "' (known: "
               + new TreeSet<>(TOP_KEYS) + ")");
         }
@@ -169,47 +172,5 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
-  }
-
-  private static List<Entry> entries(String source, JsonParser p) throws IOException {
-    int line = p.currentTokenLocation().getLineNr();
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw new UserException(source + " line " + line + ": 'issues' must be a list of mappings");
-    }
-    List<Entry> entries = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      line = p.currentTokenLocation().getLineNr();
-      if (p.currentToken() != JsonToken.START_OBJECT) {
-        throw new UserException(source + " line " + line + ": each entry of 'issues' must be a mapping");
-      }
-      entries.add(new Entry(line, p.readValueAsTree()));
-    }
-    return entries;
-  }
-
-  private static String text(JsonNode n, String key, String at) {
-    JsonNode v = n.get(key);
-    if (v == null || !v.isValueNode() || v.asText().isBlank()) {
-      throw new UserException(at + ": '" + key + "' is missing or empty");
-    }
-    return v.asText().trim();
-  }
-
-  private static List<String> list(JsonNode n, String key, String at) {
-    JsonNode v = n.get(key);
-    if (v == null || v.isNull()) {
-      return List.of();
-    }
-    if (!v.isArray()) {
-      throw new UserException(at + ": '" + key + "' must be a list");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode item : v) {
-      if (!item.isValueNode() || item.asText().isBlank()) {
-        throw new UserException(at + ": '" + key + "' holds an empty entry: remove it or write the word");
-      }
-      out.add(SPACE.matcher(item.asText().trim()).replaceAll(" "));
-    }
-    return out;
   }
 }

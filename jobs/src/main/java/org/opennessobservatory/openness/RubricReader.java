@@ -1,5 +1,7 @@
 package org.opennessobservatory.openness;
 
+import static org.opennessobservatory.io.YamlEntries.entries;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -24,6 +26,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.YamlEntries.Entry;
 
 /**
  * Reads a rubric file and checks it completely before anything is scored: a rubric that reads an unknown indicator,
@@ -54,8 +57,6 @@ final class RubricReader {
   }
 
   /** A mapping of the file and the line it starts on. */
-  private record Entry(int line, JsonNode node) {}
-
   Rubric read(Reader reader) {
     JsonNode version = null;
     List<Entry> principles = null;
@@ -70,8 +71,8 @@ final class RubricReader {
         p.nextToken();
         switch (key) {
           case "version" -> version = p.readValueAsTree();
-          case "principles" -> principles = entries(p, key);
-          case "criteria" -> criteria = entries(p, key);
+          case "principles" -> principles = entries(source, key, p);
+          case "criteria" -> criteria = entries(source, key, p);
           default -> throw new UserException(source + " line " + line + ": unknown key '" + key + "' (known: "
               + sorted(TOP_KEYS) + ")");
         }
@@ -93,22 +94,6 @@ final class RubricReader {
     List<Criterion> list = criteria(criteria, weights);
     checkCriterionWeights(weights, list);
     return new Rubric(version.asText(), weights, list);
-  }
-
-  private List<Entry> entries(JsonParser p, String key) throws IOException {
-    int line = p.currentTokenLocation().getLineNr();
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw new UserException(source + " line " + line + ": '" + key + "' must be a list of mappings");
-    }
-    List<Entry> entries = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      line = p.currentTokenLocation().getLineNr();
-      if (p.currentToken() != JsonToken.START_OBJECT) {
-        throw new UserException(source + " line " + line + ": each entry of '" + key + "' must be a mapping");
-      }
-      entries.add(new Entry(line, p.readValueAsTree()));
-    }
-    return entries;
   }
 
   private Map<Principle, Double> principleWeights(List<Entry> entries) {

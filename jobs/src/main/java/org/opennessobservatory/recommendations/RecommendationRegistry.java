@@ -1,5 +1,9 @@
 package org.opennessobservatory.recommendations;
 
+import static org.opennessobservatory.io.YamlEntries.entries;
+import static org.opennessobservatory.io.YamlEntries.list;
+import static org.opennessobservatory.io.YamlEntries.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,6 +30,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.YamlEntries.Entry;
 
 /**
  * The registry of the CSTD Working Group's 2012 recommendations (reference/cstd-wg-2012-recommendations.yaml, or an
@@ -86,8 +91,6 @@ public record RecommendationRegistry(String source, String version, String repor
       throw new UserException("cannot read recommendation registry " + path + ": " + e.getMessage());
     }
   }
-
-  private record Entry(int line, JsonNode node) {}
 
   public static RecommendationRegistry read(String source, Reader reader) {
     Map<String, JsonNode> top = new HashMap<>();
@@ -222,47 +225,5 @@ public record RecommendationRegistry(String source, String version, String repor
       throw new UserException(what + " is missing: " + fix);
     }
     return v.asText().trim();
-  }
-
-  private static List<Entry> entries(String source, String key, JsonParser p) throws IOException {
-    int line = p.currentTokenLocation().getLineNr();
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw new UserException(source + " line " + line + ": '" + key + "' must be a list of mappings");
-    }
-    List<Entry> entries = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      line = p.currentTokenLocation().getLineNr();
-      if (p.currentToken() != JsonToken.START_OBJECT) {
-        throw new UserException(source + " line " + line + ": each entry of '" + key + "' must be a mapping");
-      }
-      entries.add(new Entry(line, p.readValueAsTree()));
-    }
-    return entries;
-  }
-
-  private static String text(JsonNode n, String key, String at) {
-    JsonNode v = n.get(key);
-    if (v == null || !v.isValueNode() || v.asText().isBlank()) {
-      throw new UserException(at + ": '" + key + "' is missing or empty");
-    }
-    return v.asText().trim();
-  }
-
-  private static List<String> list(JsonNode n, String key, String at) {
-    JsonNode v = n.get(key);
-    if (v == null || v.isNull()) {
-      return List.of();
-    }
-    if (!v.isArray()) {
-      throw new UserException(at + ": '" + key + "' must be a list");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode item : v) {
-      if (!item.isValueNode() || item.asText().isBlank()) {
-        throw new UserException(at + ": '" + key + "' holds an empty entry: remove it or write the word");
-      }
-      out.add(SPACE.matcher(item.asText().trim()).replaceAll(" "));
-    }
-    return out;
   }
 }
