@@ -13,21 +13,16 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opennessobservatory.testing.CliRunner;
+import org.opennessobservatory.testing.DemoRun;
 import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
 
 /** {@code observatory demo} over data-samples: every file accounted for as data-samples/README.md says. */
 class DemoCommandTest extends SparkTestBase {
-  @TempDir
-  Path tmp;
-
   @Test
   void theDemoIngestsTheSamplesAndRejectsExactlyTheBrokenFiles() {
-    System.setProperty("observatory.home", TestPaths.repo().toString());
-    Path out = tmp.resolve("output");
-    var run = CliRunner.observatory("demo", "--out", out.toString());
+    var run = DemoRun.run();
+    Path out = DemoRun.out();
     assertEquals(0, run.exit(), run.err());
     Assertions.assertTrue(run.out().startsWith("ingest: 70 files"), run.out());
 
