@@ -51,11 +51,10 @@ public final class InfluenceJob {
   public static Summary run(Dataset<Row> documents, InfluenceStage.Config config, DatasetWriter writer, long t0) {
     InfluenceStage.Result r = InfluenceStage.run(documents, config);
     Dataset<Row> passages = r.passages().persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> pairs = r.pairs().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long nPassages = passages.count();
       long boilerplate = passages.filter("boilerplate").count();
-      long nPairs = pairs.count();
+      long nPairs = r.pairs().count();
       writer.write(InfluenceStage.PASSAGES, passages, nPassages == 0, "forum", "year");
       Dataset<Row> byGroup = r.byGroup().persist(StorageLevel.MEMORY_AND_DISK());
       long nByGroup = byGroup.count();
@@ -69,7 +68,7 @@ public final class InfluenceJob {
           config);
     } finally {
       passages.unpersist();
-      pairs.unpersist();
+      r.release();
     }
   }
 }

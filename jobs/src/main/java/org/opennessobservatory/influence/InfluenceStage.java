@@ -34,6 +34,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.mapping.ReuseNgrams;
 
 /**
@@ -76,9 +77,17 @@ public final class InfluenceStage {
     }
   }
 
-  /** The stage's outputs, plus the candidate pairs it aligned (for the pairs-examined count). */
+  /**
+   * The stage's outputs, plus the candidate pairs it aligned (for the pairs-examined count). The candidate pairs and
+   * the aligned passages every output derives from are persisted, so that counting and writing the outputs index and
+   * align once; {@link #release()} frees them when the outputs are written.
+   */
   public record Result(Dataset<Row> passages, Dataset<Row> byGroup, Dataset<Row> clusters, Dataset<Row> pairs,
-      Dataset<Row> contributionPassages) {}
+      Dataset<Row> contributionPassages, List<Dataset<Row>> persisted) {
+    public void release() {
+      persisted.forEach(Dataset::unpersist);
+    }
+  }
 
   private static final StructType POSTING = new StructType().add("process_id", DataTypes.StringType, false)
       .add("doc_id", DataTypes.StringType, false).add("doc_type", DataTypes.StringType, false)
@@ -141,7 +150,7 @@ public final class InfluenceStage {
     Dataset<Row> candidates = seeds.groupBy("process_id", "source_doc_id", "target_doc_id", "target_type")
         .agg(countDistinct("gram").as("shared_ngrams"),
             collect_list(struct(col("s_idx"), col("t_idx"), col("dfc"))).as("seeds"))
-        .filter(col("shared_ngrams").geq(ac.minSeeds()));
+        .filter(col("shared_ngrams").geq(ac.minSeeds())).persist(StorageLevel.MEMORY_AND_DISK());
     UserDefinedFunction basis = functions.udf((UDF4<java.sql.Date, Integer, java.sql.Date, Integer, String>)
         (cd, cy, od, oy) -> DateRule.basis(cd == null ? null : cd.toLocalDate(), cy,
             od == null ? null : od.toLocalDate(), oy), DataTypes.StringType);
@@ -173,7 +182,7 @@ public final class InfluenceStage {
         col("target_type"), col("process_id"), col("forum"), col("year"), col("stakeholder_group"),
         col("date_basis"));
     Dataset<Row> all = aligned.join(meta, col("source_doc_id").equalTo(col("m_source"))
-        .and(col("target_doc_id").equalTo(col("m_target"))));
+        .and(col("target_doc_id").equalTo(col("m_target")))).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> passages = all.filter(col("target_type").equalTo(OUTCOME)).select(
         substring(sha2(concat_ws("|", col("target_doc_id"), col("target_start"), col("target_end"),
             col("source_doc_id"), col("source_start"), col("source_end")), 256), 1, 32).as("passage_id"),
@@ -183,8 +192,10 @@ public final class InfluenceStage {
         col("aligned_words"), col("similarity"), col("seeds").as("shared_ngrams"), col("boilerplate"),
         col("date_basis"), col("forum"), col("year"));
     Dataset<Row> cc = all.filter(col("target_type").equalTo(CONTRIBUTION));
-    return new Result(passages, byGroup(docs, passages), clusters(docs, cc, config.clusterMinChars(), config.clusterMinShare()),
-        candidates.select("process_id", "source_doc_id", "target_doc_id", "target_type", "shared_ngrams"), cc);
+    return new Result(passages, byGroup(docs, passages),
+        clusters(docs, cc, config.clusterMinChars(), config.clusterMinShare()),
+        candidates.select("process_id", "source_doc_id", "target_doc_id", "target_type", "shared_ngrams"), cc,
+        List.of(candidates, all));
   }
 
   private static final StructType COVERED = new StructType().add("outcome_doc_id", DataTypes.StringType, false)

@@ -83,5 +83,6 @@ class InfluenceStageTest extends SparkTestBase {
         clusters.get(0).getList(clusters.get(0).fieldIndex("stakeholder_groups")));
     Assertions.assertTrue(r.pairs().filter(col("target_type").equalTo("outcome")).count() == 3,
         "candidate pairs a-o, b-o, c-o (c is dropped by the date rule after pairing)");
+    r.release();
   }
 }
