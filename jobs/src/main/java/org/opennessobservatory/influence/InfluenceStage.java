@@ -135,18 +135,13 @@ public final class InfluenceStage {
     };
     Dataset<Row> postings = docs.select("process_id", "doc_id", "doc_type", "text")
         .flatMap(shingle, Encoders.row(POSTING));
-    Dataset<Row> df = postings.groupBy("process_id", "gram")
-        .agg(countDistinct("doc_id").as("df"),
-            countDistinct(when(col("doc_type").equalTo(CONTRIBUTION), col("doc_id"))).as("dfc"))
-        .filter(col("df").geq(2).and(col("df").leq(ac.maxDocumentFrequency())));
-    Dataset<Row> kept = postings.join(df, new String[] {"process_id", "gram"});
-    Dataset<Row> c = kept.filter(col("doc_type").equalTo(CONTRIBUTION)).select(col("process_id"), col("gram"),
-        col("doc_id").as("source_doc_id"), col("idx").as("s_idx"), col("dfc"));
-    Dataset<Row> o = kept.select(col("process_id").as("o_process"), col("gram").as("o_gram"),
-        col("doc_id").as("target_doc_id"), col("doc_type").as("target_type"), col("idx").as("t_idx"));
-    Dataset<Row> seeds = c.join(o, col("process_id").equalTo(col("o_process")).and(col("gram").equalTo(col("o_gram")))
-        .and(col("target_type").equalTo(OUTCOME).or(col("target_type").equalTo(CONTRIBUTION)
-            .and(col("target_doc_id").gt(col("source_doc_id"))))));
+    // The inverted index: one shuffle of the postings by n-gram; the seed pairs of an n-gram are made within its
+    // group, so no self-join of the postings is needed.
+    Dataset<Row> index = postings.groupBy("process_id", "gram")
+        .agg(collect_list(struct(col("doc_id"), col("doc_type"), col("idx"))).as("postings"));
+    int maxDf = ac.maxDocumentFrequency();
+    FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf).iterator();
+    Dataset<Row> seeds = index.flatMap(pair, Encoders.row(Seeds.SEED));
     Dataset<Row> candidates = seeds.groupBy("process_id", "source_doc_id", "target_doc_id", "target_type")
         .agg(countDistinct("gram").as("shared_ngrams"),
             collect_list(struct(col("s_idx"), col("t_idx"), col("dfc"))).as("seeds"))

@@ -1,0 +1,42 @@
+package org.opennessobservatory.influence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class SeedsTest {
+  private static Row at(String doc, String type, int idx) {
+    return RowFactory.create(doc, type, idx);
+  }
+
+  private static List<String> pairs(List<Row> seeds) {
+    return seeds.stream().map(r -> r.getString(2) + r.getInt(3) + ">" + r.getString(5) + r.getInt(7) + " dfc"
+        + r.getLong(4)).sorted().toList();
+  }
+
+  @Test
+  void contributionsPairWithOutcomesAndWithLaterContributionsOnce() {
+    // b holds the n-gram twice: both occurrences seed; a-b is paired once (a < b), never b-a; o pairs with both.
+    List<Row> postings = List.of(at("b", "contribution", 7), at("o", "outcome", 3), at("a", "contribution", 1),
+        at("b", "contribution", 40));
+    assertEquals(List.of("a1>b40 dfc2", "a1>b7 dfc2", "a1>o3 dfc2", "b40>o3 dfc2", "b7>o3 dfc2"),
+        pairs(Seeds.of("p", 42L, postings, 100)));
+  }
+
+  @Test
+  void nGramsInOneDocumentOrInTooManyPairNothing() {
+    assertEquals(List.of(), pairs(Seeds.of("p", 1L, List.of(at("a", "contribution", 1), at("a", "contribution", 9)),
+        100)));
+    List<Row> three = List.of(at("a", "contribution", 1), at("b", "contribution", 1), at("o", "outcome", 1));
+    assertEquals(List.of(), pairs(Seeds.of("p", 1L, three, 2)), "3 documents > maxDocumentFrequency 2");
+    assertEquals(3, Seeds.of("p", 1L, three, 3).size(), "a>b, a>o, b>o");
+  }
+
+  @Test
+  void outcomesAreNeverSources() {
+    assertEquals(List.of(), pairs(Seeds.of("p", 1L, List.of(at("o1", "outcome", 1), at("o2", "outcome", 2)), 100)));
+  }
+}
