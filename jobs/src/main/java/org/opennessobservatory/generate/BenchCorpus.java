@@ -52,7 +52,7 @@ public final class BenchCorpus {
   static final int FIRST_YEAR = 2014;
   static final int YEARS = 11;
 
-  private static final String[] TOPICS = {"Internet fragmentation", "data governance", "digital inclusion",
+  static final String[] TOPICS = {"Internet fragmentation", "data governance", "digital inclusion",
       "cybersecurity norms", "content moderation", "meaningful connectivity", "the Global Digital Compact",
       "artificial intelligence governance", "DNS abuse", "community networks", "cross-border data flows",
       "the WSIS+20 review", "online child protection", "Internet shutdowns", "universal acceptance"};
@@ -75,12 +75,12 @@ public final class BenchCorpus {
   private static final String[] CONNECTORS = {"At the same time,", "In addition,", "However,", "As a result,",
       "In the view of several participants,", "According to the session report,", "Moreover,",
       "By contrast,", "Finally,", "In practice,"};
-  private static final String[] FIRST_NAMES = {"Amina", "Bertrand", "Carolina", "Dmitri", "Esther", "Farid",
+  static final String[] FIRST_NAMES = {"Amina", "Bertrand", "Carolina", "Dmitri", "Esther", "Farid",
       "Grace", "Hiroshi", "Ingrid", "Jomo", "Karla", "Luis", "Mei", "Nnenna", "Olga", "Pavel", "Raúl", "Sofia"};
-  private static final String[] LAST_NAMES = {"Okafor", "Lindqvist", "Moreno", "Ivanov", "Mensah", "Haddad",
+  static final String[] LAST_NAMES = {"Okafor", "Lindqvist", "Moreno", "Ivanov", "Mensah", "Haddad",
       "Tanaka", "Schmidt", "Wanjiru", "Silva", "Chen", "Kowalski", "Dubois", "Adeyemi", "Patel", "Novak"};
   private static final String[] ROLES = {"MODERATOR", "CHAIR", "PARTICIPANT", "REMOTE MODERATOR", "RAPPORTEUR"};
-  private static final String[] OPENERS = {"Thank you, Chair.", "Thank you very much.", "Good morning, everyone.",
+  static final String[] OPENERS = {"Thank you, Chair.", "Thank you very much.", "Good morning, everyone.",
       "If I may add one point.", "I would like to build on what was just said.", "Thank you for the floor.",
       "Let me respond briefly.", "I have a question for the panel."};
 
@@ -179,7 +179,7 @@ public final class BenchCorpus {
     return turns;
   }
 
-  private static String sentence(Random r, String topic) {
+  static String sentence(Random r, String topic) {
     String core = pick(r, ACTORS) + " " + pick(r, VERBS) + " " + pick(r, OBJECTS) + " on " + topic + " "
         + pick(r, QUALIFIERS);
     return switch (r.nextInt(4)) {
@@ -191,15 +191,15 @@ public final class BenchCorpus {
     };
   }
 
-  private static String pick(Random r, String[] values) {
+  static String pick(Random r, String[] values) {
     return values[r.nextInt(values.length)];
   }
 
-  private static String capitalise(String s) {
+  static String capitalise(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  private static int countWords(String s) {
+  static int countWords(String s) {
     return s.split("\\s+").length;
   }
 
