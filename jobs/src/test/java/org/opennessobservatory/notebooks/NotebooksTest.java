@@ -82,7 +82,8 @@ class NotebooksTest extends SparkTestBase {
             "left")
         .select("recommendation_id", "year", "status", "source", "evidence_doc_id", "evidence_title");
     Assertions.assertTrue(grid.filter(col("evidence_title").isNotNull()).count() > 0, "no status has titled evidence");
-    Assertions.assertTrue(grid.filter(col("source").equalTo("evaluator")).count() > 0, "the demo's override is missing");
+    Assertions.assertTrue(grid.filter(col("source").equalTo("evaluator")).count() > 0,
+        "the demo's evaluator override is missing");
     SavedTable.read(tables.resolve("recommendation_grid.csv")).assertSameRows(grid, "recommendation_id", "year");
   }
 
@@ -105,7 +106,8 @@ class NotebooksTest extends SparkTestBase {
       String which = name + " chart " + (i + 1);
       Assertions.assertTrue(ChartPixels.distinctColours(chart) > 1, which + " is one flat colour");
       // Two hundred pixels is a short line or a sliver of a bar: less means no series was drawn.
-      Assertions.assertTrue(ChartPixels.colouredPixels(chart) >= 200, which + " shows no data: only grey axes and text");
+      Assertions.assertTrue(ChartPixels.colouredPixels(chart) >= 200,
+          which + " shows no data: only grey axes and text");
     }
     return workDir.resolve("tables");
   }
