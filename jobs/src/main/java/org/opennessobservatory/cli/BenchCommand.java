@@ -3,11 +3,13 @@ package org.opennessobservatory.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.opennessobservatory.bench.IngestBenchmark;
 import org.opennessobservatory.bench.InfluenceBenchmark;
+import org.opennessobservatory.bench.PipelineBenchmark;
 import org.opennessobservatory.bench.SegmentBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
  * run, on the same files, and prints the ratio. The work is in {@code org.opennessobservatory.bench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchCommand.Segment.class,
-    BenchCommand.Influence.class},
+    BenchCommand.Influence.class, BenchCommand.Pipeline.class},
     description = "Measure a stage against a plain single-threaded Java loop doing the same work, in one run.")
 final class BenchCommand implements Runnable {
   @Spec
@@ -131,6 +133,45 @@ final class BenchCommand implements Runnable {
         throw new UserException(problem);
       }
       return InfluenceBenchmark.run(settings, common::spark, spec.commandLine().getOut());
+    }
+  }
+
+  @Command(name = "pipeline", mixinStandardHelpOptions = true,
+      description = "Per --scale, generate an archive (observatory generate; not timed), run the single-threaded "
+          + "bare loop (Tika parse + OpenNLP sentence/token counts of the same files), then the whole pipeline "
+          + "(observatory run, every stage) in the same JVM; print words/s, documents/s, time per stage, the "
+          + "driver's peak heap and the ratio, and with several scales how time and heap grow.")
+  static final class Pipeline implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
+        description = "Archive scale (1 = 600 transcripts + 300 documents, ~6M words); repeat to compare scales "
+            + "(default ${DEFAULT-VALUE}).")
+    List<Double> scales;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+        description = "Spark master of the pipeline (default ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder for the corpora and outputs (default: a "
+        + "temporary folder).")
+    Path work;
+
+    @Option(names = "--keep", description = "Keep the corpora and the outputs (otherwise deleted at the end).")
+    boolean keep;
+
+    @Override
+    public Integer call() throws IOException {
+      PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(scales, seed, master, work, keep);
+      String problem = PipelineBenchmark.problem(settings);
+      if (problem != null) {
+        throw new UserException(problem);
+      }
+      return PipelineBenchmark.run(settings, spec.commandLine().getOut());
     }
   }
 
