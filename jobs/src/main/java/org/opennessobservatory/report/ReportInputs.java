@@ -16,17 +16,17 @@ public record ReportInputs(
     List<CriterionRow> criteria,
     Map<String, Object> run) {
 
-  /** A dataset of the run: whether it exists and how many rows it holds. */
+  /** A dataset the report charts: whether the run wrote it and how many rows it holds. */
   public record Source(String dataset, boolean present, long rows) {}
 
   /** One openness_index row: overall 0-100 and the principle scores 0-1 (null where not assessed). */
   public record IndexRow(String forum, int year, Double overall, double coverage, Map<String, Double> principles) {}
 
   /**
-   * The forum_year_indicators columns the report charts: word shares by stakeholder group (null without turns),
+   * The forum_year_indicators columns the report charts (year null for documents that gave none): word shares by stakeholder group (null without turns),
    * women's shares of the words, of the speakers and of those present, the Gini of words.
    */
-  public record ForumYearRow(String forum, int year, Map<String, Double> groupWordShares, Double womenWordShare,
+  public record ForumYearRow(String forum, Integer year, Map<String, Double> groupWordShares, Double womenWordShare,
       Double womenSpeakerShare, Double genderCoverage, Double womenPresenceShare, String womenPresencePopulation,
       Double giniWords, Long speakers) {}
 
@@ -42,7 +42,7 @@ public record ReportInputs(
    * One openness_criteria row; evidence lists at most {@link ReportReader#EVIDENCE_LISTED} documents, and
    * evidenceDocuments says how many there are in all.
    */
-  public record CriterionRow(String forum, int year, String criterionId, String principle, String label, Double score,
+  public record CriterionRow(String forum, Integer year, String criterionId, String principle, String label, Double score,
       double weight, List<Evidence> evidence, int evidenceDocuments) {}
 
   /** A document given as evidence: its id and title. */

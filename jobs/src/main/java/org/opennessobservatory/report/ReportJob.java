@@ -21,7 +21,7 @@ public final class ReportJob {
 
   /**
    * @param path the page written
-   * @param drawn chart sections drawn, with the values each shows
+   * @param drawn chart sections drawn, with the marks each draws
    * @param empty chart sections that say why they have nothing to show (a dataset absent or without rows)
    * @param bytes size of the page
    * @param millis wall time of the stage

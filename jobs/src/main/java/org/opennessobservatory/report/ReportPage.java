@@ -40,7 +40,7 @@ public final class ReportPage {
 
   /**
    * @param html the page
-   * @param drawn the chart sections drawn, with the number of values each shows
+   * @param drawn the chart sections drawn, with the marks each draws (Charts.marks; the grid: its cells)
    * @param empty the chart sections that say why they have nothing to show
    */
   public record Page(String html, Map<String, Integer> drawn, List<String> empty) {}
@@ -87,7 +87,7 @@ public final class ReportPage {
       chart(id, "Openness index over time", "openness_index", forumYears(rows, IndexRow::forum, IndexRow::year)
           + "; coverage (share of the rubric's weight assessed) " + range(coverage.getMin(), coverage.getMax())
           + ": read each overall with its coverage" + (without == 0 ? "" : "; " + count(without, "forum-year")
-          + " without an overall left out"), Charts.opennessOverTime(rows), rows.size(), 900, 420);
+          + " without an overall left out"), Charts.opennessOverTime(rows), 900, 420);
     }
 
     void principleScores() {
@@ -102,7 +102,7 @@ public final class ReportPage {
       int scores = (int) rows.stream().flatMap(r -> r.principles().values().stream()).filter(Objects::nonNull).count();
       chart(id, "Principle scores per forum-year", "openness_index", forumYears(rows, IndexRow::forum, IndexRow::year)
           + "; " + scores + " of " + rows.size() * Charts.PRINCIPLES.size() + " principle scores: a principle none of "
-          + "whose criteria could be assessed has no bar", Charts.principleScores(rows), scores, 900, 0);
+          + "whose criteria could be assessed has no bar", Charts.principleScores(rows), 900, 0);
     }
 
     void groupWordShares() {
@@ -114,12 +114,10 @@ public final class ReportPage {
           "no forum-year has transcript turns");
         return;
       }
-      int shares = (int) rows.stream().flatMap(r -> r.groupWordShares().values().stream())
-          .filter(Objects::nonNull).count();
       chart(id, "Stakeholder groups' shares of the words spoken", "forum_year_indicators", forumYears(rows,
           ForumYearRow::forum, ForumYearRow::year) + " with transcript turns (of " + in.forumYears().size()
           + " in the dataset); word_share_* by the group of the speaker that year, 'unknown' for turns nobody could "
-          + "place", Charts.groupWordShares(rows, Tally.GROUPS), shares, 900, 0);
+          + "place", Charts.groupWordShares(rows, Tally.GROUPS), 900, 0);
     }
 
     void womenShares() {
@@ -136,19 +134,18 @@ public final class ReportPage {
           .mapToDouble(Double::doubleValue).summaryStatistics();
       String populations = present.stream().map(r -> Charts.forumYear(r.forum(), r.year()) + ": "
           + r.womenPresencePopulation()).collect(Collectors.joining(", "));
-      int values = (int) rows.stream().flatMap(r -> java.util.stream.Stream.of(r.womenWordShare(),
-          r.womenSpeakerShare(), r.womenPresenceShare())).filter(Objects::nonNull).count();
       chart(id, "Women's share of speaking and of those present", "forum_year_indicators", forumYears(rows,
           ForumYearRow::forum, ForumYearRow::year) + "; gender known (self-declared or stated, never guessed) for "
           + (coverage.getCount() == 0 ? "none" : range(coverage.getMin(), coverage.getMax()))
           + " of the named speakers' words (gender_coverage); share of those present from registry/attendance.csv for "
           + (present.isEmpty() ? "no forum-year" : count(present.size(), "forum-year") + " (" + populations + ")"),
-          Charts.womenShares(rows), values, 900, 0);
+          Charts.womenShares(rows), 900, 0);
     }
 
     void giniOverTime() {
       String id = "gini-over-time";
-      List<ForumYearRow> rows = in.forumYears().stream().filter(r -> r.giniWords() != null).toList();
+      List<ForumYearRow> rows = in.forumYears().stream()
+          .filter(r -> r.giniWords() != null && r.year() != null).toList();
       if (rows.isEmpty()) {
         missing(id, "Concentration of the floor over time", "forum_year_indicators",
           "no forum-year has named speakers");
@@ -161,7 +158,7 @@ public final class ReportPage {
       chart(id, "Concentration of the floor over time", "forum_year_indicators", forumYears(rows,
           ForumYearRow::forum, ForumYearRow::year) + "; gini_words over the words of each named speaker, " + min
           + (min == max ? "" : "–" + max) + " speakers per forum-year: 0 = every speaker spoke as much, towards 1 = "
-          + "one speaker held the floor", Charts.giniOverTime(rows), rows.size(), 900, 420);
+          + "one speaker held the floor", Charts.giniOverTime(rows), 900, 420);
     }
 
     void recommendationStatus() {
@@ -204,7 +201,7 @@ public final class ReportPage {
       section(id, title, "influence_by_group", labels.size() + " outcomes, " + groups + " stakeholder groups; share = "
           + "the outcome's characters found in the group's contributions (characters several groups wrote count for "
           + "each, so shares are not stacked); normalised share = share ÷ the group's share of the contributions",
-          svg(id, chart, 900, barHeight(chart)) + table, in.influence().size());
+          svg(id, chart, 900, barHeight(chart)) + table, Charts.marks(chart));
     }
 
     void criteria() {
@@ -288,9 +285,10 @@ public final class ReportPage {
 
     private final Map<String, String> titles = new LinkedHashMap<>();
 
-    private void chart(String id, String title, String dataset, String coverage, JFreeChart chart, int items,
-        int width, int height) {
-      section(id, title, dataset, coverage, svg(id, chart, width, height > 0 ? height : barHeight(chart)), items);
+    private void chart(String id, String title, String dataset, String coverage, JFreeChart chart, int width,
+        int height) {
+      section(id, title, dataset, coverage, svg(id, chart, width, height > 0 ? height : barHeight(chart)),
+          Charts.marks(chart));
     }
 
     private void section(String id, String title, String dataset, String coverage, String content, int items) {
@@ -366,9 +364,11 @@ public final class ReportPage {
   private static <T> String forumYears(List<T> rows, java.util.function.Function<T, String> forum,
       java.util.function.Function<T, Integer> year) {
     TreeSet<String> forums = rows.stream().map(forum).collect(Collectors.toCollection(TreeSet::new));
-    TreeSet<Integer> years = rows.stream().map(year).collect(Collectors.toCollection(TreeSet::new));
+    TreeSet<Integer> years = rows.stream().map(year).filter(Objects::nonNull)
+        .collect(Collectors.toCollection(TreeSet::new));
     return count(rows.size(), "forum-year") + " of " + count(forums.size(), "forum") + " ("
-        + String.join(", ", forums) + "), " + years.first() + (years.size() == 1 ? "" : "–" + years.last());
+        + String.join(", ", forums) + "), " + (years.isEmpty() ? "no year"
+        : years.first() + (years.size() == 1 ? "" : "–" + years.last()));
   }
 
   /** "1 forum-year", "2 forum-years". */

@@ -54,18 +54,25 @@ public final class ReportReader {
     for (String name : DATASETS) {
       Path path = new Path(outRoot, name);
       if (exists(path, conf)) {
-        Dataset<Row> ds = spark.read().schema(Schemas.load(name)).parquet(path.toString());
-        data.put(name, ds);
-        sources.put(name, new Source(name, true, ds.count()));
-      } else {
-        sources.put(name, new Source(name, false, 0));
+        data.put(name, spark.read().schema(Schemas.load(name)).parquet(path.toString()));
       }
     }
     Dataset<Row> titles = data.containsKey("documents") ? data.get("documents").select("doc_id", "title") : null;
-    return new ReportInputs(sources, index(data.get("openness_index")),
+    ReportInputs in = new ReportInputs(sources, index(data.get("openness_index")),
         forumYears(data.get("forum_year_indicators")), statuses(data.get("recommendation_status"), titles),
         influence(data.get("influence_by_group"), titles), criteria(data.get("openness_criteria"), titles),
         run != null ? run : manifest(outRoot, conf));
+    // Every charted dataset is read whole (its rows are per forum-year or per outcome), so its rows are counted here.
+    source(sources, data, "openness_index", in.index().size());
+    source(sources, data, "forum_year_indicators", in.forumYears().size());
+    source(sources, data, "recommendation_status", in.statuses().size());
+    source(sources, data, "influence_by_group", in.influence().size());
+    source(sources, data, "openness_criteria", in.criteria().size());
+    return in;
+  }
+
+  private static void source(Map<String, Source> sources, Map<String, Dataset<Row>> data, String name, int rows) {
+    sources.put(name, new Source(name, data.containsKey(name), rows));
   }
 
   private static List<IndexRow> index(Dataset<Row> ds) {
@@ -87,8 +94,7 @@ public final class ReportReader {
     if (ds == null) {
       return rows;
     }
-    // A forum-year without a year (documents that gave none) cannot sit on a time axis.
-    for (Row r : ds.filter(col("year").isNotNull()).orderBy("forum", "year").collectAsList()) {
+    for (Row r : ds.orderBy("forum", "year").collectAsList()) {
       Map<String, Double> shares = new LinkedHashMap<>();
       Tally.GROUPS.forEach(g -> shares.put(g, r.getAs("word_share_" + g)));
       rows.add(new ForumYearRow(r.getAs("forum"), r.<Integer>getAs("year"), shares, r.getAs("women_word_share"),
@@ -138,7 +144,7 @@ public final class ReportReader {
     Dataset<Row> listed = ds.select(col("forum"), col("year"), col("criterion_id"), col("principle"), col("label"),
         col("score"), col("weight"), size(col("evidence_doc_ids")).as("evidence_documents"),
         slice(array_sort(col("evidence_doc_ids")), 1, EVIDENCE_LISTED).as("listed"))
-        .filter(col("year").isNotNull()).orderBy("forum", "year", "principle", "criterion_id");
+        .orderBy("forum", "year", "principle", "criterion_id");
     List<Row> collected = listed.collectAsList();
     Map<String, String> title = new HashMap<>();
     if (titles != null) {
@@ -148,7 +154,7 @@ public final class ReportReader {
     for (Row r : collected) {
       List<Evidence> evidence = r.<String>getList(8).stream()
           .map(id -> new Evidence(id, title.getOrDefault(id, "(not in documents)"))).toList();
-      rows.add(new CriterionRow(r.getString(0), r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
+      rows.add(new CriterionRow(r.getString(0), r.isNullAt(1) ? null : r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
           r.isNullAt(5) ? null : r.getDouble(5), r.getDouble(6), evidence, r.getInt(7)));
     }
     return rows;
