@@ -77,7 +77,7 @@ public final class Charts {
         data.addValue(r.groupWordShares().get(g), label(g), forumYear(r.forum(), r.year()));
       }
     }
-    return bars(data, "share of the words spoken", true, 1.0);
+    return groupColours(bars(data, "share of the words spoken", true, 1.0));
   }
 
   static final String WOMEN_WORDS = "of the words spoken (speakers of known gender)";
@@ -102,7 +102,24 @@ public final class Charts {
     for (InfluenceRow r : rows) {
       data.addValue(r.share(), label(r.stakeholderGroup()), outcomeLabels.get(r.outcomeDocId()));
     }
-    return bars(data, "share of the outcome's characters", false, Double.NaN);
+    return groupColours(bars(data, "share of the outcome's characters", false, Double.NaN));
+  }
+
+  /** One colour per stakeholder group in every chart, whichever groups a chart happens to show. */
+  static final Map<String, Color> GROUP_COLOURS = Map.of(
+      "government", new Color(0x4e79a7), "civil society", new Color(0xf28e2b), "private sector", new Color(0xe15759),
+      "technical community", new Color(0x76b7b2), "academia", new Color(0x59a14f),
+      "intergovernmental", new Color(0xedc948), "other", new Color(0xb07aa1), "unknown", new Color(0xbab0ac));
+
+  private static JFreeChart groupColours(JFreeChart chart) {
+    CategoryPlot plot = chart.getCategoryPlot();
+    for (int row = 0; row < plot.getDataset().getRowCount(); row++) {
+      Color c = GROUP_COLOURS.get(plot.getDataset().getRowKey(row).toString());
+      if (c != null) {
+        plot.getRenderer().setSeriesPaint(row, c);
+      }
+    }
+    return chart;
   }
 
   /**

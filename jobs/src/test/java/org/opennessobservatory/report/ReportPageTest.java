@@ -68,7 +68,10 @@ class ReportPageTest {
     shares.put("government", 0.25);
     shares.put("civil_society", 0.75);
     ForumYearRow fy = new ForumYearRow("ukigf", 2024, shares, 0.4, 0.5, 0.8, null, null, 0.3, 6L);
-    CategoryDataset groups = dataset(Charts.groupWordShares(List.of(fy), Tally.GROUPS));
+    JFreeChart groupChart = Charts.groupWordShares(List.of(fy), Tally.GROUPS);
+    CategoryDataset groups = dataset(groupChart);
+    assertEquals(Charts.GROUP_COLOURS.get("civil society"), groupChart.getCategoryPlot().getRenderer()
+        .getSeriesPaint(groups.getRowIndex("civil society")), "a group has the same colour in every chart");
     assertEquals(0.75, groups.getValue("civil society", "ukigf 2024").doubleValue());
     assertEquals(0.25, groups.getValue("government", "ukigf 2024").doubleValue());
     assertNull(groups.getValue("academia", "ukigf 2024"));
