@@ -32,6 +32,7 @@ import org.opennessobservatory.recommendations.TrackStage;
 import org.opennessobservatory.openness.Rubric;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.openness.ScoreStage;
+import org.opennessobservatory.report.ReportJob;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.speakers.ResolveStage;
 import org.opennessobservatory.transcripts.SegmentJob;
@@ -173,7 +174,7 @@ abstract class PipelineCommand implements Callable<Integer> {
         for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
             IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA, ScoreStage.INDEX,
             IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS, TrackStage.EVIDENCE, TrackStage.STATUS,
-            InfluenceStage.PASSAGES, InfluenceStage.BY_GROUP, InfluenceStage.CLUSTERS}) {
+            InfluenceStage.PASSAGES, InfluenceStage.BY_GROUP, InfluenceStage.CLUSTERS, ReportJob.REPORT}) {
           writer.remove(stale);
         }
       }
@@ -189,6 +190,12 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("links", links);
         manifest.put("track", track);
         manifest.put("influence", influence);
+        // Last, so that the report shows the manifest of this run (without its own time, added after).
+        t0 = System.nanoTime();
+        ReportJob.Summary report = ReportJob.run(spark, out(), manifest);
+        stageSeconds.put("report", (System.nanoTime() - t0) / 1e9);
+        manifest.put("report", report);
+        Summaries.printReport(spec.commandLine().getOut(), report);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

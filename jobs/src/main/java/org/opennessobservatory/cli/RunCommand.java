@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** Every stage that exists, in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline over a corpus: every stage, in order (in this version: ingest, segment, "
-        + "resolve, indicators, score, issues, links, track, influence).")
+        + "resolve, indicators, score, issues, links, track, influence, report).")
 final class RunCommand extends IngestCommand {
   @Option(names = "--rubric", paramLabel = "FILE", description = "Openness rubric (YAML) to score with instead of the "
       + "shipped reference/openness-rubric.yaml; checked before any stage runs.")

@@ -8,6 +8,7 @@ import org.opennessobservatory.influence.InfluenceJob;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.LinksJob;
 import org.opennessobservatory.recommendations.TrackJob;
+import org.opennessobservatory.report.ReportJob;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.transcripts.SegmentJob;
@@ -83,6 +84,14 @@ final class Summaries {
         s.clusters(), seconds);
     out.printf("outputs: %s/influence_passages, %s/influence_by_group, %s/reuse_clusters%n", outRoot, outRoot,
         outRoot);
+    out.flush();
+  }
+
+  static void printReport(PrintWriter out, ReportJob.Summary s) {
+    out.printf("report: %d charts drawn%s, %.0f KB, %.1f s%n", s.drawn().size(),
+        s.empty().isEmpty() ? "" : ", " + s.empty().size() + " without data (" + String.join(", ", s.empty()) + ")",
+        s.bytes() / 1e3, s.millis() / 1e3);
+    out.printf("outputs: %s%n", s.path());
     out.flush();
   }
 }
