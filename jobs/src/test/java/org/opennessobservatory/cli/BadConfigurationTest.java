@@ -93,32 +93,32 @@ class BadConfigurationTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-      # kind          | fault                  | content                                                  | expected after the file name
-      manifest        | empty file             | ``                                                       | : no 'path' column in the header line (found: )
-      manifest        | binary                 | <binary>                                                 | : no 'path' column in the header line
-      manifest        | unclosed quote         | path,forum\\na.txt,igf\\n"b.txt,igf\\n                 | line 3: a quoted cell is not closed
-      manifest        | ragged row             | path,forum\\na.txt\\n                                   | line 2: 1 cells where the header has 2
-      manifest        | unknown forum level    | path,forum_level\\na.txt,continental\\n                 | line 2: forum_level 'continental' is not one of
-      manifest        | bad date               | path,date\\na.txt,2023-02-30\\n                         | line 2: date '2023-02-30' is not a date as yyyy-MM-dd
-      people          | empty file             | ``                                                       | : the header line lacks column(s) name
-      people          | binary                 | <binary>                                                 | : the header line lacks column(s) name
-      people          | unclosed quote         | <header>\\nAna Perez,,,,,,,,,\\n"Bo Li,,,,,,,,,\\n      | line 3: a quoted cell is not closed
-      people          | ragged row             | <header>\\nAna Perez,UN\\n                              | line 2: 2 cells where the header has 10
-      people          | bad group              | <header>\\nAna Perez,,,media,,,,,,\\n                   | line 2: stakeholder_group 'media' is not one of
-      attendance      | binary                 | <binary>                                                 | : the header line lacks column(s) forum
-      attendance      | bad number             | <header>\\nIGF,2023,registrants,gender,woman,many,count,,\\n | line 2: value 'many' is not a number
-      process-events  | bad date               | <header>\\nIGF,2023,2023-10-08,8 Oct,,,,,,\\n           | line 2: event_end '8 Oct' is not a date as YYYY-MM-DD
-      process-events  | unclosed quote         | <header>\\n"IGF,2023,2023-10-08,2023-10-12,,,,,,\\n     | line 2: a quoted cell is not closed
-      overrides       | unknown recommendation | <header>\\np999,2023,implemented,A. B.,\\n              | line 2: recommendation 'p999' is not in registry
-      rubric          | empty file             | ``                                                       | : not a rubric
-      rubric          | binary                 | <binary>                                                 | : not
-      rubric          | broken YAML            | version: "1"\\nprinciples: [\\n                          | line 2: not valid YAML
-      taxonomy        | empty file             | ``                                                       | : not an issue taxonomy
-      taxonomy        | broken YAML            | version: "1"\\nissues:\\n  - id: a\\n   label: [x\\n   | : not valid YAML
-      taxonomy        | a list for the file    | - a\\n- b\\n                                            | : not an issue taxonomy
-      recommendations | empty file             | ``                                                       | : not a recommendation registry
-      recommendations | broken YAML            | version: x\\nrecommendations:\\n  - {id: p1\\n           | line 3: not valid YAML
-      recommendations | tab indentation        | version: x\\n\\tid: p1\\n                              | line 2: unknown key
+      # kind | fault | content | expected after the file name
+      manifest | empty file | `` | : no 'path' column in the header line (found: )
+      manifest | binary | <binary> | : no 'path' column in the header line
+      manifest | unclosed quote | path,forum\\na.txt,igf\\n"b.txt,igf\\n | line 3: a quoted cell is not closed
+      manifest | ragged row | path,forum\\na.txt\\n | line 2: 1 cells where the header has 2
+      manifest | unknown forum level | path,forum_level\\na.txt,continental\\n | line 2: forum_level 'continental' is not
+      manifest | bad date | path,date\\na.txt,2023-02-30\\n | line 2: date '2023-02-30' is not a date as yyyy-MM-dd
+      people | empty file | `` | : the header line lacks column(s) name
+      people | binary | <binary> | : the header line lacks column(s) name
+      people | unclosed quote | <header>\\nAna Perez,,,,,,,,,\\n"Bo Li,,,,,,,,,\\n | line 3: a quoted cell is not closed
+      people | ragged row | <header>\\nAna Perez,UN\\n | line 2: 2 cells where the header has 10
+      people | bad group | <header>\\nAna Perez,,,media,,,,,,\\n | line 2: stakeholder_group 'media' is not one of
+      attendance | binary | <binary> | : the header line lacks column(s) forum
+      attendance | bad number | <header>\\nIGF,2023,registrants,gender,woman,many,count,,\\n | line 2: value 'many'
+      process-events | bad date | <header>\\nIGF,2023,2023-10-08,8 Oct,,,,,,\\n | line 2: event_end '8 Oct' is not a date
+      process-events | unclosed quote | <header>\\n"IGF,2023,2023-10-08,2023-10-12,,,,,,\\n | line 2: a quoted cell
+      overrides | unknown recommendation | <header>\\np999,2023,implemented,A. B.,\\n | line 2: recommendation 'p999'
+      rubric | empty file | `` | : not a rubric
+      rubric | binary | <binary> | : not
+      rubric | broken YAML | version: "1"\\nprinciples: [\\n | line 2: not valid YAML
+      taxonomy | empty file | `` | : not an issue taxonomy
+      taxonomy | broken YAML | version: "1"\\nissues:\\n  - id: a\\n   label: [x\\n | : not valid YAML
+      taxonomy | a list for the file | - a\\n- b\\n | : not an issue taxonomy
+      recommendations | empty file | `` | : not a recommendation registry
+      recommendations | broken YAML | version: x\\nrecommendations:\\n  - {id: p1\\n | line 3: not valid YAML
+      recommendations | tab indentation | version: x\\n\\tid: p1\\n | line 2: unknown key
       """)
   void aFaultyFileIsOneLineNamingFileLineAndFault(String kind, String fault, String content, String expected)
       throws IOException {

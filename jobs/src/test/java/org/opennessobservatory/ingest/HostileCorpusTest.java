@@ -230,8 +230,8 @@ class HostileCorpusTest extends SparkTestBase {
     }
 
     // Accounting: every listed file exactly once, nothing else.
-    Assertions.assertEquals(expected.keySet().stream().sorted().toList(), listed.stream().map(IngestStage.InputFile::relPath)
-        .sorted().toList(), "the listing");
+    Assertions.assertEquals(expected.keySet().stream().sorted().toList(),
+        listed.stream().map(IngestStage.InputFile::relPath).sorted().toList(), "the listing");
     Assertions.assertEquals(new TreeMap<>(expected).keySet(), outcome.keySet());
     Assertions.assertEquals(listed.size(), summary.documents() + summary.rejects());
     List<String> wrong = new ArrayList<>();
@@ -245,7 +245,8 @@ class HostileCorpusTest extends SparkTestBase {
       }
     });
     Assertions.assertEquals(List.of(), wrong);
-    Assertions.assertEquals("no result after 15000 ms; the parse worker was killed", messages.get("igf/2023/hangs.bin"));
+    Assertions.assertEquals("no result after 15000 ms; the parse worker was killed",
+        messages.get("igf/2023/hangs.bin"));
     Assertions.assertEquals("identical bytes to igf/2023/report.pdf", messages.get("igf/2023/link-in.pdf"));
     Assertions.assertTrue(messages.get("igf/2023/link-out.txt").endsWith("outside the corpus root: not read"),
         messages.get("igf/2023/link-out.txt"));

@@ -98,8 +98,9 @@ class NoOutsideReadsTest {
                 + "<Relationship Id=\"rIdX3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                 + "relationships/attachedTemplate\" Target=\"" + http + "/template.dotx\" "
                 + "TargetMode=\"External\"/></Relationships>")),
-        "word/document.xml", x -> x.replace("</w:body>", "<w:p><w:hyperlink xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
-            + "r:id=\"rIdX1\"><w:r><w:t>the agenda"
+        "word/document.xml", x -> x.replace("</w:body>", "<w:p><w:hyperlink "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rIdX1\">"
+            + "<w:r><w:t>the agenda"
             + "</w:t></w:r></w:hyperlink></w:p></w:body>")));
     return docs;
   }
