@@ -13,6 +13,15 @@ public final class CorpusPaths {
     return p;
   }
 
+  /**
+   * Whether a normalised path relative to the root leads outside it (or ignores it): an absolute path, a URI or
+   * drive letter ("file:", "hdfs:", "C:"), or a ".." segment.
+   */
+  public static boolean escapesRoot(String path) {
+    return path.startsWith("/") || path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")
+        || java.util.Arrays.asList(path.split("/")).contains("..");
+  }
+
   /** The part of {@code file} under {@code root}; both are absolute URIs or paths as the file system lists them. */
   public static String relativise(String root, String file) {
     String r = root.endsWith("/") ? root : root + "/";

@@ -45,8 +45,17 @@ public final class IngestJob {
     Path root = CorpusListing.root(corpus, conf);
     Path manifestFile = manifestPath != null ? new Path(manifestPath) : new Path(root, CorpusListing.MANIFEST);
     Map<String, ManifestEntry> manifest = readManifest(manifestFile, conf, manifestPath != null);
-    List<IngestStage.InputFile> files = CorpusListing.documents(root, conf);
+    return ingest(spark, root, manifest.isEmpty() ? null : manifestFile, manifest,
+        CorpusListing.documents(root, conf), limits, writer);
+  }
 
+  /**
+   * Ingests files already listed. Files may have changed or vanished since the listing: each still ends as one
+   * record (a test calls this with such a listing).
+   */
+  static IngestSummary ingest(SparkSession spark, Path root, Path manifestFile, Map<String, ManifestEntry> manifest,
+      List<IngestStage.InputFile> files, ParseLimits limits, DatasetWriter writer) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     Dataset<Row> settled = IngestStage.settleDuplicates(IngestStage.parse(IngestStage.files(spark, files),
         manifest, limits, new HadoopConf(conf))).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -59,16 +68,28 @@ public final class IngestJob {
       writer.write(REJECTS, IngestStage.rejects(settled), counts.rejects() == 0, "forum", "year");
       LOG.info("wrote documents and rejects in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Set<String> listed = files.stream().map(IngestStage.InputFile::relPath).collect(Collectors.toSet());
-      return new IngestSummary(root.toString(), manifest.isEmpty() ? null : manifestFile.toString(), files.size(),
+      return new IngestSummary(root.toString(), manifestFile == null ? null : manifestFile.toString(), files.size(),
           files.stream().mapToLong(IngestStage.InputFile::size).sum(), counts.documents(), counts.rejects(),
           counts.documentsByType(), counts.rejectsByReason(), manifest.size(),
-          manifest.keySet().stream().filter(p -> !listed.contains(p)).sorted().toList(), fingerprint(settled));
+          manifest.values().stream().filter(e -> !listed.contains(e.get(ManifestColumns.PATH)))
+              .map(IngestJob::withoutFile).sorted().toList(), fingerprint(settled));
     } finally {
       settled.unpersist();
     }
   }
 
-  private static Map<String, ManifestEntry> readManifest(Path file, Configuration conf, boolean required) {
+  /**
+   * A manifest row that names no listed file, with why. Rows are only ever looked up by the paths the listing found
+   * under the root, so a row naming a path outside it ("../x", "/etc/passwd") is never read: it is reported here.
+   */
+  static String withoutFile(ManifestEntry row) {
+    String path = row.get(ManifestColumns.PATH);
+    return "line " + row.line() + " '" + path + "': " + (CorpusPaths.escapesRoot(path)
+        ? "a path outside the corpus root, not read" : "no such file under the corpus root");
+  }
+
+  /** The manifest at {@code file}; absent and not {@code required}: none. Faults are one-line user errors. */
+  public static Map<String, ManifestEntry> readManifest(Path file, Configuration conf, boolean required) {
     try {
       FileSystem fs = file.getFileSystem(conf);
       if (!required && !fs.exists(file)) {

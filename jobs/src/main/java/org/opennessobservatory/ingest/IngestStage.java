@@ -31,13 +31,24 @@ import scala.Tuple2;
 public final class IngestStage {
   private IngestStage() {}
 
-  /** A listed input file. */
-  public record InputFile(String path, String relPath, long size) {}
+  /**
+   * A listed input file.
+   *
+   * @param refused when the listing already knows the file must not be read (a link out of the corpus, a named
+   *     pipe …): the reason it becomes, with {@code refusal} saying why; else null
+   */
+  public record InputFile(String path, String relPath, long size, RejectReason refused, String refusal) {
+    public InputFile(String path, String relPath, long size) {
+      this(path, relPath, size, null, null);
+    }
+  }
 
   public static final StructType FILES_SCHEMA = new StructType()
       .add("path", DataTypes.StringType, false)
       .add("rel_path", DataTypes.StringType, false)
-      .add("size_bytes", DataTypes.LongType, false);
+      .add("size_bytes", DataTypes.LongType, false)
+      .add("refused", DataTypes.StringType, true)
+      .add("refusal", DataTypes.StringType, true);
 
   /**
    * Files per task, at most: every later pass over the cached records runs one task per partition, so partitions
@@ -59,7 +70,8 @@ public final class IngestStage {
     List<Tuple2<Integer, Row>> dealt = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
       InputFile f = sorted.get(i);
-      dealt.add(new Tuple2<>(i % partitions, RowFactory.create(f.path(), f.relPath(), f.size())));
+      dealt.add(new Tuple2<>(i % partitions, RowFactory.create(f.path(), f.relPath(), f.size(),
+          f.refused() == null ? null : f.refused().name(), f.refusal())));
     }
     // HashPartitioner sends Integer key k to partition k mod n: exactly the deal above.
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())

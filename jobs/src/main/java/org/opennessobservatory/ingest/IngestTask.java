@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -52,17 +53,23 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
       @Override
       public Row next() {
         Row file = files.next();
+        if (!file.isNullAt(3)) {
+          return refused(file.getString(0), file.getString(1), RejectReason.valueOf(file.getString(3)),
+              file.getString(4));
+        }
         return ingest(file.getString(0), file.getString(1), file.getLong(2));
       }
     };
   }
 
+  /** A file the listing already turned down: rejected without opening it. */
+  Row refused(String path, String relPath, RejectReason reason, String why) {
+    return reject(record(path, relPath, 0), reason, null, why);
+  }
+
   Row ingest(String path, String relPath, long size) {
     ManifestEntry entry = manifest.value().get(relPath);
-    IngestRecords.Builder record = new IngestRecords.Builder()
-        .set("path", path).set("rel_path", relPath).set("size_bytes", size)
-        .set("forum", DocumentMetadata.forumOf(relPath, entry))
-        .set("year", DocumentMetadata.yearOf(relPath, entry));
+    IngestRecords.Builder record = record(path, relPath, size);
     if (size == 0) {
       return reject(record, RejectReason.EMPTY, null, "the file has 0 bytes");
     }
@@ -125,6 +132,14 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
         .build(schema);
   }
 
+  private IngestRecords.Builder record(String path, String relPath, long size) {
+    ManifestEntry entry = manifest.value().get(relPath);
+    return new IngestRecords.Builder()
+        .set("path", path).set("rel_path", relPath).set("size_bytes", size)
+        .set("forum", DocumentMetadata.forumOf(relPath, entry))
+        .set("year", DocumentMetadata.yearOf(relPath, entry));
+  }
+
   private Row reject(IngestRecords.Builder record, RejectReason reason, String errorClass, String message) {
     return record.set(IngestRecords.REASON, reason.id()).set(IngestRecords.ERROR_CLASS, errorClass)
         .set(IngestRecords.MESSAGE, message).build(schema);
@@ -134,6 +149,11 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
   private byte[] read(String path) throws IOException {
     Path p = new Path(path);
     FileSystem fs = p.getFileSystem(hadoopConf.get());
+    if (fs instanceof LocalFileSystem local) {
+      // Without the checksum layer: it looks for a ".name.crc" beside each file, and cannot even name one for a
+      // file whose name holds a ':' (URISyntaxException). A corpus has no checksum files.
+      fs = local.getRaw();
+    }
     try (InputStream in = fs.open(p)) {
       return in.readNBytes((int) Math.min(limits.maxFileBytes() + 1, Integer.MAX_VALUE - 8));
     }

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.CsvTable;
 
 /** Reads and validates a corpus manifest; every fault is a one-line message naming file, line and column. */
 public final class Manifest {
@@ -23,7 +24,7 @@ public final class Manifest {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
     Map<String, ManifestEntry> entries = new LinkedHashMap<>();
-    try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (CSVParser csv = CSVParser.builder().setReader(CsvTable.withoutBom(reader)).setFormat(format).get()) {
       if (!csv.getHeaderMap().containsKey(ManifestColumns.PATH)) {
         throw new UserException(source + ": no '" + ManifestColumns.PATH + "' column in the header line (found: "
             + String.join(", ", csv.getHeaderNames()) + ")");
@@ -38,7 +39,7 @@ public final class Manifest {
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw new UserException(source + ": not a readable CSV file (" + TikaExtraction.firstLine(e) + ")");
+      throw CsvTable.unreadable(source, e);
     }
     return entries;
   }

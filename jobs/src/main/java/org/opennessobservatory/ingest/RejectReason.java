@@ -27,7 +27,9 @@ public enum RejectReason {
   /** The parser process died on this file. */
   PARSER_CRASH,
   /** Byte-for-byte identical to another file (see duplicate_of). */
-  DUPLICATE;
+  DUPLICATE,
+  /** A symbolic link that leads out of the corpus root: never read, whatever it points to. */
+  OUTSIDE_CORPUS;
 
   /** The value stored in the {@code rejects.reason} column. */
   public String id() {

@@ -3,6 +3,7 @@ package org.opennessobservatory.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,7 +41,7 @@ public record CsvTable(String source, List<Line> lines) {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setCommentMarker('#').get();
     List<Line> lines = new ArrayList<>();
-    try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (CSVParser csv = CSVParser.builder().setReader(withoutBom(reader)).setFormat(format).get()) {
       List<String> missing = required.stream().filter(c -> !csv.getHeaderMap().containsKey(c)).toList();
       if (!missing.isEmpty()) {
         throw new UserException(source + ": the header line lacks column(s) " + String.join(", ", missing)
@@ -59,9 +62,41 @@ public record CsvTable(String source, List<Line> lines) {
         lines.add(new Line(number, cells));
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw new UserException(source + ": not a readable CSV file (" + e.getMessage() + ")");
+      throw unreadable(source, e);
     }
     return new CsvTable(source, List.copyOf(lines));
+  }
+
+  private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)\\s*(.*)");
+
+  /**
+   * A fault commons-csv met, as "file line N: what": its messages carry the line as "(startline N)", buried in
+   * wrapped exceptions, and say "EOF reached before encapsulated token finished" for a quote that is never closed.
+   */
+  public static UserException unreadable(String source, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Matcher m = START_LINE.matcher(t.getMessage() == null ? "" : t.getMessage());
+      if (m.find()) {
+        String what = m.group(2).startsWith("EOF reached before encapsulated token finished")
+            ? "a quoted cell is not closed: a '\"' opens it and the file ends before the closing '\"'"
+            : "not valid CSV (" + m.group(2).strip() + ")";
+        return new UserException(source + " line " + m.group(1) + ": " + what);
+      }
+    }
+    return new UserException(source + ": not a readable CSV file (" + e.getMessage() + ")");
+  }
+
+  /**
+   * The text after a UTF-8 byte-order mark, if it starts with one: Excel's "CSV UTF-8" writes it, and it would
+   * otherwise become part of the first column's name ("\uFEFFpath" is not "path").
+   */
+  public static Reader withoutBom(Reader reader) throws IOException {
+    PushbackReader in = new PushbackReader(reader, 1);
+    int first = in.read();
+    if (first != -1 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return in;
   }
 
   /** A table shipped in the jobs jar ({@code /reference/…}). */

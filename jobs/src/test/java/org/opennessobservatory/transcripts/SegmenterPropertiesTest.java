@@ -47,6 +47,22 @@ class SegmenterPropertiesTest {
     }
   }
 
+  /** Gold transcripts cut, spliced and salted with the catalogue's pieces: real layouts, damaged. */
+  @Test
+  void mutatedGoldTranscriptsKeepTheInvariants() throws java.io.IOException {
+    List<String> gold = new java.util.ArrayList<>();
+    try (var files = java.nio.file.Files.list(org.opennessobservatory.testing.TestPaths.repo()
+        .resolve("jobs/src/test/resources/gold/segmentation"))) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        gold.add(java.nio.file.Files.readString(f));
+      }
+    }
+    Random random = new Random(31);
+    for (int round = 0; round < 500; round++) {
+      check(org.opennessobservatory.testing.Mutations.text(gold.get(random.nextInt(gold.size())), random, PIECES));
+    }
+  }
+
   /**
    * A million-word turn is segmented in one pass. The timeout is no speed measurement: it stops the test if a
    * pattern goes quadratic (one did: a disclaimer regex scanning to the sentence end from every position).
