@@ -1,8 +1,5 @@
 package org.opennessobservatory.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipFile;
+import java.util.jar.JarFile;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.generate.FormatWriters;
@@ -34,16 +32,16 @@ class ClusterJarIT extends SparkTestBase {
 
   @Test
   void listsTheParsersOfEveryTikaModuleItShades() throws IOException {
-    try (ZipFile jar = new ZipFile(JAR.toFile())) {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
       String parsers = new String(jar.getInputStream(jar.getEntry("META-INF/services/org.apache.tika.parser.Parser"))
           .readAllBytes(), StandardCharsets.UTF_8);
       for (String parser : List.of("org.apache.tika.parser.pdf.PDFParser",
           "org.apache.tika.parser.microsoft.ooxml.OOXMLParser", "org.apache.tika.parser.html.JSoupParser",
           "org.apache.tika.parser.odf.OpenDocumentParser", "org.apache.tika.parser.microsoft.rtf.RTFParser")) {
-        assertTrue(parsers.lines().anyMatch(parser::equals), parser + " missing from the merged services");
+        Assertions.assertTrue(parsers.lines().anyMatch(parser::equals), parser + " missing from the merged services");
       }
-      assertEquals(null, jar.getEntry("org/apache/spark/SparkContext.class"), "Spark is the cluster's, not ours");
-      assertEquals("true", jar.getManifest().getMainAttributes().getValue("Multi-Release"));
+      Assertions.assertNull(jar.getEntry("org/apache/spark/SparkContext.class"), "Spark is the cluster's, not ours");
+      Assertions.assertEquals("true", jar.getManifest().getMainAttributes().getValue("Multi-Release"));
     }
   }
 
@@ -75,16 +73,17 @@ class ClusterJarIT extends SparkTestBase {
     Path log = dir.resolve("ingest.log");
     Process ingest = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!ingest.waitFor(5, TimeUnit.MINUTES)) {
-      ingest.destroyForcibly();
+      ingest.destroyForcibly().waitFor();
+      Assertions.fail("ingest through the cluster jar did not finish in 5 minutes:\n" + read(log));
     }
-    assertEquals(0, ingest.exitValue(), () -> "ingest through the cluster jar failed:\n" + read(log));
+    Assertions.assertEquals(0, ingest.exitValue(), () -> "ingest through the cluster jar failed:\n" + read(log));
 
     List<Row> documents = spark().read().parquet(out.resolve("documents").toString())
         .select("rel_path", "parser", "text").orderBy("rel_path").collectAsList();
-    assertEquals(written.size(), documents.size(), () -> "every file a document:\n" + read(log));
+    Assertions.assertEquals(written.size(), documents.size(), () -> "every file a document:\n" + read(log));
     for (Row d : documents) {
-      assertTrue(d.getString(2).contains(PHRASE), d.getString(0) + " (" + d.getString(1) + "): '" + d.getString(2)
-          + "'");
+      Assertions.assertTrue(d.getString(2).contains(PHRASE),
+          d.getString(0) + " (" + d.getString(1) + "): '" + d.getString(2) + "'");
     }
   }
 
