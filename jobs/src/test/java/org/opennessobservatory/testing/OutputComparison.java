@@ -1,0 +1,146 @@
+package org.opennessobservatory.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Compares two output roots dataset by dataset, row for row and regardless of order or file layout (bin/cluster-test:
+ * a cluster run against a local one). Every dataset folder is compared; only entries starting with {@code _} (the
+ * run manifest, which holds run ids, times and the master by design) are not datasets. Prints one line per dataset
+ * and exits 1 when any differs.
+ */
+public final class OutputComparison {
+  private OutputComparison() {}
+
+  /** How two versions of one dataset differ: rows of each side missing from the other, counted with multiplicity. */
+  public record Difference(long rowsA, long rowsB, long onlyInA, long onlyInB, List<String> columns) {
+    public boolean same() {
+      return onlyInA == 0 && onlyInB == 0;
+    }
+  }
+
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: OutputComparison OUTPUT_A OUTPUT_B");
+      System.exit(2);
+    }
+    Path a = Path.of(args[0]);
+    Path b = Path.of(args[1]);
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("output-comparison")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    boolean allSame = true;
+    try {
+      TreeSet<String> names = datasets(a);
+      TreeSet<String> namesB = datasets(b);
+      if (!names.equals(namesB)) {
+        System.out.println("datasets differ: " + a + " has " + names + ", " + b + " has " + namesB);
+        allSame = false;
+        names.retainAll(namesB);
+      }
+      for (String name : names) {
+        Difference d = compare(spark.read().parquet(a.resolve(name).toString()),
+            spark.read().parquet(b.resolve(name).toString()));
+        allSame &= d.same();
+        System.out.println(d.same()
+            ? String.format("%-26s same %d rows", name, d.rowsA())
+            : String.format("%-26s DIFFERENT: %d of %d rows only in A, %d of %d only in B; columns whose values "
+                + "differ: %s", name, d.onlyInA(), d.rowsA(), d.onlyInB(), d.rowsB(), d.columns()));
+      }
+    } finally {
+      spark.stop();
+    }
+    System.exit(allSame ? 0 : 1);
+  }
+
+  /** The dataset folders of an output root. */
+  static TreeSet<String> datasets(Path root) {
+    try (Stream<Path> children = Files.list(root)) {
+      TreeSet<String> names = new TreeSet<>();
+      children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_") && !n.startsWith(".")).forEach(names::add);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Compares the rows of {@code a} and {@code b} as multisets ({@code exceptAll} both ways). Where they differ, also
+   * names the columns whose own multisets of values differ, to point at the cause.
+   */
+  public static Difference compare(Dataset<Row> a, Dataset<Row> b) {
+    if (!names(a.schema()).equals(names(b.schema()))) {
+      throw new IllegalArgumentException("the two sides have different columns: " + names(a.schema()) + " and "
+          + names(b.schema()));
+    }
+    Dataset<Row> ca = comparable(a);
+    Dataset<Row> cb = comparable(b.select(a.columns()[0], tail(a.columns())));
+    long onlyInA = ca.exceptAll(cb).count();
+    long onlyInB = cb.exceptAll(ca).count();
+    List<String> columns = new ArrayList<>();
+    if (onlyInA + onlyInB > 0) {
+      for (String c : ca.columns()) {
+        if (ca.select(c).exceptAll(cb.select(c)).count() + cb.select(c).exceptAll(ca.select(c)).count() > 0) {
+          columns.add(c);
+        }
+      }
+    }
+    return new Difference(a.count(), b.count(), onlyInA, onlyInB, columns);
+  }
+
+  /** Set operations refuse map columns: a map becomes its entries sorted by key, which is equal iff the maps are. */
+  static Dataset<Row> comparable(Dataset<Row> data) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField f : data.schema().fields()) {
+      Column c = functions.col(f.name());
+      if (f.dataType() instanceof MapType) {
+        columns.add(functions.array_sort(functions.map_entries(c)).as(f.name()));
+      } else if (holdsMap(f.dataType())) {
+        throw new IllegalArgumentException("column " + f.name() + " nests a map; compare it some other way");
+      } else {
+        columns.add(c);
+      }
+    }
+    return data.select(columns.toArray(Column[]::new));
+  }
+
+  private static boolean holdsMap(DataType type) {
+    if (type instanceof MapType) {
+      return true;
+    }
+    if (type instanceof ArrayType array) {
+      return holdsMap(array.elementType());
+    }
+    if (type instanceof StructType struct) {
+      return Stream.of(struct.fields()).anyMatch(f -> holdsMap(f.dataType()));
+    }
+    return false;
+  }
+
+  private static TreeSet<String> names(StructType schema) {
+    return new TreeSet<>(List.of(schema.fieldNames()));
+  }
+
+  private static String[] tail(String[] columns) {
+    String[] rest = new String[columns.length - 1];
+    System.arraycopy(columns, 1, rest, 0, rest.length);
+    return rest;
+  }
+}

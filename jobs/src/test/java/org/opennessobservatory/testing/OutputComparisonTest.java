@@ -1,0 +1,63 @@
+package org.opennessobservatory.testing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/** The row-for-row comparison bin/cluster-test relies on: blind to order, not to multiplicity or any value. */
+class OutputComparisonTest extends SparkTestBase {
+  private static final StructType SCHEMA = new StructType().add("id", DataTypes.StringType)
+      .add("share", DataTypes.DoubleType).add("extra", DataTypes.createMapType(DataTypes.StringType,
+          DataTypes.StringType));
+
+  private Dataset<Row> rows(Row... rows) {
+    return spark().createDataFrame(List.of(rows), SCHEMA);
+  }
+
+  private static Row row(String id, double share, String... keyValues) {
+    Map<String, String> extra = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      extra.put(keyValues[i], keyValues[i + 1]);
+    }
+    return RowFactory.create(id, share, extra);
+  }
+
+  @Test
+  void theSameRowsInAnotherOrderAndMapsBuiltInAnotherOrderAreTheSame() {
+    OutputComparison.Difference d = OutputComparison.compare(
+        rows(row("a", 0.25, "x", "1", "y", "2"), row("b", 0.75)),
+        rows(row("b", 0.75), row("a", 0.25, "y", "2", "x", "1")).select("share", "extra", "id"));
+    Assertions.assertTrue(d.same(), d.toString());
+    Assertions.assertEquals(2, d.rowsA());
+  }
+
+  @Test
+  void aValueOneUlpApartIsADifferenceNamedByItsColumn() {
+    OutputComparison.Difference d = OutputComparison.compare(
+        rows(row("a", 0.1 + 0.2), row("b", 0.75)),
+        rows(row("a", 0.3), row("b", 0.75)));
+    Assertions.assertEquals(new OutputComparison.Difference(2, 2, 1, 1, List.of("share")), d);
+  }
+
+  @Test
+  void aRepeatedRowIsADifference() {
+    OutputComparison.Difference d = OutputComparison.compare(
+        rows(row("a", 0.5, "x", "1"), row("a", 0.5, "x", "1")),
+        rows(row("a", 0.5, "x", "1")));
+    Assertions.assertEquals(new OutputComparison.Difference(2, 1, 1, 0, List.of("id", "share", "extra")), d);
+  }
+
+  @Test
+  void aDifferentMapEntryIsADifference() {
+    OutputComparison.Difference d = OutputComparison.compare(
+        rows(row("a", 0.5, "x", "1")), rows(row("a", 0.5, "x", "2")));
+    Assertions.assertEquals(List.of("extra"), d.columns());
+  }
+}
