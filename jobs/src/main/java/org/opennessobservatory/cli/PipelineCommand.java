@@ -20,6 +20,7 @@ import org.opennessobservatory.indicators.IndicatorsJob;
 import org.opennessobservatory.influence.InfluenceJob;
 import org.opennessobservatory.influence.InfluenceStage;
 import org.opennessobservatory.indicators.IndicatorsStage;
+import org.opennessobservatory.io.OutputRoot;
 import org.opennessobservatory.io.RunManifest;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.IssuesStage;
@@ -101,6 +102,10 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (allStages() && recommendations() != null) {
         RecommendationRegistry.load(recommendations(), conf);
       }
+      // The previous run's manifest and datasets go before anything is written: a run killed from here on leaves
+      // no manifest and only datasets of its own (each whole). For ingest alone this also drops the later stages'
+      // outputs, which would no longer match the new documents.
+      OutputRoot.prepare(out(), conf);
       Map<String, Object> datasets = new LinkedHashMap<>();
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
@@ -168,14 +173,6 @@ abstract class PipelineCommand implements Callable<Integer> {
         datasets.put(InfluenceStage.CLUSTERS, influence.clusters());
         Summaries.printInfluence(spec.commandLine().getOut(), influence, (double) stageSeconds.get("influence"),
             out());
-      } else {
-        // Outputs of an earlier run's later stages would no longer match these documents.
-        for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
-            IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA, ScoreStage.INDEX,
-            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS, TrackStage.EVIDENCE, TrackStage.STATUS,
-            InfluenceStage.PASSAGES, InfluenceStage.BY_GROUP, InfluenceStage.CLUSTERS}) {
-          writer.remove(stale);
-        }
       }
       Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest);
       manifest.put("datasets", datasets);
