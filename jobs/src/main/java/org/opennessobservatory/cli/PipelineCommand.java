@@ -31,6 +31,7 @@ import org.opennessobservatory.recommendations.RecommendationRegistry;
 import org.opennessobservatory.recommendations.TrackJob;
 import org.opennessobservatory.recommendations.TrackStage;
 import org.opennessobservatory.openness.Rubric;
+import org.opennessobservatory.privacy.PseudonymiseJob;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.openness.ScoreStage;
 import org.opennessobservatory.speakers.ResolveJob;
@@ -77,6 +78,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
+  /** --pseudonymise and its key; null for commands without it (ingest alone). */
+  PrivacyOptions privacy() {
+    return null;
+  }
+
   /** The issue taxonomy file; null for the shipped one. */
   String taxonomy() {
     return null;
@@ -85,6 +91,7 @@ abstract class PipelineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
+    byte[] pseudonymKey = privacy() == null ? null : privacy().key(out(), System.getenv());
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
     // A session that already exists (a notebook, a test) belongs to its creator: use it, leave it running.
@@ -174,6 +181,14 @@ abstract class PipelineCommand implements Callable<Integer> {
         Summaries.printInfluence(spec.commandLine().getOut(), influence, (double) stageSeconds.get("influence"),
             out());
       }
+      PseudonymiseJob.Summary pseudonymised = null;
+      if (pseudonymKey != null) {
+        t0 = System.nanoTime();
+        pseudonymised = PseudonymiseJob.run(spark, corpus(), out(), pseudonymKey, privacy().table, writer);
+        stageSeconds.put("pseudonymise", (System.nanoTime() - t0) / 1e9);
+      }
+      // Whatever publishes from the datasets (the report) goes here, after pseudonymisation: it must read them
+      // pseudonymised.
       Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest);
       manifest.put("datasets", datasets);
       manifest.put("stage_seconds", stageSeconds);
@@ -186,6 +201,9 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("links", links);
         manifest.put("track", track);
         manifest.put("influence", influence);
+      }
+      if (pseudonymised != null) {
+        manifest.put("pseudonymised", pseudonymised);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);
