@@ -186,6 +186,9 @@ abstract class PipelineCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         pseudonymised = PseudonymiseJob.run(spark, corpus(), out(), pseudonymKey, privacy().table, writer);
         stageSeconds.put("pseudonymise", (System.nanoTime() - t0) / 1e9);
+        spec.commandLine().getOut().printf("pseudonymise: %d persons, %d name forms replaced in %d datasets; key "
+            + "table: %s%n", pseudonymised.persons(), pseudonymised.nameForms(), pseudonymised.datasets().size(),
+            pseudonymised.keyTable() == null ? "not written" : pseudonymised.keyTable());
       }
       // Whatever publishes from the datasets (the report) goes here, after pseudonymisation: it must read them
       // pseudonymised.

@@ -28,7 +28,7 @@ class ReproducibilityTest extends SparkTestBase {
       // The demo sets it on the shared session; later tests get back what they had.
       spark().conf().set("spark.sql.shuffle.partitions", partitions);
     }
-    assertEquals(18, OutputComparison.datasets(first).size(), OutputComparison.datasets(first).toString());
+    assertEquals(17, OutputComparison.datasets(first).size(), OutputComparison.datasets(first).toString());
     assertEquals(List.of(), OutputComparison.differences(spark(), first, dir.resolve("out")));
   }
 }

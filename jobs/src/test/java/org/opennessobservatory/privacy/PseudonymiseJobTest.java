@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.junit.jupiter.api.Assertions;
 
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,8 @@ class PseudonymiseJobTest extends SparkTestBase {
         KEY, table.toString(), new DatasetWriter(spark(), out.toString()));
 
     assertEquals(List.of(), leaks(out, names));
-    assertEquals(18, summary.datasets().size());
+    assertEquals(17, OutputComparison.datasets(out).size());
+    assertEquals(OutputComparison.datasets(out), summary.datasets().stream().sorted().toList(), "every dataset");
     Dataset<Row> speakers = spark().read().parquet(out.resolve("speakers").toString());
     List<String> pseudonymous = speakers.select("person_id").as(Encoders.STRING()).collectAsList();
     assertEquals(28, pseudonymous.size());
@@ -83,7 +83,6 @@ class PseudonymiseJobTest extends SparkTestBase {
     keys.forEach(k -> keyed.add(k.get("pseudonym_id")));
     Assertions.assertTrue(keyed.containsAll(pseudonymous), "every pseudonym is in the key table");
     Assertions.assertTrue(keys.stream().anyMatch(k -> k.get("names").contains("Lukas Brenner")));
-    assertFalse(OutputComparison.datasets(out).isEmpty());
   }
 
   /** Every name and alias of data-samples' registry, as written. */
