@@ -3,6 +3,7 @@ package org.opennessobservatory.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The whole pipeline over the shipped data-samples corpus, on this machine. */
@@ -12,6 +13,14 @@ import picocli.CommandLine.Option;
 final class DemoCommand extends PipelineCommand {
   @Option(names = "--out", paramLabel = "PATH", description = "Output root (default ${DEFAULT-VALUE}).")
   String out = "output";
+
+  @Mixin
+  PrivacyOptions privacy;
+
+  @Override
+  PrivacyOptions privacy() {
+    return privacy;
+  }
 
   @Override
   String corpus() {

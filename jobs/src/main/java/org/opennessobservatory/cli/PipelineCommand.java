@@ -20,6 +20,7 @@ import org.opennessobservatory.indicators.IndicatorsJob;
 import org.opennessobservatory.influence.InfluenceJob;
 import org.opennessobservatory.influence.InfluenceStage;
 import org.opennessobservatory.indicators.IndicatorsStage;
+import org.opennessobservatory.io.OutputRoot;
 import org.opennessobservatory.io.RunManifest;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.IssuesStage;
@@ -30,6 +31,7 @@ import org.opennessobservatory.recommendations.RecommendationRegistry;
 import org.opennessobservatory.recommendations.TrackJob;
 import org.opennessobservatory.recommendations.TrackStage;
 import org.opennessobservatory.openness.Rubric;
+import org.opennessobservatory.privacy.PseudonymiseJob;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.openness.ScoreStage;
 import org.opennessobservatory.report.ReportJob;
@@ -77,6 +79,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
+  /** --pseudonymise and its key; null for commands without it (ingest alone). */
+  PrivacyOptions privacy() {
+    return null;
+  }
+
   /** The issue taxonomy file; null for the shipped one. */
   String taxonomy() {
     return null;
@@ -85,6 +92,7 @@ abstract class PipelineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
+    byte[] pseudonymKey = privacy() == null ? null : privacy().key(out(), System.getenv());
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
     // A session that already exists (a notebook, a test) belongs to its creator: use it, leave it running.
@@ -102,6 +110,10 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (allStages() && recommendations() != null) {
         RecommendationRegistry.load(recommendations(), conf);
       }
+      // The previous run's manifest and datasets go before anything is written: a run killed from here on leaves
+      // no manifest and only datasets of its own (each whole). For ingest alone this also drops the later stages'
+      // outputs, which would no longer match the new documents.
+      OutputRoot.prepare(out(), conf);
       Map<String, Object> datasets = new LinkedHashMap<>();
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
@@ -169,15 +181,18 @@ abstract class PipelineCommand implements Callable<Integer> {
         datasets.put(InfluenceStage.CLUSTERS, influence.clusters());
         Summaries.printInfluence(spec.commandLine().getOut(), influence, (double) stageSeconds.get("influence"),
             out());
-      } else {
-        // Outputs of an earlier run's later stages would no longer match these documents.
-        for (String stale : new String[] {SegmentStage.UTTERANCES, ResolveStage.SPEAKERS, ResolveStage.COVERAGE,
-            IndicatorsStage.SESSIONS, IndicatorsStage.FORUM_YEARS, ScoreStage.CRITERIA, ScoreStage.INDEX,
-            IssuesStage.MENTIONS, IssuesStage.MAP, LinksStage.FORUM_LINKS, TrackStage.EVIDENCE, TrackStage.STATUS,
-            InfluenceStage.PASSAGES, InfluenceStage.BY_GROUP, InfluenceStage.CLUSTERS, ReportJob.REPORT}) {
-          writer.remove(stale);
-        }
       }
+      PseudonymiseJob.Summary pseudonymised = null;
+      if (pseudonymKey != null) {
+        t0 = System.nanoTime();
+        pseudonymised = PseudonymiseJob.run(spark, corpus(), out(), pseudonymKey, privacy().table, writer);
+        stageSeconds.put("pseudonymise", (System.nanoTime() - t0) / 1e9);
+        spec.commandLine().getOut().printf("pseudonymise: %d persons, %d name forms replaced in %d datasets; key "
+            + "table: %s%n", pseudonymised.persons(), pseudonymised.nameForms(), pseudonymised.datasets().size(),
+            pseudonymised.keyTable() == null ? "not written" : pseudonymised.keyTable());
+      }
+      // Whatever publishes from the datasets (the report) goes here, after pseudonymisation: it must read them
+      // pseudonymised.
       Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest);
       manifest.put("datasets", datasets);
       manifest.put("stage_seconds", stageSeconds);
@@ -196,6 +211,9 @@ abstract class PipelineCommand implements Callable<Integer> {
         stageSeconds.put("report", (System.nanoTime() - t0) / 1e9);
         manifest.put("report", report);
         Summaries.printReport(spec.commandLine().getOut(), report);
+      }
+      if (pseudonymised != null) {
+        manifest.put("pseudonymised", pseudonymised);
       }
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);

@@ -1,6 +1,7 @@
 package org.opennessobservatory.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Every stage that exists, in order. */
@@ -19,6 +20,14 @@ final class RunCommand extends IngestCommand {
   @Option(names = "--recommendations", paramLabel = "FILE", description = "Registry of the CSTD WG 2012 "
       + "recommendations (YAML) to track instead of the shipped one; checked before any stage runs.")
   String recommendations;
+
+  @Mixin
+  PrivacyOptions privacy;
+
+  @Override
+  PrivacyOptions privacy() {
+    return privacy;
+  }
 
   @Override
   String recommendations() {

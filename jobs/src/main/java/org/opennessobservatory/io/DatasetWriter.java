@@ -16,10 +16,14 @@ import org.opennessobservatory.schema.Schemas;
 
 /**
  * Writes a dataset as Parquet under the output root, held to its schema file. The data goes to a staging folder
- * first and is renamed into place when whole, so a reader never sees a half-written dataset under its final name.
+ * first and is renamed into place when whole, with {@code _SUCCESS}, so a reader never sees a half-written dataset
+ * under its final name. Renames within one folder are atomic on local and HDFS file systems (not on S3, where a
+ * reader may see a dataset appear file by file: read {@code _run.json} first there).
  */
 public final class DatasetWriter {
   public static final String STAGING = "_staging";
+  public static final String SUCCESS = "_SUCCESS";
+  private static final String REPLACED = ".replaced";
 
   private final SparkSession spark;
   private final Path outRoot;
@@ -47,28 +51,26 @@ public final class DatasetWriter {
         conformed.repartition(Arrays.stream(partitionColumns).map(functions::col).toArray(Column[]::new))
             .write().mode(SaveMode.Overwrite).partitionBy(partitionColumns).parquet(staging.toString());
       }
-      if (fs.exists(target) && !fs.delete(target, true)) {
-        throw new IOException("cannot remove the previous " + target);
+      // Spark marks a finished job with _SUCCESS unless configured not to; readers and the next run rely on it.
+      Path success = new Path(staging, SUCCESS);
+      if (!fs.exists(success)) {
+        fs.create(success, true).close();
+      }
+      // Renames only: a recursive delete under the final name, killed half-way, would leave part of the old dataset
+      // there, _SUCCESS and all. Moved aside first, it is gone from its name at once; a kill leaves it in _staging,
+      // which the next run clears (OutputRoot.prepare).
+      Path replaced = new Path(new Path(outRoot, STAGING), name + REPLACED);
+      fs.delete(replaced, true);
+      if (fs.exists(target) && !fs.rename(target, replaced)) {
+        throw new IOException("cannot move the previous " + target + " aside");
       }
       if (!fs.rename(staging, target)) {
         throw new IOException("cannot move " + staging + " to " + target);
       }
+      fs.delete(replaced, true);
       fs.delete(new Path(outRoot, STAGING), false);
     } catch (IOException e) {
       throw new UncheckedIOException("writing dataset " + name, e);
-    }
-  }
-
-  /** Removes dataset {@code name} from the output root, if there: a stage's output that the run made stale. */
-  public void remove(String name) {
-    Path target = new Path(outRoot, name);
-    try {
-      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(target) && !fs.delete(target, true)) {
-        throw new IOException("cannot remove " + target);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("removing dataset " + name, e);
     }
   }
 }

@@ -15,6 +15,11 @@ import org.apache.spark.sql.types.StructType;
 public final class Schemas {
   private Schemas() {}
 
+  /** Whether {@code dataset} is one of ours: a folder of that name under an output root is a dataset we wrote. */
+  public static boolean exists(String dataset) {
+    return Schemas.class.getClassLoader().getResource("schemas/" + dataset + ".json") != null;
+  }
+
   public static StructType load(String dataset) {
     String resource = "schemas/" + dataset + ".json";
     try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(resource)) {

@@ -90,6 +90,11 @@ public final class Registry implements Serializable {
     return names;
   }
 
+  /** Every registered person's key with their rows, names and aliases as written (pseudonymisation needs them). */
+  public Map<String, List<RegistryEntry>> rowsByPerson() {
+    return byPerson;
+  }
+
   /** Every organisation the registry gives the person, over all periods. */
   public List<String> organisationsOf(String person) {
     return byPerson.get(person).stream().map(RegistryEntry::organisation).filter(o -> o != null).toList();

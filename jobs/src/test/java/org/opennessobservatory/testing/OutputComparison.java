@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Compares two output roots dataset by dataset, row for row and regardless of order or file layout (bin/cluster-test:
- * a cluster run against a local one). Every dataset folder is compared; only entries starting with {@code _} (the
+ * a cluster run against a local one; the reproducibility and crash-safety tests). Every dataset folder is compared; only entries starting with {@code _} (the
  * run manifest, which holds run ids, times and the master by design) are not datasets. Prints one line per dataset
  * and exits 1 when any differs.
  */
@@ -47,8 +47,8 @@ public final class OutputComparison {
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
     boolean allSame = true;
     try {
-      TreeSet<String> names = datasets(a);
-      TreeSet<String> namesB = datasets(b);
+      TreeSet<String> names = new TreeSet<>(datasets(a));
+      TreeSet<String> namesB = new TreeSet<>(datasets(b));
       if (!names.equals(namesB)) {
         System.out.println("datasets differ: " + a + " has " + names + ", " + b + " has " + namesB);
         allSame = false;
@@ -60,8 +60,7 @@ public final class OutputComparison {
         allSame &= d.same();
         System.out.println(d.same()
             ? String.format("%-26s same %d rows", name, d.rowsA())
-            : String.format("%-26s DIFFERENT: %d of %d rows only in A, %d of %d only in B; columns whose values "
-                + "differ: %s", name, d.onlyInA(), d.rowsA(), d.onlyInB(), d.rowsB(), d.columns()));
+            : String.format("%-26s DIFFERENT: %s", name, describe(d)));
       }
     } finally {
       spark.stop();
@@ -69,16 +68,46 @@ public final class OutputComparison {
     System.exit(allSame ? 0 : 1);
   }
 
-  /** The dataset folders of an output root. */
-  static TreeSet<String> datasets(Path root) {
+  /** The dataset folders of an output root, sorted (not {@code _run.json}, not {@code _staging}). */
+  public static List<String> datasets(Path root) {
     try (Stream<Path> children = Files.list(root)) {
-      TreeSet<String> names = new TreeSet<>();
-      children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("_") && !n.startsWith(".")).forEach(names::add);
-      return names;
+      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_") && !n.startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every difference between the datasets of {@code a} and {@code b}, one line each: a dataset present on one side
+   * only, or a dataset whose rows differ. Empty when the outputs are the same (the reproducibility and crash tests).
+   */
+  public static List<String> differences(SparkSession spark, Path a, Path b) {
+    List<String> found = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>(datasets(a));
+    names.addAll(datasets(b));
+    for (String name : names) {
+      if (!Files.isDirectory(a.resolve(name)) || !Files.isDirectory(b.resolve(name))) {
+        found.add(name + ": only in " + (Files.isDirectory(a.resolve(name)) ? a : b));
+        continue;
+      }
+      String difference = difference(spark, a.resolve(name), b.resolve(name));
+      if (difference != null) {
+        found.add(name + ": " + difference);
+      }
+    }
+    return found;
+  }
+
+  /** Null when the two dataset folders hold the same rows (as multisets), else what differs. */
+  public static String difference(SparkSession spark, Path a, Path b) {
+    Difference d = compare(spark.read().parquet(a.toString()), spark.read().parquet(b.toString()));
+    return d.same() ? null : describe(d);
+  }
+
+  private static String describe(Difference d) {
+    return String.format("%d of %d rows only in A, %d of %d only in B; columns whose values differ: %s",
+        d.onlyInA(), d.rowsA(), d.onlyInB(), d.rowsB(), d.columns());
   }
 
   /**

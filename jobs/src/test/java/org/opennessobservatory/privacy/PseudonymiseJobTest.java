@@ -1,0 +1,120 @@
+package org.opennessobservatory.privacy;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Assertions;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.testing.DemoRun;
+import org.opennessobservatory.testing.OutputComparison;
+import org.opennessobservatory.testing.SparkTestBase;
+import org.opennessobservatory.testing.TestPaths;
+
+/**
+ * Pseudonymisation over a copy of the shared demo run: afterwards no value of any column of any dataset holds a
+ * name or alias of the registry (in any case), person ids are keyed hashes that still join, and the key table is
+ * written where asked.
+ */
+class PseudonymiseJobTest extends SparkTestBase {
+  private static final byte[] KEY = "test key, not a secret: 32 bytes".getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void noRegistryNameOrAliasIsLeftInAnyOutput(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    try (Stream<Path> paths = Files.walk(DemoRun.out())) {
+      for (Path p : paths.toList()) {
+        Path target = out.resolve(DemoRun.out().relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    List<String> names = registryNames();
+    Assertions.assertTrue(leaks(out, names).size() > 5, "the demo names persons in many datasets before");
+    List<String> original = spark().read().parquet(out.resolve("speakers").toString()).select("person_id")
+        .as(Encoders.STRING()).collectAsList();
+
+    Path table = dir.resolve("keys.csv");
+    PseudonymiseJob.Summary summary = PseudonymiseJob.run(spark(), TestPaths.samples().toString(), out.toString(),
+        KEY, table.toString(), new DatasetWriter(spark(), out.toString()));
+
+    assertEquals(List.of(), leaks(out, names));
+    assertEquals(17, OutputComparison.datasets(out).size());
+    assertEquals(OutputComparison.datasets(out), summary.datasets().stream().sorted().toList(), "every dataset");
+    Dataset<Row> speakers = spark().read().parquet(out.resolve("speakers").toString());
+    List<String> pseudonymous = speakers.select("person_id").as(Encoders.STRING()).collectAsList();
+    assertEquals(28, pseudonymous.size());
+    Pseudonyms pseudonyms = new Pseudonyms(KEY);
+    assertEquals(original.stream().map(pseudonyms::id).sorted().toList(), pseudonymous.stream().sorted().toList());
+    assertEquals(0, spark().read().parquet(out.resolve("utterances").toString())
+        .filter(col("person_id").isNotNull()).join(speakers, "person_id", "left_anti").count(),
+        "utterances still join speakers");
+    assertEquals(28, speakers.filter(col("display_name").startsWith("Person-")).select("display_name").distinct()
+        .count(), "a pseudonymous name for each person");
+
+    List<CSVRecord> keys = CSVFormat.DEFAULT.builder().setHeader().get()
+        .parse(Files.newBufferedReader(table)).getRecords();
+    assertEquals(PseudonymiseJob.KEY_TABLE_HEADER, String.join(",", keys.get(0).getParser().getHeaderNames()));
+    Set<String> keyed = new HashSet<>();
+    keys.forEach(k -> keyed.add(k.get("pseudonym_id")));
+    Assertions.assertTrue(keyed.containsAll(pseudonymous), "every pseudonym is in the key table");
+    Assertions.assertTrue(keys.stream().anyMatch(k -> k.get("names").contains("Lukas Brenner")));
+  }
+
+  /** Every name and alias of data-samples' registry, as written. */
+  private static List<String> registryNames() throws Exception {
+    Set<String> names = new LinkedHashSet<>();
+    for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get()
+        .parse(Files.newBufferedReader(TestPaths.samples().resolve("registry/people.csv"))).getRecords()) {
+      names.add(r.get("name"));
+      for (String alias : r.get("aliases").split("\\|")) {
+        if (!alias.isBlank()) {
+          names.add(alias);
+        }
+      }
+    }
+    assertEquals(36, names.size(), "24 persons' names (one of them on two rows) and 12 aliases");
+    return List.copyOf(names);
+  }
+
+  /** "dataset: name" for every name found in any value of any row of any dataset (rows as JSON, lower case). */
+  private List<String> leaks(Path out, List<String> names) {
+    List<String> found = new ArrayList<>();
+    for (String dataset : OutputComparison.datasets(out)) {
+      Dataset<Row> data = spark().read().parquet(out.resolve(dataset).toString());
+      // The demo's outputs are small: scanning them here is quicker than one Spark job per name.
+      List<String> rows = data.select(lower(to_json(struct(Arrays.stream(data.columns()).map(c -> col("`" + c + "`"))
+          .toArray(Column[]::new))))).as(Encoders.STRING()).collectAsList();
+      for (String name : names) {
+        if (rows.stream().anyMatch(r -> r.contains(name.toLowerCase(Locale.ROOT)))) {
+          found.add(dataset + ": " + name);
+        }
+      }
+    }
+    return found;
+  }
+}
