@@ -51,8 +51,10 @@ public final class GlobalSouth implements Serializable {
    * @throws IllegalArgumentException if a key is not a UN region id, or an amount is negative
    */
   public OptionalDouble share(Map<String, ? extends Number> amountsByRegion) {
+    // Summed in UN_REGIONS' fixed order: a Set's iteration order changes from one JVM to the next, and with it the
+    // last bits of a floating-point sum, which would make two runs on the same input differ.
     return Shares.of(amountsByRegion, UN_REGIONS)
-        .map(s -> OptionalDouble.of(regions.stream().mapToDouble(s::get).sum()))
+        .map(s -> OptionalDouble.of(UN_REGIONS.stream().filter(regions::contains).mapToDouble(s::get).sum()))
         .orElse(OptionalDouble.empty());
   }
 }
