@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = "Measures the openness of multistakeholder Internet-governance processes from their documents "
         + "and transcripts, with Apache Spark.",
     subcommands = {IngestCommand.class, RunCommand.class, DemoCommand.class,
-        ImportNetmundialCommand.class, BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        ImportNetmundialCommand.class, BenchCommand.class, EvalCommand.class, CodebookCommand.class,
+        SqlCommand.class, CommandLine.HelpCommand.class})
 public final class Observatory {
   /** Exit code of a usage error or a user error (bad arguments, missing input): the message says what to fix. */
   public static final int USAGE = 2;
