@@ -26,7 +26,7 @@ public final class QueryRunner {
   public static Dataset<Row> sql(SparkSession spark, String query, List<String> views, String outRoot) {
     try {
       return spark.sql(query);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception that Scala throws undeclared
       throw userError(e, views, outRoot);
     }
   }
@@ -39,7 +39,7 @@ public final class QueryRunner {
     List<Row> rows;
     try {
       rows = result.select(asText).limit(limit + 1).collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception that Scala throws undeclared
       throw userError(e, views, outRoot);
     }
     List<List<String>> cells = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class QueryRunner {
       ResultFile.write(result, file);
     } catch (UserException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception that Scala throws undeclared
       throw userError(e, views, outRoot);
     }
   }
@@ -77,7 +77,7 @@ public final class QueryRunner {
    * A fault Spark names (parse error, unknown table or column, division by zero under ANSI) is the user's query:
    * its first line says what is wrong. Anything else is a bug and keeps its stack trace.
    */
-  static RuntimeException userError(RuntimeException e, List<String> views, String outRoot) {
+  static RuntimeException userError(Exception e, List<String> views, String outRoot) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SparkThrowable st && st.getCondition() != null
           && !st.getCondition().startsWith("INTERNAL_ERROR")) {
@@ -89,6 +89,6 @@ public final class QueryRunner {
         return new UserException("SQL: " + t.getMessage().strip().lines().findFirst().orElse(""));
       }
     }
-    return e;
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e);
   }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -63,7 +64,9 @@ public final class ResultFile {
         if (parts.length != 1) {
           throw new IOException("expected one part file in " + staging + ", found " + parts.length);
         }
-        if (!fs.rename(parts[0].getPath(), target)) {
+        // Past a local disk's checksum layer, or its .crc file would come along beside the user's file.
+        FileSystem move = fs instanceof ChecksumFileSystem local ? local.getRawFileSystem() : fs;
+        if (!move.rename(parts[0].getPath(), target)) {
           throw new IOException("cannot move " + parts[0].getPath() + " to " + target);
         }
       } finally {
