@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.opennessobservatory.codebook.Codebook;
 import org.opennessobservatory.ingest.IngestJob;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.ingest.ParseLimits;
@@ -98,6 +99,7 @@ abstract class PipelineCommand implements Callable<Integer> {
     // A session that already exists (a notebook, a test) belongs to its creator: use it, leave it running.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("observatory-" + spec.name(), sparkOptions);
+    ConsoleProgress progress = ConsoleProgress.attach(spark, sparkOptions.quiet);
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf);
@@ -117,10 +119,12 @@ abstract class PipelineCommand implements Callable<Integer> {
       Map<String, Object> datasets = new LinkedHashMap<>();
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
+      stage(spark, progress, "ingest");
       IngestSummary ingest = IngestJob.run(spark, corpus(), manifest(), limits, writer);
       stageSeconds.put("ingest", (System.nanoTime() - t0) / 1e9);
       datasets.put(IngestJob.DOCUMENTS, ingest.documents());
       datasets.put(IngestJob.REJECTS, ingest.rejects());
+      stage(spark, progress, null);
       Summaries.printIngest(spec.commandLine().getOut(), ingest, (double) stageSeconds.get("ingest"), out());
       SegmentJob.Summary segment = null;
       ResolveJob.Summary resolve = null;
@@ -133,9 +137,11 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (allStages()) {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
+        stage(spark, progress, "segment+resolve");
         resolve = ResolveJob.run(spark, SegmentJob.utterances(spark, out()), corpus(), writer);
         stageSeconds.put("segment+resolve", (System.nanoTime() - t0) / 1e9);
         segment = SegmentJob.summary(spark, out());
+        stage(spark, progress, null);
         Summaries.printSegment(spec.commandLine().getOut(), segment);
         datasets.put(SegmentStage.UTTERANCES, segment.turns());
         datasets.put(ResolveStage.SPEAKERS, resolve.persons());
@@ -143,42 +149,52 @@ abstract class PipelineCommand implements Callable<Integer> {
         Summaries.printResolve(spec.commandLine().getOut(), resolve, (double) stageSeconds.get("segment+resolve"),
             out());
         t0 = System.nanoTime();
+        stage(spark, progress, "indicators");
         indicators = IndicatorsJob.run(spark, corpus(), out(), writer);
         stageSeconds.put("indicators", (System.nanoTime() - t0) / 1e9);
         datasets.put(IndicatorsStage.SESSIONS, indicators.sessionRows());
         datasets.put(IndicatorsStage.FORUM_YEARS, indicators.forumYearRows());
         t0 = System.nanoTime();
+        stage(spark, progress, "score");
         score = ScoreJob.run(spark, out(), rubric, rubric() == null ? "reference/openness-rubric.yaml" : rubric(),
             writer);
         stageSeconds.put("score", (System.nanoTime() - t0) / 1e9);
         datasets.put(ScoreStage.CRITERIA, score.criteriaAssessed() + score.criteriaNotAssessed());
         datasets.put(ScoreStage.INDEX, score.forumYears());
+        stage(spark, progress, null);
         Summaries.printScore(spec.commandLine().getOut(), indicators, score,
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
         t0 = System.nanoTime();
+        stage(spark, progress, "issues");
         issues = IssuesJob.run(spark, out(), taxonomy(), writer);
         stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
         datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
         datasets.put(IssuesStage.MAP, issues.mapRows());
         t0 = System.nanoTime();
+        stage(spark, progress, "links");
         links = LinksJob.run(spark, out(), writer);
         stageSeconds.put("links", (System.nanoTime() - t0) / 1e9);
         datasets.put(LinksStage.FORUM_LINKS, links.rows());
+        stage(spark, progress, null);
         Summaries.printMapping(spec.commandLine().getOut(), issues, links,
             (double) stageSeconds.get("issues") + (double) stageSeconds.get("links"), out());
         t0 = System.nanoTime();
+        stage(spark, progress, "track");
         track = TrackJob.run(spark, spark.read().parquet(new Path(out(), IngestJob.DOCUMENTS).toString()), corpus(),
             recommendations(), writer);
         stageSeconds.put("track", (System.nanoTime() - t0) / 1e9);
         datasets.put(TrackStage.EVIDENCE, track.evidence());
         datasets.put(TrackStage.STATUS, track.statusRows());
+        stage(spark, progress, null);
         Summaries.printTrack(spec.commandLine().getOut(), track, (double) stageSeconds.get("track"), out());
         t0 = System.nanoTime();
+        stage(spark, progress, "influence");
         influence = InfluenceJob.run(spark, out(), writer);
         stageSeconds.put("influence", (System.nanoTime() - t0) / 1e9);
         datasets.put(InfluenceStage.PASSAGES, influence.passages());
         datasets.put(InfluenceStage.BY_GROUP, influence.byGroupRows());
         datasets.put(InfluenceStage.CLUSTERS, influence.clusters());
+        stage(spark, progress, null);
         Summaries.printInfluence(spec.commandLine().getOut(), influence, (double) stageSeconds.get("influence"),
             out());
       }
@@ -215,13 +231,28 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (pseudonymised != null) {
         manifest.put("pseudonymised", pseudonymised);
       }
+      Codebook.write(new Path(out(), Codebook.FOLDER).toString(), conf);
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);
+      spec.commandLine().getOut().print(Summaries.runTable(datasets, ingest.rejectsByReason(), stageSeconds));
+      spec.commandLine().getOut().flush();
       return 0;
     } finally {
+      ConsoleProgress.detach(spark, progress);
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  /**
+   * Names the Spark jobs that follow after a pipeline stage (null: none), for the progress line; a stage's summary
+   * line is printed on a cleared line.
+   */
+  private static void stage(SparkSession spark, ConsoleProgress progress, String name) {
+    spark.sparkContext().setJobDescription(name);
+    if (name == null && progress != null) {
+      progress.clear();
     }
   }
 

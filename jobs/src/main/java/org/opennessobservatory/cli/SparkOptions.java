@@ -14,4 +14,8 @@ public final class SparkOptions {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
       description = "A Spark setting, applied over the defaults; repeatable (e.g. --conf spark.executor.memory=4g).")
   Map<String, String> conf = new LinkedHashMap<>();
+
+  @Option(names = "--quiet",
+      description = "No progress line on the console (it is shown only on a terminal anyway, never in logs).")
+  boolean quiet;
 }

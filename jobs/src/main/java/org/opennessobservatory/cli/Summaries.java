@@ -1,6 +1,10 @@
 package org.opennessobservatory.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.indicators.IndicatorsJob;
@@ -10,6 +14,7 @@ import org.opennessobservatory.mapping.LinksJob;
 import org.opennessobservatory.recommendations.TrackJob;
 import org.opennessobservatory.report.ReportJob;
 import org.opennessobservatory.openness.ScoreJob;
+import org.opennessobservatory.query.TextTable;
 import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.transcripts.SegmentJob;
 
@@ -93,5 +98,30 @@ final class Summaries {
         s.bytes() / 1e3, s.millis() / 1e3);
     out.printf("outputs: %s%n", s.path());
     out.flush();
+  }
+
+  /**
+   * The table every run ends with, gathering what the stage lines said: rows per dataset, rejected files by reason,
+   * seconds per stage and in all.
+   */
+  static String runTable(Map<String, ?> rowsPerDataset, Map<String, Long> rejectsByReason,
+      Map<String, ?> stageSeconds) {
+    List<List<String>> datasets = new ArrayList<>();
+    rowsPerDataset.forEach((name, rows) -> datasets.add(List.of(name, String.valueOf(rows))));
+    List<List<String>> rejects = new ArrayList<>();
+    rejectsByReason.forEach((reason, files) -> rejects.add(List.of(reason, String.valueOf(files))));
+    List<List<String>> stages = new ArrayList<>();
+    double total = 0;
+    for (Map.Entry<String, ?> e : stageSeconds.entrySet()) {
+      double seconds = ((Number) e.getValue()).doubleValue();
+      total += seconds;
+      stages.add(List.of(e.getKey(), String.format(Locale.ROOT, "%.1f", seconds)));
+    }
+    stages.add(List.of("total", String.format(Locale.ROOT, "%.1f", total)));
+    boolean[] numeric = {false, true};
+    return "run summary\n" + TextTable.format(List.of("dataset", "rows"), numeric, datasets) + "\n"
+        + TextTable.format(List.of("rejected as", "files"), numeric,
+            rejects.isEmpty() ? List.of(List.of("(none)", "0")) : rejects)
+        + "\n" + TextTable.format(List.of("stage", "seconds"), numeric, stages);
   }
 }

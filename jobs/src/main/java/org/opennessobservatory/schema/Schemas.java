@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The output contract: one Spark StructType JSON per dataset in the top-level {@code schemas/} folder, packaged in
- * the jar under {@code schemas/}. Every field carries a {@code description}; the codebook is generated from them.
+ * the jar under {@code schemas/}. Every field, nested ones included, carries a {@code description}; the codebook is
+ * generated from them.
  */
 public final class Schemas {
   private Schemas() {}
@@ -26,15 +29,43 @@ public final class Schemas {
       if (in == null) {
         throw new IllegalStateException("no schema " + resource + " on the class path");
       }
-      StructType schema = (StructType) DataType.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      for (StructField field : schema.fields()) {
-        if (!field.metadata().contains("description")) {
-          throw new IllegalStateException(resource + ": field " + field.name() + " has no description");
-        }
-      }
-      return schema;
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A schema file's text as a StructType; fails when a field at any depth has no description. */
+  public static StructType parse(String json, String source) {
+    StructType schema = (StructType) DataType.fromJson(json);
+    checkDescriptions(schema, "", source);
+    return schema;
+  }
+
+  private static void checkDescriptions(StructType struct, String prefix, String source) {
+    for (StructField field : struct.fields()) {
+      String name = prefix + field.name();
+      if (!field.metadata().contains("description") || field.metadata().getString("description").isBlank()) {
+        throw new IllegalStateException(source + ": field " + name + " has no description");
+      }
+      StructType nested = nestedStruct(field.dataType());
+      if (nested != null) {
+        checkDescriptions(nested, name + (field.dataType() instanceof StructType ? "." : "[]."), source);
+      }
+    }
+  }
+
+  /** The struct inside a column's type (a struct, an array or map of structs), or null when there is none. */
+  public static StructType nestedStruct(DataType type) {
+    if (type instanceof StructType s) {
+      return s;
+    }
+    if (type instanceof ArrayType a) {
+      return nestedStruct(a.elementType());
+    }
+    if (type instanceof MapType m) {
+      return nestedStruct(m.valueType());
+    }
+    return null;
   }
 }

@@ -1,8 +1,7 @@
 package org.opennessobservatory.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Assertions;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,5 +29,20 @@ class SchemasTest {
         assertEquals(List.of("forum", "year"), names.subList(names.size() - 2, names.size()), dataset);
       }
     }
+  }
+
+  @Test
+  void aFieldWithoutDescriptionFailsEvenNestedOnes() {
+    String nested = """
+        {"type": "struct", "fields": [{"name": "values", "nullable": false, "metadata": {"description": "Values."},
+          "type": {"type": "array", "containsNull": false, "elementType": {"type": "struct", "fields": [
+            {"name": "indicator", "type": "string", "nullable": false, "metadata": {}}]}}}]}""";
+    assertEquals("x.json: field values[].indicator has no description",
+        assertThrows(IllegalStateException.class, () -> Schemas.parse(nested, "x.json")).getMessage());
+    String blank = """
+        {"type": "struct", "fields": [{"name": "n", "type": "long", "nullable": false,
+          "metadata": {"description": " "}}]}""";
+    assertEquals("x.json: field n has no description",
+        assertThrows(IllegalStateException.class, () -> Schemas.parse(blank, "x.json")).getMessage());
   }
 }
