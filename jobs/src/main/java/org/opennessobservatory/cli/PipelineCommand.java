@@ -201,14 +201,14 @@ abstract class PipelineCommand implements Callable<Integer> {
       PseudonymiseJob.Summary pseudonymised = null;
       if (pseudonymKey != null) {
         t0 = System.nanoTime();
+        stage(spark, progress, "pseudonymise");
         pseudonymised = PseudonymiseJob.run(spark, corpus(), out(), pseudonymKey, privacy().table, writer);
+        stage(spark, progress, null);
         stageSeconds.put("pseudonymise", (System.nanoTime() - t0) / 1e9);
         spec.commandLine().getOut().printf("pseudonymise: %d persons, %d name forms replaced in %d datasets; key "
             + "table: %s%n", pseudonymised.persons(), pseudonymised.nameForms(), pseudonymised.datasets().size(),
             pseudonymised.keyTable() == null ? "not written" : pseudonymised.keyTable());
       }
-      // Whatever publishes from the datasets (the report) goes here, after pseudonymisation: it must read them
-      // pseudonymised.
       Map<String, Object> manifest = runManifest(runId, started, spark, limits, ingest);
       manifest.put("datasets", datasets);
       manifest.put("stage_seconds", stageSeconds);
@@ -221,9 +221,12 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("links", links);
         manifest.put("track", track);
         manifest.put("influence", influence);
-        // Last, so that the report shows the manifest of this run (without its own time, added after).
+        // Last, after pseudonymisation (a release's report must show pseudonyms), so that the report shows the
+        // manifest of this run (without its own time, added after).
         t0 = System.nanoTime();
+        stage(spark, progress, "report");
         ReportJob.Summary report = ReportJob.run(spark, out(), manifest);
+        stage(spark, progress, null);
         stageSeconds.put("report", (System.nanoTime() - t0) / 1e9);
         manifest.put("report", report);
         Summaries.printReport(spec.commandLine().getOut(), report);
