@@ -22,10 +22,12 @@ _JPYPE_SUPPORT_JAR = "/usr/share/java/org.jpype.jar"
 
 
 def datasets():
-    """Names of the datasets under OUT: its folders, except those starting with _ (staging, the notebooks' tables)."""
+    """Names of the datasets under OUT: its folders that a finished write marked with _SUCCESS (not the report, the
+    codebook, staging or the notebooks' tables)."""
     if not OUT.is_dir():
         raise FileNotFoundError(f"{OUT} is not an output root: run 'bin/observatory demo' first, or set OBSERVATORY_OUT")
-    return sorted(p.name for p in OUT.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    return sorted(p.name for p in OUT.iterdir()
+                  if p.is_dir() and not p.name.startswith(("_", ".")) and (p / "_SUCCESS").is_file())
 
 
 def _view_sql(name):

@@ -180,7 +180,7 @@ class SqlCommandTest extends SparkTestBase {
     Assertions.assertTrue(table.matches("(?s).*\nrejected as +files\n-+ +-+\ncorrupt +3\nduplicate +1\nempty +1\n"
         + "encrypted +1\n.*"), table);
     Assertions.assertTrue(table.matches("(?s).*\nstage +seconds\n-+ +-+\ningest +[0-9.]+\n.*\ninfluence +[0-9.]+\n"
-        + "total +[0-9.]+\n"), table);
+        + "report +[0-9.]+\ntotal +[0-9.]+\n"), table);
   }
 
   /** Every query of the README's "Querying the outputs" gives the same rows in Spark SQL and in DuckDB. */

@@ -68,10 +68,13 @@ public final class OutputComparison {
     System.exit(allSame ? 0 : 1);
   }
 
-  /** The dataset folders of an output root, sorted (not {@code _run.json}, not {@code _staging}). */
+  /**
+   * The dataset folders of an output root, sorted: those a finished write marked with {@code _SUCCESS} (not
+   * {@code _staging}, the report or the codebook).
+   */
   public static List<String> datasets(Path root) {
     try (Stream<Path> children = Files.list(root)) {
-      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+      return children.filter(p -> Files.isRegularFile(p.resolve("_SUCCESS"))).map(p -> p.getFileName().toString())
           .filter(n -> !n.startsWith("_") && !n.startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
