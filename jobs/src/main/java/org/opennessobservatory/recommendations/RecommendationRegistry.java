@@ -12,12 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,8 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.ReferenceFile;
 import org.opennessobservatory.io.YamlEntries.Entry;
 
 /**
@@ -63,33 +59,12 @@ public record RecommendationRegistry(String source, String version, String repor
   }
 
   public static RecommendationRegistry shipped() {
-    try (InputStream in = RecommendationRegistry.class.getClassLoader().getResourceAsStream(SHIPPED)) {
-      if (in == null) {
-        throw new IllegalStateException(SHIPPED + " is not on the class path");
-      }
-      return read(SHIPPED, new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceFile.shipped(SHIPPED, RecommendationRegistry::read);
   }
 
   /** The registry at {@code path} (any Hadoop file system), or the shipped one when {@code path} is null. */
   public static RecommendationRegistry load(String path, Configuration conf) {
-    if (path == null) {
-      return shipped();
-    }
-    Path p = new Path(path);
-    try {
-      if (!p.getFileSystem(conf).exists(p)) {
-        throw new UserException("recommendation registry " + path
-            + " does not exist (give a YAML file to --recommendations)");
-      }
-      try (InputStream in = p.getFileSystem(conf).open(p)) {
-        return read(path, new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UserException("cannot read recommendation registry " + path + ": " + e.getMessage());
-    }
+    return ReferenceFile.load(path, conf, SHIPPED, "recommendation registry", "--recommendations", RecommendationRegistry::read);
   }
 
   public static RecommendationRegistry read(String source, Reader reader) {
