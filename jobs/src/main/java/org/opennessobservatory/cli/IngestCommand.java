@@ -11,6 +11,14 @@ class IngestCommand extends PipelineCommand {
   @Mixin
   CorpusOptions corpusOptions;
 
+  @Mixin
+  IncrementalOptions incrementalOptions;
+
+  @Override
+  IncrementalOptions incremental() {
+    return incrementalOptions;
+  }
+
   @Override
   String corpus() {
     return corpusOptions.corpus;
@@ -28,7 +36,7 @@ class IngestCommand extends PipelineCommand {
 
   @Override
   boolean overwrite() {
-    return corpusOptions.overwrite;
+    return corpusOptions.overwrite || incrementalOptions.incremental;
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.opennessobservatory.ingest.IngestJob;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.indicators.IndicatorsJob;
 import org.opennessobservatory.influence.InfluenceJob;
 import org.opennessobservatory.influence.InfluenceStage;
@@ -85,6 +86,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
+  /** --incremental and its store; null for commands without it (the demo). */
+  IncrementalOptions incremental() {
+    return null;
+  }
+
   /** The issue taxonomy file; null for the shipped one. */
   String taxonomy() {
     return null;
@@ -94,6 +100,7 @@ abstract class PipelineCommand implements Callable<Integer> {
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
     byte[] pseudonymKey = privacy() == null ? null : privacy().key(out(), System.getenv());
+    String store = incremental() == null ? null : incremental().store(out(), pseudonymKey != null);
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
     // A session that already exists (a notebook, a test) belongs to its creator: use it, leave it running.
@@ -104,6 +111,7 @@ abstract class PipelineCommand implements Callable<Integer> {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf);
       DatasetWriter writer = new DatasetWriter(spark, out());
+      Memo memo = store == null ? null : new Memo(spark, store, runId);
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
       if (allStages() && taxonomy() != null) {
@@ -120,7 +128,7 @@ abstract class PipelineCommand implements Callable<Integer> {
       Map<String, Object> stageSeconds = new LinkedHashMap<>();
       long t0 = System.nanoTime();
       stage(spark, progress, "ingest");
-      IngestSummary ingest = IngestJob.run(spark, corpus(), manifest(), limits, writer);
+      IngestSummary ingest = IngestJob.run(spark, corpus(), manifest(), limits, writer, memo);
       stageSeconds.put("ingest", (System.nanoTime() - t0) / 1e9);
       datasets.put(IngestJob.DOCUMENTS, ingest.documents());
       datasets.put(IngestJob.REJECTS, ingest.rejects());
@@ -237,6 +245,10 @@ abstract class PipelineCommand implements Callable<Integer> {
       Codebook.write(new Path(out(), Codebook.FOLDER).toString(), conf);
       manifest.put("finished_at", Instant.now().toString());
       RunManifest.write(out(), manifest, conf);
+      if (memo != null) {
+        // Only now: until this run's outputs are whole, the earlier results may still be needed.
+        memo.prune();
+      }
       spec.commandLine().getOut().print(Summaries.runTable(datasets, ingest.rejectsByReason(), stageSeconds));
       spec.commandLine().getOut().flush();
       return 0;
@@ -294,6 +306,7 @@ abstract class PipelineCommand implements Callable<Integer> {
     config.put("spark.master", spark.sparkContext().master());
     config.put("spark.conf", sparkOptions.conf);
     config.put("parse_limits", limits);
+    config.put("incremental_store", incremental() == null ? null : incremental().store(out(), false));
     m.put("configuration", config);
     Map<String, Object> corpus = new LinkedHashMap<>();
     corpus.put("files", ingest.files());

@@ -45,7 +45,7 @@ final class PrivacyOptions {
   }
 
   /** Compared as paths only (scheme and host aside): refusing a look-alike elsewhere costs less than a leak. */
-  private static boolean isInside(String file, String root) {
+  static boolean isInside(String file, String root) {
     return local(file).startsWith(local(root));
   }
 

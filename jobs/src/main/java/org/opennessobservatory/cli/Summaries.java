@@ -27,8 +27,9 @@ final class Summaries {
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     out.printf("ingest: %d files (%.1f MB) -> %d documents, %d rejects%s%n", s.files(), s.bytes() / 1e6,
         s.documents(), s.rejects(), reasons.isEmpty() ? "" : " (" + reasons + ")");
-    out.printf("        %.1f s, %.1f documents/s, %.2f MB/s%n", seconds, s.files() / seconds,
-        s.bytes() / 1e6 / seconds);
+    out.printf("        %.1f s, %.1f documents/s, %.2f MB/s%s%n", seconds, s.files() / seconds,
+        s.bytes() / 1e6 / seconds, s.reusedParses() == 0 ? ""
+            : "; " + s.reusedParses() + " documents unchanged since an earlier run, their parse reused");
     if (!s.manifestRowsWithoutFile().isEmpty()) {
       out.printf("        %d manifest rows name no file in the corpus, e.g. %s%n",
           s.manifestRowsWithoutFile().size(), s.manifestRowsWithoutFile().get(0));

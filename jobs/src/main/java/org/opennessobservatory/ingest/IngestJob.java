@@ -2,6 +2,7 @@ package org.opennessobservatory.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -21,10 +22,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.HadoopConf;
+import org.opennessobservatory.io.Memo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,12 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   public static final String DOCUMENTS = "documents";
   public static final String REJECTS = "rejects";
+  /** The memo of an incremental run: Tika's result per SHA-256 of the bytes (ok parses only). */
+  public static final String PARSES = "parses";
+  private static final StructType PARSES_SCHEMA = new StructType()
+      .add(Memo.KEY, DataTypes.StringType, false)
+      .add(Memo.CONFIG, DataTypes.StringType, false)
+      .add(IngestRecords.PARSED, DataTypes.BinaryType, false);
 
   private IngestJob() {}
 
@@ -41,12 +51,20 @@ public final class IngestJob {
    */
   public static IngestSummary run(SparkSession spark, String corpus, String manifestPath, ParseLimits limits,
       DatasetWriter writer) {
+    return run(spark, corpus, manifestPath, limits, writer, null);
+  }
+
+  /**
+   * @param memo where an incremental run finds earlier parses and keeps its own; null: parse every file
+   */
+  public static IngestSummary run(SparkSession spark, String corpus, String manifestPath, ParseLimits limits,
+      DatasetWriter writer, Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path root = CorpusListing.root(corpus, conf);
     Path manifestFile = manifestPath != null ? new Path(manifestPath) : new Path(root, CorpusListing.MANIFEST);
     Map<String, ManifestEntry> manifest = readManifest(manifestFile, conf, manifestPath != null);
     return ingest(spark, root, manifest.isEmpty() ? null : manifestFile, manifest,
-        CorpusListing.documents(root, conf), limits, writer);
+        CorpusListing.documents(root, conf), limits, writer, memo);
   }
 
   /**
@@ -54,28 +72,54 @@ public final class IngestJob {
    * record (a test calls this with such a listing).
    */
   static IngestSummary ingest(SparkSession spark, Path root, Path manifestFile, Map<String, ManifestEntry> manifest,
-      List<IngestStage.InputFile> files, ParseLimits limits, DatasetWriter writer) {
+      List<IngestStage.InputFile> files, ParseLimits limits, DatasetWriter writer, Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Dataset<Row> settled = IngestStage.settleDuplicates(IngestStage.parse(IngestStage.files(spark, files),
-        manifest, limits, new HadoopConf(conf))).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fileRows = IngestStage.files(spark, files);
+    String config = parseConfig(limits);
+    IngestStage.Reusing reusing = memo == null ? null : IngestStage.parse(fileRows, manifest, limits,
+        new HadoopConf(conf), memo.previous(PARSES, config)
+            .orElseGet(() -> spark.createDataFrame(List.<Row>of(), PARSES_SCHEMA)), files.size());
+    Dataset<Row> records = reusing == null ? IngestStage.parse(fileRows, manifest, limits, new HadoopConf(conf))
+        : reusing.records();
+    Dataset<Row> settled = IngestStage.settleDuplicates(records).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long t0 = System.nanoTime();
       Counts counts = Counts.of(settled);
+      if (reusing != null) {
+        reusing.firstPass().unpersist();
+      }
       checkAccounting(files.size(), counts);
       LOG.info("parsed and accounted for {} files in {} ms", files.size(), (System.nanoTime() - t0) / 1_000_000);
       t0 = System.nanoTime();
       writer.write(DOCUMENTS, IngestStage.documents(settled), counts.documents() == 0, "forum", "year");
       writer.write(REJECTS, IngestStage.rejects(settled), counts.rejects() == 0, "forum", "year");
       LOG.info("wrote documents and rejects in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      long reused = 0;
+      if (memo != null) {
+        reused = settled.filter(col(IngestRecords.REUSED).equalTo(true)).count();
+        memo.write(PARSES, settled.filter(col(IngestRecords.PARSED).isNotNull())
+            .select(col("doc_id").as(Memo.KEY), lit(config).as(Memo.CONFIG), col(IngestRecords.PARSED))
+            .dropDuplicates(Memo.KEY));
+      }
       Set<String> listed = files.stream().map(IngestStage.InputFile::relPath).collect(Collectors.toSet());
       return new IngestSummary(root.toString(), manifestFile == null ? null : manifestFile.toString(), files.size(),
           files.stream().mapToLong(IngestStage.InputFile::size).sum(), counts.documents(), counts.rejects(),
           counts.documentsByType(), counts.rejectsByReason(), manifest.size(),
           manifest.values().stream().filter(e -> !listed.contains(e.get(ManifestColumns.PATH)))
-              .map(IngestJob::withoutFile).sorted().toList(), fingerprint(settled));
+              .map(IngestJob::withoutFile).sorted().toList(), fingerprint(settled), reused);
     } finally {
       settled.unpersist();
     }
+  }
+
+  /**
+   * What an ok parse depends on besides the bytes: a stored parse made under another configuration is not reused.
+   * Timeouts and the worker heap only decide rejects, which are never stored.
+   */
+  static String parseConfig(ParseLimits limits) {
+    java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
+    return "observatory " + v.getProperty("version") + ", tika " + v.getProperty("tika.version") + ", max_chars "
+        + limits.maxChars() + ", max_embedded " + limits.maxEmbedded();
   }
 
   /**

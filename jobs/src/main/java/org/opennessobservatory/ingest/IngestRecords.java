@@ -14,7 +14,7 @@ import org.opennessobservatory.schema.Schemas;
 /**
  * The row every input file becomes inside the ingest stage, before it is split into {@code documents} and
  * {@code rejects}: the documents columns (all nullable) plus the reject columns. A null {@code reason} means a
- * document; duplicate_of is filled by {@link IngestStage#settleDuplicates}.
+ * document; duplicate_of is filled by {@link IngestStage#settleDuplicates}; parsed and reused serve incremental runs.
  */
 final class IngestRecords {
   private IngestRecords() {}
@@ -23,6 +23,13 @@ final class IngestRecords {
   static final String ERROR_CLASS = "error_class";
   static final String MESSAGE = "message";
   static final String DUPLICATE_OF = "duplicate_of";
+  /** The parse result's bytes, kept for the parse memo of an incremental run (null otherwise). */
+  static final String PARSED = "parsed";
+  /**
+   * True when an incremental run may reuse a stored parse of these bytes: the file was read and hashed, not parsed
+   * ({@link ReusedParses} completes it).
+   */
+  static final String REUSED = "reused";
 
   static StructType schema() {
     List<StructField> fields = new ArrayList<>();
@@ -33,6 +40,8 @@ final class IngestRecords {
     fields.add(DataTypes.createStructField(ERROR_CLASS, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(MESSAGE, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(DUPLICATE_OF, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(PARSED, DataTypes.BinaryType, true));
+    fields.add(DataTypes.createStructField(REUSED, DataTypes.BooleanType, true));
     return new StructType(fields.toArray(StructField[]::new));
   }
 

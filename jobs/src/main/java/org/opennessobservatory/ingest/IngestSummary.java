@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param fingerprint the corpus fingerprint of {@link IngestJob#fingerprint}
  * @param manifestRowsWithoutFile manifest paths that no listed file matches (listed for the user to fix)
+ * @param reusedParses documents whose parse an incremental run took from an earlier run (0 for a full run)
  */
 public record IngestSummary(
     String corpus,
@@ -19,4 +20,5 @@ public record IngestSummary(
     Map<String, Long> rejectsByReason,
     long manifestRows,
     java.util.List<String> manifestRowsWithoutFile,
-    String fingerprint) {}
+    String fingerprint,
+    long reusedParses) {}

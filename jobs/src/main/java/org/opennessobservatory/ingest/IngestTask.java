@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.opennessobservatory.io.HadoopConf;
@@ -33,12 +34,19 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
   private final ParseLimits limits;
   private final HadoopConf hadoopConf;
   private final StructType schema;
+  /** Hashes of the bytes an earlier run parsed (may answer yes wrongly, never no wrongly); null: parse all. */
+  private final Broadcast<BloomFilter> stored;
+  /** Whether ok parses keep their result's bytes for the parse memo. */
+  private final boolean keepParses;
 
-  IngestTask(Broadcast<Map<String, ManifestEntry>> manifest, ParseLimits limits, HadoopConf hadoopConf, StructType schema) {
+  IngestTask(Broadcast<Map<String, ManifestEntry>> manifest, ParseLimits limits, HadoopConf hadoopConf,
+      StructType schema, Broadcast<BloomFilter> stored, boolean keepParses) {
     this.manifest = manifest;
     this.limits = limits;
     this.hadoopConf = hadoopConf;
     this.schema = schema;
+    this.stored = stored;
+    this.keepParses = keepParses;
   }
 
   @Override
@@ -68,7 +76,6 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
   }
 
   Row ingest(String path, String relPath, long size) {
-    ManifestEntry entry = manifest.value().get(relPath);
     IngestRecords.Builder record = record(path, relPath, size);
     if (size == 0) {
       return reject(record, RejectReason.EMPTY, null, "the file has 0 bytes");
@@ -90,7 +97,11 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
       return reject(record, RejectReason.TOO_LARGE, null, "the file grew past the limit of "
           + limits.maxFileBytes() + " bytes (--max-file-size) after it was listed");
     }
-    record.set("doc_id", sha256(bytes));
+    String docId = sha256(bytes);
+    record.set("doc_id", docId);
+    if (stored != null && stored.value().mightContainString(docId)) {
+      return record.set(IngestRecords.REUSED, true).build(schema);
+    }
     long start = System.nanoTime();
     ParseResult parsed = ParseWorkerPool.parse(CorpusPaths.fileName(relPath), bytes, limits);
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -102,6 +113,16 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
     if (!parsed.ok()) {
       return reject(record, parsed.reject(), parsed.errorClass(), parsed.message());
     }
+    return describe(record, relPath, parsed);
+  }
+
+  /** The document row of a file read and hashed (in {@code record}) whose parse succeeded. */
+  Row describe(IngestRecords.Builder record, String relPath, ParseResult parsed) {
+    ManifestEntry entry = manifest.value().get(relPath);
+    if (keepParses) {
+      record.set(IngestRecords.PARSED, parsed.toBytes());
+    }
+    record.set("media_type", parsed.mediaType());
     DocumentMetadata m = DocumentMetadata.resolve(relPath, entry, parsed);
     String text = parsed.text();
     return record
@@ -132,7 +153,7 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
         .build(schema);
   }
 
-  private IngestRecords.Builder record(String path, String relPath, long size) {
+  IngestRecords.Builder record(String path, String relPath, long size) {
     ManifestEntry entry = manifest.value().get(relPath);
     return new IngestRecords.Builder()
         .set("path", path).set("rel_path", relPath).set("size_bytes", size)

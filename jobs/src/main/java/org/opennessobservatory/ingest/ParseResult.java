@@ -34,6 +34,25 @@ public record ParseResult(
         null);
   }
 
+  /** The result in the codec below, as stored by an incremental run's parse memo. */
+  byte[] toBytes() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      write(out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static ParseResult fromBytes(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return read(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("a stored parse result is damaged", e);
+    }
+  }
+
   void write(DataOutputStream out) throws IOException {
     writeString(out, reject == null ? null : reject.name());
     writeString(out, errorClass);

@@ -206,11 +206,11 @@ class HostileCorpusTest extends SparkTestBase {
     List<IngestStage.InputFile> calm = listed.stream().filter(f -> !f.relPath().endsWith("hangs.bin")).toList();
     long t0 = System.nanoTime();
     IngestJob.ingest(spark(), root, null, manifest, calm, LIMITS,
-        new DatasetWriter(spark(), tmp.resolve("out-calm").toString()));
+        new DatasetWriter(spark(), tmp.resolve("out-calm").toString()), null);
     double calmSeconds = (System.nanoTime() - t0) / 1e9;
     t0 = System.nanoTime();
     IngestSummary summary = IngestJob.ingest(spark(), root, null, manifest, listed, LIMITS,
-        new DatasetWriter(spark(), tmp.resolve("out").toString()));
+        new DatasetWriter(spark(), tmp.resolve("out").toString()), null);
     double allSeconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("hostile corpus: %d files; ingest without the spinning file %.1f s, with it %.1f s "
         + "(timeout %.1f s)%n", listed.size(), calmSeconds, allSeconds, LIMITS.timeoutMillis() / 1e3);
