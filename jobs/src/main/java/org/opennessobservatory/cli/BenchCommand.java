@@ -1,12 +1,14 @@
 package org.opennessobservatory.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.opennessobservatory.bench.IncrementalBenchmark;
 import org.opennessobservatory.bench.IngestBenchmark;
 import org.opennessobservatory.bench.InfluenceBenchmark;
 import org.opennessobservatory.bench.PipelineBenchmark;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
  * run, on the same files, and prints the ratio. The work is in {@code org.opennessobservatory.bench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchCommand.Segment.class,
-    BenchCommand.Influence.class, BenchCommand.Pipeline.class},
+    BenchCommand.Influence.class, BenchCommand.Pipeline.class, BenchCommand.Incremental.class},
     description = "Measure a stage against a plain single-threaded Java loop doing the same work, in one run.")
 final class BenchCommand implements Runnable {
   @Spec
@@ -172,6 +174,45 @@ final class BenchCommand implements Runnable {
         throw new UserException(problem);
       }
       return PipelineBenchmark.run(settings, spec.commandLine().getOut());
+    }
+  }
+
+  @Command(name = "incremental", mixinStandardHelpOptions = true,
+      description = "Generate an archive; run it without its newest year with --incremental, add the newest year "
+          + "(about a tenth of the files) and run --incremental again, then a full run of the whole corpus, in the "
+          + "same JVM; print both times, their ratio, and whether every dataset of the two runs is the same.")
+  static final class Incremental implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "0.2",
+        description = "Archive scale (1 = 600 transcripts + 300 documents, ~6M words; default ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+        description = "Spark master of the runs (default ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "A new folder for the corpus and the outputs "
+        + "(default: a temporary folder).")
+    Path work;
+
+    @Option(names = "--keep", description = "Keep the corpus and the outputs (otherwise deleted at the end).")
+    boolean keep;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!(scale > 0)) {
+        throw new UserException("--scale must be positive");
+      }
+      if (work != null && Files.exists(work)) {
+        throw new UserException(work + " already exists: give a new --work folder");
+      }
+      return IncrementalBenchmark.run(new IncrementalBenchmark.Settings(scale, seed, master, work, keep),
+          spec.commandLine().getOut());
     }
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         + "and transcripts, with Apache Spark.",
     subcommands = {IngestCommand.class, RunCommand.class, DemoCommand.class,
         ImportNetmundialCommand.class, GenerateCommand.class, BenchCommand.class, EvalCommand.class,
-        ReportCommand.class, CodebookCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, CodebookCommand.class, SqlCommand.class, CompareCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Observatory {
   /** Exit code of a usage error or a user error (bad arguments, missing input): the message says what to fix. */
   public static final int USAGE = 2;

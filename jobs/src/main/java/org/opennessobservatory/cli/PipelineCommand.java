@@ -174,7 +174,7 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "issues");
-        issues = IssuesJob.run(spark, out(), taxonomy(), writer);
+        issues = IssuesJob.run(spark, out(), taxonomy(), writer, memo);
         stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
         datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
         datasets.put(IssuesStage.MAP, issues.mapRows());

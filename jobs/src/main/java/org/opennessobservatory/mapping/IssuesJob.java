@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.Memo;
 
 /** Stage issues' I/O: documents and utterances in; issue_mentions and stakeholder_issue_map written. */
 public final class IssuesJob {
@@ -36,37 +38,73 @@ public final class IssuesJob {
     }
   }
 
+  /** The memo of an incremental run: the issue matches of each text, by the text's SHA-256. */
+  public static final String MATCHES = "issue_matches";
+
+  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {
+    return run(spark, outRoot, taxonomyPath, writer, null);
+  }
+
   /**
    * Reads {@code <outRoot>/documents} and {@code <outRoot>/utterances}, finds the issues, writes both datasets.
    *
    * @param taxonomyPath a taxonomy file (local, hdfs://, s3a://), or null for the shipped one
+   * @param memo where an incremental run finds the matches of texts matched before and keeps its own; null: match
+   *     every text
    * @throws UserException when the taxonomy is faulty (one line: file, line, issue, fault) or an input is missing
    */
-  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {
+  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer,
+      Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
     IssueMatcher matcher = IssueMatcher.of(taxonomy);
     Dataset<Row> documents = spark.read().parquet(input(outRoot, DOCUMENTS, "ingest", conf));
     Dataset<Row> utterances = spark.read().parquet(input(outRoot, UTTERANCES, "segment/resolve", conf));
-    IssuesStage.Counters counters = IssuesStage.Counters.of(spark);
-    Dataset<Row> mentions = IssuesStage.mentions(spark, utterances, documents, matcher, counters)
+    String config = memoConfig(taxonomy);
+    Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
+    Dataset<Row> matched = IssuesStage.matched(spark, utterances, documents, matcher, stored)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row m = mentions.agg(count(when(col("level").equalTo("utterance"), 1)),
-          count(when(col("level").equalTo("document"), 1))).first();
-      Dataset<Row> map = IssuesStage.map(mentions).persist(StorageLevel.MEMORY_AND_DISK());
+      long[] sentences = IssuesStage.sentenceCounts(matched);
+      Dataset<Row> mentions = IssuesStage.mentions(matched, documents, matcher)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        long mapRows = map.count();
-        writer.write(IssuesStage.MENTIONS, mentions, m.getLong(0) + m.getLong(1) == 0, "forum", "year");
-        writer.write(IssuesStage.MAP, map, mapRows == 0, "forum", "year");
-        return new Summary(taxonomyPath == null ? DEFAULT_TAXONOMY : taxonomyPath, taxonomy.version(),
-            taxonomy.issues().size(), m.getLong(0), m.getLong(1), mapRows, counters.sentences().value(),
-            counters.lemmatized().value());
+        Row m = mentions.agg(count(when(col("level").equalTo("utterance"), 1)),
+            count(when(col("level").equalTo("document"), 1))).first();
+        Dataset<Row> map = IssuesStage.map(mentions).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          long mapRows = map.count();
+          writer.write(IssuesStage.MENTIONS, mentions, m.getLong(0) + m.getLong(1) == 0, "forum", "year");
+          writer.write(IssuesStage.MAP, map, mapRows == 0, "forum", "year");
+          if (memo != null) {
+            memo.write(MATCHES, IssuesStage.memoEntries(matched, config));
+          }
+          return new Summary(taxonomyPath == null ? DEFAULT_TAXONOMY : taxonomyPath, taxonomy.version(),
+              taxonomy.issues().size(), m.getLong(0), m.getLong(1), mapRows, sentences[0], sentences[1]);
+        } finally {
+          map.unpersist();
+        }
       } finally {
-        map.unpersist();
+        mentions.unpersist();
       }
     } finally {
-      mentions.unpersist();
+      matched.unpersist();
+    }
+  }
+
+  /**
+   * What a text's matches depend on besides the text: the code and models (versions), the taxonomy's terms (its
+   * content, not only its version label: a user may edit a file and forget to bump it), the prefilter.
+   */
+  static String memoConfig(Taxonomy taxonomy) {
+    java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
+    String terms = taxonomy.version() + "\n" + taxonomy.issues();
+    try {
+      return "observatory " + v.getProperty("version") + ", opennlp models " + v.getProperty("opennlp.models.version")
+          + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -24,8 +26,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
+import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.schema.Schemas;
 
 /**
@@ -40,70 +43,105 @@ public final class IssuesStage {
   public static final String MAP = "stakeholder_issue_map";
   public static final String METHOD = "lemma_match";
 
-  /** Sentences read and sentences lemmatized (passed the prefilter), counted as the texts are matched. */
-  public record Counters(LongAccumulator sentences, LongAccumulator lemmatized) {
-    public static Counters of(SparkSession spark) {
-      return new Counters(spark.sparkContext().longAccumulator("issues.sentences"),
-          spark.sparkContext().longAccumulator("issues.lemmatized_sentences"));
-    }
-  }
+  /** The hash of a text, by which an incremental run finds its stored matches. */
+  static final String TEXT_KEY = "text_key";
 
   /**
-   * Rows of issue_mentions: one per utterance and issue, one per document and issue, for texts with at least one
-   * match.
+   * Every text to match, one row each: the issue_mentions key (doc_id, turn_index, level, session_id, person_id,
+   * stakeholder_group, doc_type, forum, year), words, text and its SHA-256. Utterances get their doc_type later, from
+   * the (small) mentions rather than by joining the (large) texts.
    *
    * @param utterances rows with doc_id, turn_index, session_id, person_id, stakeholder_group, text, words, forum, year
    * @param documents rows with doc_id, doc_type, session_id, author_stakeholder_group, text, words, forum, year
    */
-  public static Dataset<Row> mentions(SparkSession spark, Dataset<Row> utterances, Dataset<Row> documents,
-      IssueMatcher matcher, Counters counters) {
+  static Dataset<Row> texts(Dataset<Row> utterances, Dataset<Row> documents) {
+    Dataset<Row> u = utterances.select(col("doc_id"), col("turn_index"), lit("utterance").as("level"),
+        col("session_id"), col("person_id"), col("stakeholder_group"), lit(null).cast("string").as("doc_type"),
+        col("forum"), col("year"), col("words"), col("text"));
+    Dataset<Row> d = documents.select(col("doc_id"), lit(null).cast("int").as("turn_index"),
+        lit("document").as("level"), col("session_id"), lit(null).cast("string").as("person_id"),
+        col("author_stakeholder_group").as("stakeholder_group"), col("doc_type"), col("forum"), col("year"),
+        col("words"), col("text"));
+    return u.unionByName(d).withColumn(TEXT_KEY, sha2(col("text"), 256));
+  }
+
+  /**
+   * Each text's matches ({@link TextMatches}) in place of its text. A text whose hash {@code stored} holds is not
+   * matched again: its stored matches are the ones matching would give.
+   *
+   * @param stored the issue-match memo of an earlier run ({@code key} = text hash, the {@link TextMatches} values),
+   *     or null to match every text
+   */
+  public static Dataset<Row> matched(SparkSession spark, Dataset<Row> utterances, Dataset<Row> documents,
+      IssueMatcher matcher, Dataset<Row> stored) {
     Broadcast<IssueMatcher> shared = spark.sparkContext().broadcast(matcher,
         scala.reflect.ClassTag$.MODULE$.apply(IssueMatcher.class));
+    Dataset<Row> texts = texts(utterances, documents);
+    StructType keys = texts.drop("text").schema();
+    if (stored != null) {
+      texts = texts.join(stored.select(col(Memo.KEY).as("s_key"), col(TextMatches.HITS).as("s_hits"),
+              col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized")),
+          col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key");
+    }
+    int text = texts.schema().fieldIndex("text");
+    int words = texts.schema().fieldIndex("words");
+    boolean reuse = stored != null;
+    MapFunction<Row, Row> match = r -> {
+      Object[] out = new Object[keys.size() + 3];
+      int k = 0;
+      for (StructField f : keys.fields()) {
+        out[k++] = r.get(r.fieldIndex(f.name()));
+      }
+      Object[] values;
+      if (reuse && !r.isNullAt(r.fieldIndex("s_hits"))) {
+        values = new Object[] {r.get(r.fieldIndex("s_hits")), r.get(r.fieldIndex("s_sentences")),
+            r.get(r.fieldIndex("s_lemmatized"))};
+      } else {
+        values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text)));
+      }
+      System.arraycopy(values, 0, out, k, values.length);
+      return RowFactory.create(out);
+    };
+    return texts.map(match, Encoders.row(TextMatches.withValue(keys)));
+  }
+
+  /** Rows of issue_mentions from {@link #matched} texts: one per text and issue matched. */
+  public static Dataset<Row> mentions(Dataset<Row> matched, Dataset<Row> documents, IssueMatcher matcher) {
     StructType schema = Schemas.load(MENTIONS);
     StructType plain = new StructType(Arrays.stream(schema.fields())
         .map(f -> new org.apache.spark.sql.types.StructField(f.name(), f.dataType(), f.nullable(),
             org.apache.spark.sql.types.Metadata.empty()))
         .toArray(org.apache.spark.sql.types.StructField[]::new));
-    LongAccumulator sentences = counters.sentences();
-    LongAccumulator lemmatized = counters.lemmatized();
-
-    Dataset<Row> u = utterances.select(col("doc_id"), col("turn_index"), col("session_id"), col("person_id"),
-        col("stakeholder_group"), col("text"), col("words"), col("forum"), col("year"));
-    FlatMapFunction<Row, Row> perUtterance = r -> rows(shared.value(), r.getString(5), r.isNullAt(6) ? 0 : r.getLong(6),
-        sentences, lemmatized, new Object[] {r.getString(0), r.get(1), "utterance", r.getString(2), r.getString(3),
-            r.getString(4), null, r.getString(7), r.get(8)}).iterator();
+    String version = matcher.version();
+    FlatMapFunction<Row, Row> perText = r -> {
+      long words = r.isNullAt(r.fieldIndex("words")) ? 0 : r.getLong(r.fieldIndex("words"));
+      List<Row> out = new ArrayList<>();
+      for (Row hit : r.<Row>getList(r.fieldIndex(TextMatches.HITS))) {
+        String issue = hit.getString(0);
+        out.add(RowFactory.create(r.getString(0), r.get(1), r.getString(2), r.getString(3), r.getString(4),
+            r.getString(5), issue, matcher.label(issue), hit.getLong(1), score(hit.getLong(1), words),
+            hit.getList(2).toArray(String[]::new), METHOD, version, words, r.getString(6), r.getString(7), r.get(8)));
+      }
+      return out.iterator();
+    };
     Dataset<Row> docTypes = documents.select(col("doc_id").as("dt_doc_id"), col("doc_type").as("dt_doc_type"));
-    Dataset<Row> fromUtterances = u.flatMap(perUtterance, Encoders.row(plain));
-    fromUtterances = fromUtterances.join(docTypes, col("doc_id").equalTo(col("dt_doc_id")), "left")
-        .withColumn("doc_type", col("dt_doc_type")).drop("dt_doc_id", "dt_doc_type");
-
-    Dataset<Row> d = documents.select(col("doc_id"), col("session_id"), col("author_stakeholder_group"), col("text"),
-        col("words"), col("doc_type"), col("forum"), col("year"));
-    FlatMapFunction<Row, Row> perDocument = r -> rows(shared.value(), r.getString(3), r.isNullAt(4) ? 0 : r.getLong(4),
-        sentences, lemmatized, new Object[] {r.getString(0), null, "document", r.getString(1), null, r.getString(2),
-            r.getString(5), r.getString(6), r.get(7)}).iterator();
-    Dataset<Row> fromDocuments = d.flatMap(perDocument, Encoders.row(plain));
     Column[] ordered = Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new);
-    return fromUtterances.select(ordered).unionByName(fromDocuments.select(ordered));
+    return matched.flatMap(perText, Encoders.row(plain))
+        .join(docTypes, col("doc_id").equalTo(col("dt_doc_id")), "left")
+        .withColumn("doc_type", coalesce(col("doc_type"), col("dt_doc_type")))
+        .drop("dt_doc_id", "dt_doc_type").select(ordered);
   }
 
-  /**
-   * The issue_mentions rows of one text. {@code key} holds doc_id, turn_index, level, session_id, person_id,
-   * stakeholder_group, doc_type, forum, year.
-   */
-  static List<Row> rows(IssueMatcher matcher, String text, long words, LongAccumulator sentences,
-      LongAccumulator lemmatized, Object[] key) {
-    IssueMatcher.Result result = matcher.match(text);
-    sentences.add(result.sentences());
-    lemmatized.add(result.lemmatizedSentences());
-    List<Row> out = new ArrayList<>(result.hits().size());
-    for (Map.Entry<String, IssueMatcher.Hit> e : result.hits().entrySet()) {
-      IssueMatcher.Hit hit = e.getValue();
-      out.add(RowFactory.create(key[0], key[1], key[2], key[3], key[4], key[5], e.getKey(), matcher.label(e.getKey()),
-          hit.matches(), score(hit.matches(), words), hit.terms().toArray(String[]::new), METHOD, matcher.version(),
-          words, key[6], key[7], key[8]));
-    }
-    return out;
+  /** The memo entries of {@link #matched} texts: one per distinct text. */
+  public static Dataset<Row> memoEntries(Dataset<Row> matched, String config) {
+    return matched.select(col(TEXT_KEY).as(Memo.KEY), lit(config).as(Memo.CONFIG), col(TextMatches.HITS),
+        col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED)).dropDuplicates(Memo.KEY);
+  }
+
+  /** Sentences of the matched texts, and of those the ones the prefilter let through to the lemmatizer. */
+  public static long[] sentenceCounts(Dataset<Row> matched) {
+    Row r = matched.agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)).first();
+    return new long[] {r.isNullAt(0) ? 0 : r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1)};
   }
 
   /** Matches per 1,000 words; a text counted as having no words counts as one word. */

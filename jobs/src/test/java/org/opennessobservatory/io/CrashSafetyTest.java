@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.cli.Observatory;
 import org.opennessobservatory.testing.CliRunner;
-import org.opennessobservatory.testing.OutputComparison;
+import org.opennessobservatory.query.OutputComparison;
 import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.testing.CliRunner;
 import org.opennessobservatory.testing.DemoRun;
-import org.opennessobservatory.testing.OutputComparison;
+import org.opennessobservatory.query.OutputComparison;
 import org.opennessobservatory.testing.SparkTestBase;
 
 /**

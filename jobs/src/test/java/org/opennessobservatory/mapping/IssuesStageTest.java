@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.Memo;
+import org.opennessobservatory.query.OutputComparison;
 import org.opennessobservatory.schema.SchemaConformance;
 import org.opennessobservatory.schema.Schemas;
 import org.opennessobservatory.testing.SparkTestBase;
@@ -60,8 +63,37 @@ class IssuesStageTest extends SparkTestBase {
   }
 
   private Dataset<Row> mentions() {
-    return IssuesStage.mentions(spark(), utterances(spark()), documents(spark()),
-        IssueMatcher.of(Taxonomy.shipped()), IssuesStage.Counters.of(spark()));
+    return mentions(null);
+  }
+
+  private Dataset<Row> mentions(Dataset<Row> stored) {
+    IssueMatcher matcher = IssueMatcher.of(Taxonomy.shipped());
+    return IssuesStage.mentions(IssuesStage.matched(spark(), utterances(spark()), documents(spark()), matcher,
+        stored), documents(spark()), matcher);
+  }
+
+  @Test
+  void storedMatchesAreFoundByTheTextsHashAndGiveTheSameRows() {
+    IssueMatcher matcher = IssueMatcher.of(Taxonomy.shipped());
+    Dataset<Row> entries = IssuesStage.memoEntries(IssuesStage.matched(spark(), utterances(spark()),
+        documents(spark()), matcher, null), "c");
+    Assertions.assertEquals(entries.count(), entries.select(Memo.KEY).distinct().count(), "one entry per text");
+    OutputComparison.Difference same = OutputComparison.compare(mentions(entries), mentions());
+    Assertions.assertTrue(same.same() && same.rowsA() > 0, same.toString());
+
+    // A stored value is used as it is: a planted one for d1's text shows in d1's rows and nowhere else.
+    String privacy = "Privacy. Privacy.";
+    Dataset<Row> planted = entries.withColumn(TextMatches.HITS, functions.when(
+        functions.col(Memo.KEY).equalTo(functions.sha2(functions.lit(privacy), 256)),
+        functions.array(functions.struct(functions.lit("youth").as("issue_id"), functions.lit(9L).as("matches"),
+            functions.array(functions.lit("planted")).as("terms"))))
+        .otherwise(functions.col(TextMatches.HITS)));
+    List<Row> d1 = mentions(planted).filter("doc_id = 'd1' and level = 'document'").collectAsList();
+    Assertions.assertEquals(1, d1.size(), d1.toString());
+    Assertions.assertEquals("youth", d1.get(0).getAs("issue_id"));
+    Assertions.assertEquals(9L, (long) d1.get(0).getAs("matches"));
+    Assertions.assertEquals(mentions().filter("doc_id <> 'd1'").count(),
+        mentions(planted).filter("doc_id <> 'd1'").count());
   }
 
   @Test

@@ -1,6 +1,7 @@
-package org.opennessobservatory.testing;
+package org.opennessobservatory.query;
 
 import java.util.LinkedHashMap;
+import org.opennessobservatory.testing.SparkTestBase;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

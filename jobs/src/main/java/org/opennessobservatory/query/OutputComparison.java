@@ -1,4 +1,4 @@
-package org.opennessobservatory.testing;
+package org.opennessobservatory.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +20,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Compares two output roots dataset by dataset, row for row and regardless of order or file layout (bin/cluster-test:
- * a cluster run against a local one; the reproducibility and crash-safety tests). Every dataset folder is compared; only entries starting with {@code _} (the
- * run manifest, which holds run ids, times and the master by design) are not datasets. Prints one line per dataset
- * and exits 1 when any differs.
+ * Compares two output roots dataset by dataset, row for row and regardless of order or file layout: {@code observatory
+ * compare} (bin/cluster-test: a cluster run against a local one; an incremental run against a full one), the
+ * reproducibility and crash-safety tests. Every dataset folder is compared; entries starting with {@code _} (the run
+ * manifest, which holds run ids, times and the master by design; the incremental store) are not datasets.
  */
 public final class OutputComparison {
   private OutputComparison() {}
@@ -33,39 +33,6 @@ public final class OutputComparison {
     public boolean same() {
       return onlyInA == 0 && onlyInB == 0;
     }
-  }
-
-  public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: OutputComparison OUTPUT_A OUTPUT_B");
-      System.exit(2);
-    }
-    Path a = Path.of(args[0]);
-    Path b = Path.of(args[1]);
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("output-comparison")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
-    boolean allSame = true;
-    try {
-      TreeSet<String> names = new TreeSet<>(datasets(a));
-      TreeSet<String> namesB = new TreeSet<>(datasets(b));
-      if (!names.equals(namesB)) {
-        System.out.println("datasets differ: " + a + " has " + names + ", " + b + " has " + namesB);
-        allSame = false;
-        names.retainAll(namesB);
-      }
-      for (String name : names) {
-        Difference d = compare(spark.read().parquet(a.resolve(name).toString()),
-            spark.read().parquet(b.resolve(name).toString()));
-        allSame &= d.same();
-        System.out.println(d.same()
-            ? String.format("%-26s same %d rows", name, d.rowsA())
-            : String.format("%-26s DIFFERENT: %s", name, describe(d)));
-      }
-    } finally {
-      spark.stop();
-    }
-    System.exit(allSame ? 0 : 1);
   }
 
   /**
@@ -108,7 +75,7 @@ public final class OutputComparison {
     return d.same() ? null : describe(d);
   }
 
-  private static String describe(Difference d) {
+  public static String describe(Difference d) {
     return String.format("%d of %d rows only in A, %d of %d only in B; columns whose values differ: %s",
         d.onlyInA(), d.rowsA(), d.onlyInB(), d.rowsB(), d.columns());
   }

@@ -1,0 +1,106 @@
+package org.opennessobservatory.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.query.OutputComparison;
+import org.opennessobservatory.testing.CliRunner;
+import org.opennessobservatory.testing.DemoRun;
+import org.opennessobservatory.testing.SparkTestBase;
+import org.opennessobservatory.testing.TestPaths;
+
+/**
+ * {@code --incremental} as a researcher uses it: an earlier state of the corpus (a year missing, one file since
+ * corrected) is ingested with --incremental; then the whole pipeline runs with --incremental over the corpus as it
+ * is now. Only the bytes parsed before are reused, the corrected file is parsed again, and every dataset equals the
+ * full demo run's over the same corpus.
+ */
+class IncrementalRunTest extends SparkTestBase {
+  private static final Pattern REUSED = Pattern.compile("(\\d+) documents unchanged since an earlier run");
+
+  @Test
+  void anIncrementalRunReusesOnlyUnchangedBytesAndEqualsAFullRun(@TempDir Path dir) throws IOException {
+    Path samples = TestPaths.samples().resolve("corpus");
+    Path earlier = dir.resolve("earlier");
+    copyTree(samples, earlier);
+    deleteTree(earlier.resolve("igf/2023"));
+    Path corrected = earlier.resolve("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt");
+    Files.writeString(corrected, "\nA sentence the publisher removed later.\n", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    Path out = dir.resolve("out");
+
+    CliRunner.Run first = CliRunner.observatory("ingest", "--incremental", "--corpus", earlier.toString(),
+        "--out", out.toString());
+    assertEquals(0, first.exit(), first.err());
+    assertFalse(REUSED.matcher(first.out()).find(), "nothing to reuse on the first run: " + first.out());
+    Set<String> parsedBefore = docIds(out.resolve("documents"));
+    String correctedId = spark().read().parquet(out.resolve("documents").toString())
+        .filter(col("rel_path").equalTo("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt"))
+        .select("doc_id").first().getString(0);
+
+    CliRunner.Run second = CliRunner.observatory("run", "--incremental", "--corpus", samples.toString(),
+        "--out", out.toString());
+    assertEquals(0, second.exit(), second.err());
+
+    // By hand: the records of this run (documents, and duplicates of one) whose bytes the first run parsed.
+    long expected = spark().read().parquet(out.resolve("documents").toString()).select("doc_id")
+        .union(spark().read().parquet(out.resolve("rejects").toString())
+            .filter(col("reason").equalTo("duplicate")).select("doc_id"))
+        .collectAsList().stream().filter(r -> parsedBefore.contains(r.getString(0))).count();
+    Set<String> parsedNow = docIds(out.resolve("documents"));
+    assertFalse(parsedNow.contains(correctedId), "the corrected file's earlier bytes are gone");
+    Assertions.assertTrue(expected > 40 && expected < parsedNow.size(), "the new year and the corrected file are parsed: "
+        + expected + " of " + parsedNow.size());
+    Matcher reused = REUSED.matcher(second.out());
+    Assertions.assertTrue(reused.find(), second.out());
+    assertEquals(expected, Long.parseLong(reused.group(1)));
+
+    assertEquals(List.of(), OutputComparison.differences(spark(), DemoRun.out(), out));
+    try (Stream<Path> generations = Files.list(out.resolve(Memo.DEFAULT_FOLDER).resolve("parses"))) {
+      assertEquals(1, generations.count(), "the earlier generation is pruned");
+    }
+    assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
+  }
+
+  private Set<String> docIds(Path documents) {
+    return spark().read().parquet(documents.toString()).select("doc_id").collectAsList().stream()
+        .map(r -> r.getString(0)).collect(Collectors.toSet());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
