@@ -32,8 +32,8 @@ final class Summaries {
     out.printf("        %.1f s, %.1f documents/s, %.2f MB/s%n", seconds, s.files() / seconds,
         s.bytes() / 1e6 / seconds);
     if (s.manifestRowsWithoutFile() + s.manifestRowsInvalid() > 0) {
-      out.printf("        manifest: %d rows name no file in the corpus, %d rows have a faulty value; each is a "
-          + "reject whose message names the line%n", s.manifestRowsWithoutFile(), s.manifestRowsInvalid());
+      out.printf("        manifest rows: %d naming no file in the corpus, %d with a faulty value; each is a reject "
+          + "whose message names its line%n", s.manifestRowsWithoutFile(), s.manifestRowsInvalid());
     }
     out.printf("outputs: %s/documents, %s/rejects, %s/_run.json%n", outRoot, outRoot, outRoot);
     out.flush();
