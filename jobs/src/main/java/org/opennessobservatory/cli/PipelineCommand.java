@@ -314,6 +314,7 @@ abstract class PipelineCommand implements Callable<Integer> {
     corpus.put("fingerprint_sha256", ingest.fingerprint());
     corpus.put("manifest_rows", ingest.manifestRows());
     corpus.put("manifest_rows_without_file", ingest.manifestRowsWithoutFile());
+    corpus.put("manifest_rows_invalid", ingest.manifestRowsInvalid());
     m.put("corpus", corpus);
     m.put("documents_by_type", ingest.documentsByType());
     m.put("rejects_by_reason", ingest.rejectsByReason());

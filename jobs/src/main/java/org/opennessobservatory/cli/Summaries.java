@@ -25,14 +25,16 @@ final class Summaries {
   static void printIngest(PrintWriter out, IngestSummary s, double seconds, String outRoot) {
     String reasons = s.rejectsByReason().entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-    out.printf("ingest: %d files (%.1f MB) -> %d documents, %d rejects%s%n", s.files(), s.bytes() / 1e6,
+    // Manifest rows naming no file are rejects too: the counts on either side of the arrow add up.
+    out.printf("ingest: %d files (%.1f MB)%s -> %d documents, %d rejects%s%n", s.files(), s.bytes() / 1e6,
+        s.manifestRowsWithoutFile() == 0 ? "" : " + " + s.manifestRowsWithoutFile() + " manifest rows without a file",
         s.documents(), s.rejects(), reasons.isEmpty() ? "" : " (" + reasons + ")");
     out.printf("        %.1f s, %.1f documents/s, %.2f MB/s%s%n", seconds, s.files() / seconds,
         s.bytes() / 1e6 / seconds, s.reusedParses() == 0 ? ""
             : "; " + s.reusedParses() + " documents unchanged since an earlier run, their parse reused");
-    if (!s.manifestRowsWithoutFile().isEmpty()) {
-      out.printf("        %d manifest rows name no file in the corpus, e.g. %s%n",
-          s.manifestRowsWithoutFile().size(), s.manifestRowsWithoutFile().get(0));
+    if (s.manifestRowsWithoutFile() + s.manifestRowsInvalid() > 0) {
+      out.printf("        manifest rows: %d naming no file in the corpus, %d with a faulty value; each is a reject "
+          + "whose message names its line%n", s.manifestRowsWithoutFile(), s.manifestRowsInvalid());
     }
     out.printf("outputs: %s/documents, %s/rejects, %s/_run.json%n", outRoot, outRoot, outRoot);
     out.flush();

@@ -31,6 +31,14 @@ public final class CorpusPaths {
     return normalise(file.substring(r.length()));
   }
 
+  /**
+   * The root and a relative path joined as strings, for a path to name in a message or row: nothing resolves or
+   * opens it, so a relative path that escapes the root ("../x") stays visibly what it is.
+   */
+  public static String join(String root, String relPath) {
+    return (root.endsWith("/") ? root : root + "/") + relPath;
+  }
+
   /** The last path segment. */
   public static String fileName(String path) {
     return path.substring(path.lastIndexOf('/') + 1);

@@ -11,11 +11,10 @@ import java.io.Reader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -62,25 +61,28 @@ public final class IngestJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path root = CorpusListing.root(corpus, conf);
     Path manifestFile = manifestPath != null ? new Path(manifestPath) : new Path(root, CorpusListing.MANIFEST);
-    Map<String, ManifestEntry> manifest = readManifest(manifestFile, conf, manifestPath != null);
-    return ingest(spark, root, manifest.isEmpty() ? null : manifestFile, manifest,
+    Manifest manifest = readManifest(manifestFile, conf, manifestPath != null);
+    return ingest(spark, root, manifest.rows() == 0 ? null : manifestFile, manifest,
         CorpusListing.documents(root, conf), limits, writer, memo);
   }
 
   /**
-   * Ingests files already listed. Files may have changed or vanished since the listing: each still ends as one
-   * record (a test calls this with such a listing).
+   * Ingests files already listed, and the manifest rows that name none of them. Files may have changed or vanished
+   * since the listing: each still ends as one record (a test calls this with such a listing).
    */
-  static IngestSummary ingest(SparkSession spark, Path root, Path manifestFile, Map<String, ManifestEntry> manifest,
+  static IngestSummary ingest(SparkSession spark, Path root, Path manifestFile, Manifest manifest,
       List<IngestStage.InputFile> files, ParseLimits limits, DatasetWriter writer, Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Dataset<Row> fileRows = IngestStage.files(spark, files);
+    List<IngestStage.InputFile> rowsWithoutFile = IngestInputs.rowsWithoutFile(root.toString(), manifest, files);
+    List<IngestStage.InputFile> inputs = new ArrayList<>(IngestInputs.refuseFaulty(files, manifest));
+    inputs.addAll(rowsWithoutFile);
+    Dataset<Row> fileRows = IngestStage.files(spark, inputs);
     String config = parseConfig(limits);
-    IngestStage.Reusing reusing = memo == null ? null : IngestStage.parse(fileRows, manifest, limits,
+    IngestStage.Reusing reusing = memo == null ? null : IngestStage.parse(fileRows, manifest.entries(), limits,
         new HadoopConf(conf), memo.previous(PARSES, config)
             .orElseGet(() -> spark.createDataFrame(List.<Row>of(), PARSES_SCHEMA)), files.size());
-    Dataset<Row> records = reusing == null ? IngestStage.parse(fileRows, manifest, limits, new HadoopConf(conf))
-        : reusing.records();
+    Dataset<Row> records = reusing == null
+        ? IngestStage.parse(fileRows, manifest.entries(), limits, new HadoopConf(conf)) : reusing.records();
     Dataset<Row> settled = IngestStage.settleDuplicates(records).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long t0 = System.nanoTime();
@@ -88,8 +90,9 @@ public final class IngestJob {
       if (reusing != null) {
         reusing.firstPass().unpersist();
       }
-      checkAccounting(files.size(), counts);
-      LOG.info("parsed and accounted for {} files in {} ms", files.size(), (System.nanoTime() - t0) / 1_000_000);
+      checkAccounting(files.size(), rowsWithoutFile.size(), counts);
+      LOG.info("parsed and accounted for {} files and {} manifest rows without a file in {} ms", files.size(),
+          rowsWithoutFile.size(), (System.nanoTime() - t0) / 1_000_000);
       t0 = System.nanoTime();
       writer.write(DOCUMENTS, IngestStage.documents(settled), counts.documents() == 0, "forum", "year");
       writer.write(REJECTS, IngestStage.rejects(settled), counts.rejects() == 0, "forum", "year");
@@ -101,12 +104,10 @@ public final class IngestJob {
             .select(col("doc_id").as(Memo.KEY), lit(config).as(Memo.CONFIG), col(IngestRecords.PARSED))
             .dropDuplicates(Memo.KEY));
       }
-      Set<String> listed = files.stream().map(IngestStage.InputFile::relPath).collect(Collectors.toSet());
       return new IngestSummary(root.toString(), manifestFile == null ? null : manifestFile.toString(), files.size(),
           files.stream().mapToLong(IngestStage.InputFile::size).sum(), counts.documents(), counts.rejects(),
-          counts.documentsByType(), counts.rejectsByReason(), manifest.size(),
-          manifest.values().stream().filter(e -> !listed.contains(e.get(ManifestColumns.PATH)))
-              .map(IngestJob::withoutFile).sorted().toList(), fingerprint(settled), reused);
+          counts.documentsByType(), counts.rejectsByReason(), manifest.rows(), rowsWithoutFile.size(),
+          manifest.faults().size(), fingerprint(settled), reused);
     } finally {
       settled.unpersist();
     }
@@ -123,21 +124,14 @@ public final class IngestJob {
   }
 
   /**
-   * A manifest row that names no listed file, with why. Rows are only ever looked up by the paths the listing found
-   * under the root, so a row naming a path outside it ("../x", "/etc/passwd") is never read: it is reported here.
+   * The manifest at {@code file}; absent and not {@code required}: none. Faults of the whole file are one-line user
+   * errors; faults of a row's values are kept in the manifest (they become rejects).
    */
-  static String withoutFile(ManifestEntry row) {
-    String path = row.get(ManifestColumns.PATH);
-    return "line " + row.line() + " '" + path + "': " + (CorpusPaths.escapesRoot(path)
-        ? "a path outside the corpus root, not read" : "no such file under the corpus root");
-  }
-
-  /** The manifest at {@code file}; absent and not {@code required}: none. Faults are one-line user errors. */
-  public static Map<String, ManifestEntry> readManifest(Path file, Configuration conf, boolean required) {
+  public static Manifest readManifest(Path file, Configuration conf, boolean required) {
     try {
       FileSystem fs = file.getFileSystem(conf);
       if (!required && !fs.exists(file)) {
-        return Map.of();
+        return Manifest.NONE;
       }
       try (Reader in = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8)) {
         return Manifest.parse(in, file.toString());
@@ -177,13 +171,17 @@ public final class IngestJob {
     }
   }
 
-  /** inputs = documents + rejects, and each input is exactly one of them; anything else is a bug to stop on. */
-  static void checkAccounting(long inputs, Counts counts) {
+  /**
+   * listed files + manifest rows without a file = documents + rejects, and each of them is exactly one row; anything
+   * else is a bug to stop on.
+   */
+  static void checkAccounting(long files, long rowsWithoutFile, Counts counts) {
+    long inputs = files + rowsWithoutFile;
     if (counts.records() != inputs || counts.distinctPaths() != inputs
         || counts.documents() + counts.rejects() != inputs) {
-      throw new IllegalStateException("ingest accounting broken: " + inputs + " input files, " + counts.records()
-          + " records for " + counts.distinctPaths() + " distinct paths, " + counts.documents() + " documents + "
-          + counts.rejects() + " rejects");
+      throw new IllegalStateException("ingest accounting broken: " + files + " listed files + " + rowsWithoutFile
+          + " manifest rows without a file, " + counts.records() + " records for " + counts.distinctPaths()
+          + " distinct paths, " + counts.documents() + " documents + " + counts.rejects() + " rejects");
     }
   }
 

@@ -6,7 +6,11 @@ import java.util.Map;
  * What an ingest run did, for the console and the run manifest.
  *
  * @param fingerprint the corpus fingerprint of {@link IngestJob#fingerprint}
- * @param manifestRowsWithoutFile manifest paths that no listed file matches (listed for the user to fix)
+ * @param files files the listing found; {@code files + manifestRowsWithoutFile = documents + rejects}
+ * @param manifestRowsWithoutFile manifest rows naming no listed file, each a reject ({@code manifest_file_missing},
+ *     {@code outside_corpus})
+ * @param manifestRowsInvalid manifest rows with a faulty value: their files are {@code manifest_invalid} rejects
+ *     (unless the listing refused them first), a row naming no file is counted in {@code manifestRowsWithoutFile}
  * @param reusedParses documents whose parse an incremental run took from an earlier run (0 for a full run)
  */
 public record IngestSummary(
@@ -19,6 +23,7 @@ public record IngestSummary(
     Map<String, Long> documentsByType,
     Map<String, Long> rejectsByReason,
     long manifestRows,
-    java.util.List<String> manifestRowsWithoutFile,
+    long manifestRowsWithoutFile,
+    long manifestRowsInvalid,
     String fingerprint,
     long reusedParses) {}

@@ -62,17 +62,17 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
       public Row next() {
         Row file = files.next();
         if (!file.isNullAt(3)) {
-          return refused(file.getString(0), file.getString(1), RejectReason.valueOf(file.getString(3)),
-              file.getString(4));
+          return refused(file.getString(0), file.getString(1), file.getLong(2),
+              RejectReason.valueOf(file.getString(3)), file.getString(4));
         }
         return ingest(file.getString(0), file.getString(1), file.getLong(2));
       }
     };
   }
 
-  /** A file the listing already turned down: rejected without opening it. */
-  Row refused(String path, String relPath, RejectReason reason, String why) {
-    return reject(record(path, relPath, 0), reason, null, why);
+  /** A file turned down before the stage (by the listing or its manifest row): rejected without opening it. */
+  Row refused(String path, String relPath, long size, RejectReason reason, String why) {
+    return reject(record(path, relPath, size), reason, null, why);
   }
 
   Row ingest(String path, String relPath, long size) {

@@ -5,47 +5,91 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.CsvTable;
 
-/** Reads and validates a corpus manifest; every fault is a one-line message naming file, line and column. */
-public final class Manifest {
-  private Manifest() {}
+/**
+ * A corpus manifest, read and checked. A fault that leaves the file without a usable row structure — no path
+ * column, unreadable CSV, a row with the wrong number of cells, an empty path cell (it names no file to reject), a
+ * path listed twice (which row would describe the file?) — stops the run with one line naming file, line and fault.
+ * A row whose path is usable but whose values are not is kept apart in {@code faults}: its file becomes a
+ * {@code manifest_invalid} reject, unread, and the run goes on.
+ *
+ * @param source the manifest's name in messages
+ * @param entries valid rows by normalised path relative to the corpus root
+ * @param faults rows with a faulty value, by normalised path
+ */
+public record Manifest(String source, Map<String, ManifestEntry> entries, Map<String, Fault> faults) {
+  /** No manifest. */
+  public static final Manifest NONE = new Manifest("(no manifest)", Map.of(), Map.of());
 
-  /** Entries by normalised path relative to the corpus root. */
-  public static Map<String, ManifestEntry> parse(Reader reader, String source) {
+  /** A row's first faulty value: {@code fault} names the column, the value and what is wrong with it. */
+  public record Fault(long line, String fault) {}
+
+  public int rows() {
+    return entries.size() + faults.size();
+  }
+
+  /** The start of every message about a row: "manifest.csv line 7". */
+  public String at(long line) {
+    return at(source, line);
+  }
+
+  /** The one-line message of a faulty row: file, line, column and fault. */
+  public String message(Fault fault) {
+    return at(fault.line()) + ": " + fault.fault();
+  }
+
+  private static String at(String source, long line) {
+    return source + " line " + line;
+  }
+
+  public static Manifest parse(Reader reader, String source) {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
     Map<String, ManifestEntry> entries = new LinkedHashMap<>();
+    Map<String, Fault> faults = new LinkedHashMap<>();
+    Map<String, Long> lines = new HashMap<>();
     try (CSVParser csv = CSVParser.builder().setReader(CsvTable.withoutBom(reader)).setFormat(format).get()) {
       if (!csv.getHeaderMap().containsKey(ManifestColumns.PATH)) {
         throw new UserException(source + ": no '" + ManifestColumns.PATH + "' column in the header line (found: "
             + String.join(", ", csv.getHeaderNames()) + ")");
       }
       for (CSVRecord record : csv) {
-        ManifestEntry entry = entry(record, source);
+        long line = record.getParser().getCurrentLineNumber();
+        String where = at(source, line);
+        ManifestEntry entry = entry(record, line, where);
         String path = entry.get(ManifestColumns.PATH);
-        ManifestEntry previous = entries.putIfAbsent(path, entry);
+        Long previous = lines.putIfAbsent(path, line);
         if (previous != null) {
-          throw new UserException(source + " line " + entry.line() + ": path '" + path
-              + "' is already listed on line " + previous.line());
+          throw new UserException(where + ": path '" + path + "' is already listed on line " + previous);
+        }
+        String fault = fault(entry.values());
+        if (fault == null) {
+          entries.put(path, entry);
+        } else {
+          faults.put(path, new Fault(line, fault));
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw CsvTable.unreadable(source, e);
     }
-    return entries;
+    // Unmodifiable views rather than copies: they keep the file's order.
+    return new Manifest(source, Collections.unmodifiableMap(entries), Collections.unmodifiableMap(faults));
   }
 
-  private static ManifestEntry entry(CSVRecord record, String source) {
-    String where = source + " line " + record.getParser().getCurrentLineNumber();
+  /** The row's cells, blank ones left out, path and forum normalised; its values are not checked yet. */
+  private static ManifestEntry entry(CSVRecord record, long line, String where) {
     if (!record.isConsistent()) {
       throw new UserException(where + ": " + record.size() + " cells where the header has "
           + record.getParser().getHeaderNames().size());
@@ -67,32 +111,48 @@ public final class Manifest {
     if (values.containsKey(ManifestColumns.FORUM)) {
       values.put(ManifestColumns.FORUM, Forums.slug(values.get(ManifestColumns.FORUM)));
     }
-    check(where, values, ManifestColumns.FORUM_LEVEL, ManifestColumns.FORUM_LEVELS);
-    check(where, values, ManifestColumns.DOC_TYPE, ManifestColumns.DOC_TYPES);
-    check(where, values, ManifestColumns.AUTHOR_STAKEHOLDER_GROUP, ManifestColumns.STAKEHOLDER_GROUPS);
-    String year = values.get(ManifestColumns.YEAR);
-    if (year != null && !(year.matches("\\d{4}") && Forums.plausibleYear(Integer.parseInt(year)))) {
-      throw new UserException(where + ": year '" + year + "' is not a year between "
-          + Forums.MIN_YEAR + " and " + Forums.MAX_YEAR);
-    }
-    for (String column : new String[] {ManifestColumns.DATE, ManifestColumns.PUBLISHED_ON}) {
-      String date = values.get(column);
-      if (date != null) {
-        try {
-          LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-          throw new UserException(where + ": " + column + " '" + date + "' is not a date as yyyy-MM-dd");
-        }
-      }
-    }
-    return new ManifestEntry(record.getParser().getCurrentLineNumber(), Map.copyOf(values), Map.copyOf(extra));
+    return new ManifestEntry(line, Map.copyOf(values), Map.copyOf(extra));
   }
 
-  private static void check(String where, Map<String, String> values, String column, Set<String> allowed) {
-    String value = values.get(column);
-    if (value != null && !allowed.contains(value)) {
-      throw new UserException(where + ": " + column + " '" + value + "' is not one of "
-          + String.join(", ", new java.util.TreeSet<>(allowed)));
+  /**
+   * The first faulty value of a row in column order, as "column 'value' is not …", or null when every value is
+   * allowed.
+   */
+  static String fault(Map<String, String> values) {
+    for (String column : ManifestColumns.ALL) {
+      String value = values.get(column);
+      String fault = value == null ? null : fault(column, value);
+      if (fault != null) {
+        return fault;
+      }
     }
+    return null;
+  }
+
+  private static String fault(String column, String value) {
+    return switch (column) {
+      case ManifestColumns.FORUM_LEVEL -> notOneOf(column, value, ManifestColumns.FORUM_LEVELS);
+      case ManifestColumns.DOC_TYPE -> notOneOf(column, value, ManifestColumns.DOC_TYPES);
+      case ManifestColumns.AUTHOR_STAKEHOLDER_GROUP -> notOneOf(column, value, ManifestColumns.STAKEHOLDER_GROUPS);
+      case ManifestColumns.YEAR -> value.matches("\\d{4}") && Forums.plausibleYear(Integer.parseInt(value)) ? null
+          : "year '" + value + "' is not a year between " + Forums.MIN_YEAR + " and " + Forums.MAX_YEAR;
+      case ManifestColumns.DATE, ManifestColumns.PUBLISHED_ON -> isDate(value) ? null
+          : column + " '" + value + "' is not a date as yyyy-MM-dd";
+      default -> null;
+    };
+  }
+
+  private static boolean isDate(String value) {
+    try {
+      LocalDate.parse(value);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static String notOneOf(String column, String value, Set<String> allowed) {
+    return allowed.contains(value) ? null
+        : column + " '" + value + "' is not one of " + String.join(", ", new TreeSet<>(allowed));
   }
 }

@@ -28,8 +28,15 @@ public enum RejectReason {
   PARSER_CRASH,
   /** Byte-for-byte identical to another file (see duplicate_of). */
   DUPLICATE,
-  /** A symbolic link that leads out of the corpus root: never read, whatever it points to. */
-  OUTSIDE_CORPUS;
+  /**
+   * A symbolic link that leads out of the corpus root, or a manifest row whose path does ("../x", "/etc/passwd"):
+   * never read, whatever it points to.
+   */
+  OUTSIDE_CORPUS,
+  /** The file's manifest row has a faulty value (forum level, document type, stakeholder group, year, date). */
+  MANIFEST_INVALID,
+  /** A manifest row names a file that is not under the corpus root. */
+  MANIFEST_FILE_MISSING;
 
   /** The value stored in the {@code rejects.reason} column. */
   public String id() {

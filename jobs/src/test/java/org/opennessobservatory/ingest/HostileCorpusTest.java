@@ -169,6 +169,9 @@ class HostileCorpusTest extends SparkTestBase {
     write(corpus, d + "vanishes.txt", "Deleted after the listing.".getBytes(StandardCharsets.UTF_8));
     reject(d + "vanishes.txt", RejectReason.UNREADABLE, "deleted between listing and reading");
 
+    write(corpus, d + "faulty-row.txt", "Notes whose manifest row is wrong.".getBytes(StandardCharsets.UTF_8));
+    reject(d + "faulty-row.txt", RejectReason.MANIFEST_INVALID, "its manifest row has a faulty doc_type: not parsed");
+
     String[] oddNames = {"we:ird %20 #1?.txt", "new\nline.txt", "\u00fcn\u00ef c\u00f6d\u00e9 \u2603.txt",
         "-dash 'quote\" *star.txt", "tab\there.txt"};
     for (int i = 0; i < oddNames.length; i++) {
@@ -194,13 +197,21 @@ class HostileCorpusTest extends SparkTestBase {
     org.apache.hadoop.fs.Path root = CorpusListing.root(corpus.toString(), conf);
     List<IngestStage.InputFile> listed = CorpusListing.documents(root, conf);
     Files.delete(corpus.resolve("igf/2023/vanishes.txt"));
-    Map<String, ManifestEntry> manifest = Manifest.parse(new StringReader("""
+    // Rows naming no listed file: each is a reject of its own; those leading to the secret are never followed.
+    Manifest manifest = Manifest.parse(new StringReader("""
         path,forum,doc_type
         igf/2023/report.pdf,IGF,outcome
         igf/2023/gone.pdf,IGF,outcome
         ../outside/secret.txt,IGF,outcome
         %s,IGF,outcome
+        igf/../../outside/secret.txt,IGF,outcome
+        igf/2023/faulty-row.txt,IGF,minutes
         """.formatted(tmp.resolve("outside/secret.txt"))), "manifest.csv");
+    Map<String, String> rowsWithoutFile = new TreeMap<>(Map.of(
+        "igf/2023/gone.pdf", RejectReason.MANIFEST_FILE_MISSING.id(),
+        "../outside/secret.txt", RejectReason.OUTSIDE_CORPUS.id(),
+        tmp.resolve("outside/secret.txt").toString(), RejectReason.OUTSIDE_CORPUS.id(),
+        "igf/../../outside/secret.txt", RejectReason.OUTSIDE_CORPUS.id()));
 
     // Without the spinning file first (it pays the parse workers' start), then the whole corpus.
     List<IngestStage.InputFile> calm = listed.stream().filter(f -> !f.relPath().endsWith("hangs.bin")).toList();
@@ -229,11 +240,15 @@ class HostileCorpusTest extends SparkTestBase {
       messages.put(r.getString(0), r.getString(2));
     }
 
-    // Accounting: every listed file exactly once, nothing else.
+    // Accounting: every listed file and every manifest row without a file exactly once, nothing else.
     Assertions.assertEquals(expected.keySet().stream().sorted().toList(),
         listed.stream().map(IngestStage.InputFile::relPath).sorted().toList(), "the listing");
-    Assertions.assertEquals(new TreeMap<>(expected).keySet(), outcome.keySet());
-    Assertions.assertEquals(listed.size(), summary.documents() + summary.rejects());
+    Map<String, String> withoutFile = new TreeMap<>(outcome);
+    withoutFile.keySet().removeAll(expected.keySet());
+    Assertions.assertEquals(rowsWithoutFile, withoutFile, "the manifest rows without a file, and nothing else");
+    Assertions.assertTrue(outcome.keySet().containsAll(expected.keySet()), "every listed file");
+    Assertions.assertEquals(rowsWithoutFile.size(), summary.manifestRowsWithoutFile());
+    Assertions.assertEquals(listed.size() + rowsWithoutFile.size(), summary.documents() + summary.rejects());
     List<String> wrong = new ArrayList<>();
     expected.forEach((rel, e) -> {
       String got = outcome.get(rel);
@@ -254,10 +269,15 @@ class HostileCorpusTest extends SparkTestBase {
     // Nothing outside the corpus reached any output.
     Assertions.assertEquals(0, documents.filter(col("text").contains(SECRET)).count(), "the secret was read");
     Assertions.assertFalse(String.join("\n", messages.values()).contains(SECRET));
-    Assertions.assertEquals(List.of("line 3 'igf/2023/gone.pdf': no such file under the corpus root",
-        "line 4 '../outside/secret.txt': a path outside the corpus root, not read",
-        "line 5 '" + tmp.resolve("outside/secret.txt") + "': a path outside the corpus root, not read"),
-        summary.manifestRowsWithoutFile());
+    Assertions.assertEquals("manifest.csv line 3: path 'igf/2023/gone.pdf' names no file under the corpus root",
+        messages.get("igf/2023/gone.pdf"));
+    Assertions.assertEquals("manifest.csv line 7: doc_type 'minutes' is not one of agenda, announcement, "
+        + "contribution, other, outcome, programme, session_report, transcript", messages.get("igf/2023/faulty-row.txt"));
+    for (String row : List.of("../outside/secret.txt", tmp.resolve("outside/secret.txt").toString(),
+        "igf/../../outside/secret.txt")) {
+      Assertions.assertTrue(messages.get(row).endsWith("leads outside the corpus root (absolute, a drive or URI, "
+          + "or a '..' segment): never read"), messages.get(row));
+    }
 
     // A spinning parser holds up its own task slot for its timeout and a worker restart, not the run.
     Assertions.assertTrue(allSeconds < calmSeconds + LIMITS.timeoutMillis() / 1e3 + 10,

@@ -45,4 +45,11 @@ class SchemasTest {
     assertEquals("x.json: field n has no description",
         assertThrows(IllegalStateException.class, () -> Schemas.parse(blank, "x.json")).getMessage());
   }
+
+  @Test
+  void theRejectReasonsAreTheValuesTheRejectsSchemaAllows() {
+    assertEquals(java.util.Arrays.stream(org.opennessobservatory.ingest.RejectReason.values())
+            .map(org.opennessobservatory.ingest.RejectReason::id).toList(),
+        List.of(Schemas.load("rejects").apply("reason").metadata().getString("allowed").split(" \\| ")));
+  }
 }
