@@ -83,23 +83,24 @@ public final class IssuesStage {
               col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized")),
           col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key");
     }
-    int text = texts.schema().fieldIndex("text");
-    int words = texts.schema().fieldIndex("words");
-    boolean reuse = stored != null;
+    // Positions, not names, inside the functions: rows reaching them need not carry their schema.
+    StructType in = texts.schema();
+    int[] keyAt = Arrays.stream(keys.fieldNames()).mapToInt(in::fieldIndex).toArray();
+    int text = in.fieldIndex("text");
+    int[] storedAt = stored == null ? null
+        : new int[] {in.fieldIndex("s_hits"), in.fieldIndex("s_sentences"), in.fieldIndex("s_lemmatized")};
     MapFunction<Row, Row> match = r -> {
-      Object[] out = new Object[keys.size() + 3];
-      int k = 0;
-      for (StructField f : keys.fields()) {
-        out[k++] = r.get(r.fieldIndex(f.name()));
+      Object[] out = new Object[keyAt.length + 3];
+      for (int k = 0; k < keyAt.length; k++) {
+        out[k] = r.get(keyAt[k]);
       }
       Object[] values;
-      if (reuse && !r.isNullAt(r.fieldIndex("s_hits"))) {
-        values = new Object[] {r.get(r.fieldIndex("s_hits")), r.get(r.fieldIndex("s_sentences")),
-            r.get(r.fieldIndex("s_lemmatized"))};
+      if (storedAt != null && !r.isNullAt(storedAt[0])) {
+        values = new Object[] {r.get(storedAt[0]), r.get(storedAt[1]), r.get(storedAt[2])};
       } else {
         values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text)));
       }
-      System.arraycopy(values, 0, out, k, values.length);
+      System.arraycopy(values, 0, out, keyAt.length, values.length);
       return RowFactory.create(out);
     };
     return texts.map(match, Encoders.row(TextMatches.withValue(keys)));
@@ -109,14 +110,16 @@ public final class IssuesStage {
   public static Dataset<Row> mentions(Dataset<Row> matched, Dataset<Row> documents, IssueMatcher matcher) {
     StructType schema = Schemas.load(MENTIONS);
     StructType plain = new StructType(Arrays.stream(schema.fields())
-        .map(f -> new org.apache.spark.sql.types.StructField(f.name(), f.dataType(), f.nullable(),
+        .map(f -> new StructField(f.name(), f.dataType(), f.nullable(),
             org.apache.spark.sql.types.Metadata.empty()))
-        .toArray(org.apache.spark.sql.types.StructField[]::new));
+        .toArray(StructField[]::new));
     String version = matcher.version();
+    int wordsAt = matched.schema().fieldIndex("words");
+    int hitsAt = matched.schema().fieldIndex(TextMatches.HITS);
     FlatMapFunction<Row, Row> perText = r -> {
-      long words = r.isNullAt(r.fieldIndex("words")) ? 0 : r.getLong(r.fieldIndex("words"));
+      long words = r.isNullAt(wordsAt) ? 0 : r.getLong(wordsAt);
       List<Row> out = new ArrayList<>();
-      for (Row hit : r.<Row>getList(r.fieldIndex(TextMatches.HITS))) {
+      for (Row hit : r.<Row>getList(hitsAt)) {
         String issue = hit.getString(0);
         out.add(RowFactory.create(r.getString(0), r.get(1), r.getString(2), r.getString(3), r.getString(4),
             r.getString(5), issue, matcher.label(issue), hit.getLong(1), score(hit.getLong(1), words),

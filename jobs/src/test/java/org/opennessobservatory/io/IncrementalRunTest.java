@@ -36,7 +36,7 @@ class IncrementalRunTest extends SparkTestBase {
 
   @Test
   void anIncrementalRunReusesOnlyUnchangedBytesAndEqualsAFullRun(@TempDir Path dir) throws IOException {
-    Path samples = TestPaths.samples().resolve("corpus");
+    Path samples = TestPaths.samples();
     Path earlier = dir.resolve("earlier");
     copyTree(samples, earlier);
     deleteTree(earlier.resolve("igf/2023"));
