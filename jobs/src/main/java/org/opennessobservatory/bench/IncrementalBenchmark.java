@@ -71,7 +71,7 @@ public final class IncrementalBenchmark {
       out.printf(Locale.ROOT, "  incremental / full: %.2f (%.1f s / %.1f s; the first run took %.1f s)%n",
           inc / whole, inc, whole, before);
       out.flush();
-      return compare(incremental, full, out) ? 0 : 1;
+      return compare(incremental, full, s.master(), out) ? 0 : 1;
     } finally {
       if (!s.keep()) {
         WorkFolder.deleteTree(work);
@@ -115,9 +115,16 @@ public final class IncrementalBenchmark {
   }
 
   /** Every dataset of the two roots, row for row; true when all are the same. */
-  private static boolean compare(Path a, Path b, PrintWriter out) {
-    SparkSession spark = SparkSession.builder().getOrCreate();
-    List<String> differences = OutputComparison.differences(spark, a, b);
+  private static boolean compare(Path a, Path b, String master, PrintWriter out) {
+    // Each run stopped the session it started.
+    SparkSession spark = SparkSession.builder().master(master).appName("bench-incremental-compare")
+        .config("spark.ui.enabled", "false").getOrCreate();
+    List<String> differences;
+    try {
+      differences = OutputComparison.differences(spark, a, b);
+    } finally {
+      spark.stop();
+    }
     out.printf("  outputs: %s%n", differences.isEmpty()
         ? "the incremental run's " + OutputComparison.datasets(a).size() + " datasets equal the full run's, row for row"
         : "DIFFERENT from the full run: " + String.join("; ", differences));
