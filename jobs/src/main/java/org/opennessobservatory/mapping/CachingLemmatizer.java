@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import opennlp.tools.lemmatizer.DefaultLemmatizerContextGenerator;
+import opennlp.tools.lemmatizer.DefaultLemmatizerSequenceValidator;
 import opennlp.tools.lemmatizer.LemmatizerContextGenerator;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.Sequence;
-import opennlp.tools.util.SequenceValidator;
 
 /**
  * {@link LemmatizerME#lemmatize(String[], String[])} with the same results, several times faster. Not thread-safe: one
@@ -24,10 +24,10 @@ import opennlp.tools.util.SequenceValidator;
  * from {@link DefaultLemmatizerContextGenerator#getContext(int, String[], String[], String[])}: the word, its
  * prefixes and suffixes, its tag, the previous class or "bos", and whether the word has a hyphen, a capital or a
  * digit. So this class remembers, per such triple, the classes that pass and their probabilities, and replays the
- * search loop of {@code BeamSearch.bestSequences} (OpenNLP 2.5) with them: the same {@link Sequence} objects built
- * in the same order into the same priority queues, so ties break the same way. Only where the remembered classes all
- * fail (the validator refuses them or the score falls below the floor; the search then tries every class) is the
- * model evaluated again, as BeamSearch does. The lemmas are decoded by LemmatizerME's own
+ * search loop of {@code BeamSearch.bestSequences} (OpenNLP 2.5) with them: sequences scored and ordered as
+ * {@link Sequence} does, added in the same order to the same priority queues, so ties break the same way. Only where
+ * the remembered classes all fall below the score floor (the search then tries every class) is the model evaluated
+ * again, as BeamSearch does. The lemmas are decoded by LemmatizerME's own
  * {@link LemmatizerME#decodeLemmas}.
  *
  * <p>The test {@code CachingLemmatizerTest} compares it with LemmatizerME on every sentence of the sample transcripts
@@ -49,7 +49,6 @@ final class CachingLemmatizer {
   private final MaxentModel model;
   private final int beamSize;
   private final LemmatizerContextGenerator contexts;
-  private final SequenceValidator<String> validator;
   private final double[] probs;
   private final Map<Key, Step> steps = new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
@@ -64,14 +63,17 @@ final class CachingLemmatizer {
     String beam = lemmatizer.getManifestProperty("BeamSize");
     beamSize = beam == null ? LemmatizerME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam);
     contexts = lemmatizer.getFactory().getContextGenerator();
-    validator = lemmatizer.getFactory().getSequenceValidator();
     probs = new double[model.getNumOutcomes()];
   }
 
-  /** Whether {@link #of} can stand in for LemmatizerME with this model (a maxent model, the default contexts). */
+  /**
+   * Whether {@link #of} can stand in for LemmatizerME with this model: a maxent model, the default context generator
+   * (read above) and the default sequence validator (it accepts every class).
+   */
   static boolean supports(LemmatizerModel lemmatizer) {
     return lemmatizer.getArtifact(MODEL_ENTRY) instanceof MaxentModel
-        && lemmatizer.getFactory().getContextGenerator().getClass() == DefaultLemmatizerContextGenerator.class;
+        && lemmatizer.getFactory().getContextGenerator().getClass() == DefaultLemmatizerContextGenerator.class
+        && lemmatizer.getFactory().getSequenceValidator().getClass() == DefaultLemmatizerSequenceValidator.class;
   }
 
   static CachingLemmatizer of(LemmatizerModel lemmatizer) {
@@ -83,56 +85,94 @@ final class CachingLemmatizer {
 
   /** The lemmas LemmatizerME gives these tokens with these tags. */
   String[] lemmatize(String[] tokens, String[] tags) {
-    Sequence best = bestSequence(tokens, tags);
-    return LemmatizerME.decodeLemmas(tokens, best.getOutcomes().toArray(new String[0]));
+    Node best = bestSequence(tokens, tags);
+    return LemmatizerME.decodeLemmas(tokens, best.outcomes());
   }
 
-  /** BeamSearch.bestSequences(1, tokens, {tags}, zeroLog, contexts, validator)[0], its loop step for step. */
-  private Sequence bestSequence(String[] tokens, String[] tags) {
-    Object[] additional = {tags};
-    Queue<Sequence> prev = new PriorityQueue<>(beamSize);
-    Queue<Sequence> next = new PriorityQueue<>(beamSize);
-    prev.add(new Sequence());
+  /**
+   * A sequence in the beam: {@link Sequence}'s score and order without copying the outcomes at each step (a link to
+   * the sequence it extends instead). As {@link Sequence#Sequence(Sequence, String, double)}: score = the parent's
+   * score + {@link StrictMath#log} of the probability; as {@link Sequence#compareTo}: higher scores first.
+   */
+  private static final class Node implements Comparable<Node> {
+    final Node parent;
+    final String outcome;
+    final double score;
+    final int size;
+
+    Node() {
+      parent = null;
+      outcome = null;
+      score = 0;
+      size = 0;
+    }
+
+    Node(Node parent, String outcome, double probability) {
+      this.parent = parent;
+      this.outcome = outcome;
+      score = parent.score + StrictMath.log(probability);
+      size = parent.size + 1;
+    }
+
+    String[] outcomes() {
+      String[] out = new String[size];
+      Node n = this;
+      for (int i = size - 1; i >= 0; i--) {
+        out[i] = n.outcome;
+        n = n.parent;
+      }
+      return out;
+    }
+
+    @Override
+    public int compareTo(Node other) {
+      return Double.compare(other.score, score);
+    }
+  }
+
+  /**
+   * BeamSearch.bestSequences(1, tokens, {tags}, zeroLog, contexts, validator)[0], its loop step for step (the
+   * validator, DefaultLemmatizerSequenceValidator, accepts every class: not called).
+   */
+  private Node bestSequence(String[] tokens, String[] tags) {
+    Queue<Node> prev = new PriorityQueue<>(beamSize);
+    Queue<Node> next = new PriorityQueue<>(beamSize);
+    prev.add(new Node());
     for (int i = 0; i < tokens.length; i++) {
       int sz = Math.min(beamSize, prev.size());
       for (int sc = 0; prev.size() > 0 && sc < sz; sc++) {
-        Sequence top = prev.remove();
-        String[] outcomes = top.getOutcomes().toArray(new String[0]);
-        Step step = step(i, tokens, tags, outcomes, additional);
+        Node top = prev.remove();
+        Step step = step(i, tokens, tags, top);
         for (int c = 0; c < step.classes().length; c++) {
-          extend(next, top, i, tokens, outcomes, step.classes()[c], step.probabilities()[c]);
+          extend(next, top, step.classes()[c], step.probabilities()[c]);
         }
-        if (next.size() == 0) { // if no advanced sequences, advance all valid (as BeamSearch)
-          double[] scores = model.eval(contexts.getContext(i, tokens, outcomes, additional), probs);
+        if (next.size() == 0) { // if no advanced sequences, advance all (as BeamSearch)
+          double[] scores = model.eval(contexts.getContext(i, tokens, tags, top.outcomes()), probs);
           for (int p = 0; p < scores.length; p++) {
-            extend(next, top, i, tokens, outcomes, p, scores[p]);
+            extend(next, top, p, scores[p]);
           }
         }
       }
       prev.clear();
-      Queue<Sequence> tmp = prev;
+      Queue<Node> tmp = prev;
       prev = next;
       next = tmp;
     }
     return prev.isEmpty() ? null : prev.remove();
   }
 
-  private void extend(Queue<Sequence> next, Sequence top, int i, String[] tokens, String[] outcomes, int p,
-      double probability) {
-    String out = model.getOutcome(p);
-    if (validator.validSequence(i, tokens, outcomes, out)) {
-      Sequence ns = new Sequence(top, out, probability);
-      if (ns.getScore() > MIN_SEQUENCE_SCORE) {
-        next.add(ns);
-      }
+  private void extend(Queue<Node> next, Node top, int p, double probability) {
+    Node ns = new Node(top, model.getOutcome(p), probability);
+    if (ns.score > MIN_SEQUENCE_SCORE) {
+      next.add(ns);
     }
   }
 
-  private Step step(int i, String[] tokens, String[] tags, String[] outcomes, Object[] additional) {
-    Key key = new Key(tokens[i], tags[i], i < 1 ? null : outcomes[i - 1]);
+  private Step step(int i, String[] tokens, String[] tags, Node top) {
+    Key key = new Key(tokens[i], tags[i], i < 1 ? null : top.outcome);
     Step step = steps.get(key);
     if (step == null) {
-      double[] scores = model.eval(contexts.getContext(i, tokens, outcomes, additional), probs);
+      double[] scores = model.eval(contexts.getContext(i, tokens, tags, top.outcomes()), probs);
       double min = largest(scores, beamSize);
       int n = 0;
       for (double s : scores) {
