@@ -44,9 +44,43 @@ final class Lemmas {
     String[] lemmas = LEMMATIZER.get().apply(tokens, tags);
     String[] out = new String[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
-      String l = i < lemmas.length ? lemmas[i] : null;
-      out[i] = l == null || l.isEmpty() || l.equals("O") || l.equals("_") || l.contains("+")
-          ? tokens[i].toLowerCase(Locale.ROOT) : l.toLowerCase(Locale.ROOT);
+      out[i] = finish(tokens[i], i < lemmas.length ? lemmas[i] : null);
+    }
+    return out;
+  }
+
+  /** The lemma {@link #lemmas} gives for {@code token} when the lemmatizer says {@code lemma}. */
+  private static String finish(String token, String lemma) {
+    return lemma == null || lemma.isEmpty() || lemma.equals("O") || lemma.equals("_") || lemma.contains("+")
+        ? token.toLowerCase(Locale.ROOT) : lemma.toLowerCase(Locale.ROOT);
+  }
+
+  /** The lemmatizer's classes (shortest edit scripts), each once: it gives every token one of these. */
+  private static final class Classes {
+    static final String[] ALL = java.util.Arrays.stream(Models.englishLemmas().getLemmatizerSequenceModel()
+        .getOutcomes()).distinct().toArray(String[]::new);
+  }
+
+  /**
+   * Every lemma {@link #lemmas} can give {@code token}, whatever sentence it stands in and whatever its tag: the
+   * lower-case word and the lemma of each of the lemmatizer's classes. {@link LemmatizerME#lemmatize} picks one class
+   * per token (a beam search over the sentence and its tags: only <i>which</i> class depends on the context) and then
+   * decodes each token's lemma from the token and its class alone ({@link LemmatizerME#decodeLemmas}, called here the
+   * same way); {@link #finish} is applied to both. A class whose script does not apply to the token (the decoder
+   * throws) is skipped: had the lemmatizer picked it, {@link #lemmas} would have thrown too.
+   */
+  static java.util.Set<String> possibleLemmas(String token) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    out.add(token.toLowerCase(Locale.ROOT));
+    String[] one = {token};
+    for (String c : Classes.ALL) {
+      String lemma;
+      try {
+        lemma = LemmatizerME.decodeLemmas(one, new String[] {c})[0];
+      } catch (RuntimeException e) {
+        continue;
+      }
+      out.add(finish(token, lemma));
     }
     return out;
   }
