@@ -83,7 +83,9 @@ public final class ScoreStage {
 
     List<Column> columns = new ArrayList<>(List.of(col("forum"), col("year").cast(DataTypes.IntegerType).as("year")));
     read.forEach(name -> columns.add(col(name)));
-    Dataset<Row> base = indicators.select(columns.toArray(Column[]::new));
+    // A forum-"year" without a year (documents whose year neither the manifest nor the path gives) has no place on
+    // the time line the scorecard is: not scored. Its documents and turns stay in the datasets before this one.
+    Dataset<Row> base = indicators.filter(col("year").isNotNull()).select(columns.toArray(Column[]::new));
 
     Dataset<Row> byType = documents
         .select(col("forum"), col("year").cast(DataTypes.IntegerType).as("year"), col("doc_type"), col("doc_id"),

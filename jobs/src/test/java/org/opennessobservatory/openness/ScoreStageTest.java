@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,18 @@ class ScoreStageTest extends SparkTestBase {
     Row newcomer = igf.get("newcomer_voice");
     Assertions.assertEquals(List.of("inclusive_equitable", "access_and_low_barriers"),
         newcomer.getList(newcomer.fieldIndex("netmundial_principles")));
+  }
+
+  /** Documents whose year neither the manifest nor the path gives have no place on a time line: not scored. */
+  @Test
+  void aForumYearWithoutAYearIsNotScoredAndStopsNothing() {
+    Dataset<Row> indicators = ScoreFixture.indicators(spark());
+    Dataset<Row> withoutYear = indicators.limit(1)
+        .withColumn("year", functions.lit(null).cast(indicators.schema().apply("year").dataType()));
+    ScoreStage.Scores s = ScoreStage.score(spark(), indicators.unionByName(withoutYear),
+        ScoreFixture.documents(spark()), ScoreFixture.rubric());
+    Assertions.assertEquals(criterionRows.size(), s.criteria().collectAsList().size());
+    Assertions.assertEquals(indexRows.size(), s.index().collectAsList().size());
   }
 
   @Test
