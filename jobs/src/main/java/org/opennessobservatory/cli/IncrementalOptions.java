@@ -4,7 +4,10 @@ import org.apache.hadoop.fs.Path;
 import org.opennessobservatory.io.Memo;
 import picocli.CommandLine.Option;
 
-/** {@code --incremental}: parse and match only what is new or changed since the last run (DESIGN.md §4). */
+/**
+ * {@code --incremental}: parse and match only what is new or changed since the last run (README, "Adding a new
+ * year").
+ */
 final class IncrementalOptions {
   @Option(names = "--incremental", description = "Reuse the costly results (Tika parses, issue matches) of earlier "
       + "incremental runs for files whose bytes did not change, then rebuild every dataset: the outputs equal a full "
