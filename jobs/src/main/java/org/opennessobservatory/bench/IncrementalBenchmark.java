@@ -2,7 +2,6 @@ package org.opennessobservatory.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
-import org.opennessobservatory.cli.Observatory;
 import org.opennessobservatory.generate.ArchiveWriter;
 import org.opennessobservatory.ingest.ManifestColumns;
 import org.opennessobservatory.query.OutputComparison;
@@ -85,28 +83,22 @@ public final class IncrementalBenchmark {
   /** One {@code observatory run} in this JVM; its wall time. */
   private static double run(PrintWriter out, String what, Path corpus, Path output, Settings s, boolean incremental)
       throws IOException {
-    StringWriter runOut = new StringWriter();
-    StringWriter runErr = new StringWriter();
-    picocli.CommandLine cli = Observatory.commandLine();
-    cli.setOut(new PrintWriter(runOut));
-    cli.setErr(new PrintWriter(runErr));
     List<String> args = new java.util.ArrayList<>(List.of("run", "--corpus", corpus.toString(), "--out",
         output.toString(), "--master", s.master(), "--quiet"));
     if (incremental) {
       args.add("--incremental");
     }
-    long t0 = System.nanoTime();
-    int exit = cli.execute(args.toArray(String[]::new));
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (exit != 0) {
-      throw new IllegalStateException("the run (" + what + ") failed (exit " + exit + "): " + runErr);
+    InProcessRun run = InProcessRun.of(args.toArray(String[]::new));
+    double seconds = run.seconds();
+    if (run.exit() != 0) {
+      throw new IllegalStateException("the run (" + what + ") failed (exit " + run.exit() + "): " + run.err());
     }
     Map<String, Double> stages = PipelineBenchmark.stageSeconds(output.resolve("_run.json"));
     out.printf(Locale.ROOT, "  %s: %.1f s%n", what, seconds);
     StringBuilder line = new StringBuilder("   ");
     stages.forEach((stage, t) -> line.append(String.format(Locale.ROOT, " %s %.1f", stage, t)));
     out.println(line);
-    String reused = runOut.toString().lines().filter(l -> l.contains("parse reused")).findFirst().orElse(null);
+    String reused = run.out().lines().filter(l -> l.contains("parse reused")).findFirst().orElse(null);
     if (reused != null) {
       out.println("    " + reused.strip());
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.opennessobservatory.cli.Observatory;
 import org.opennessobservatory.generate.ArchiveWriter;
 
 /**
@@ -57,17 +55,11 @@ public final class PipelineBenchmark {
         out.flush();
         Path output = dir.resolve("output");
         DriverHeap.resetPeaks();
-        long t0 = System.nanoTime();
-        StringWriter runOut = new StringWriter();
-        StringWriter runErr = new StringWriter();
-        picocli.CommandLine cli = Observatory.commandLine();
-        cli.setOut(new PrintWriter(runOut));
-        cli.setErr(new PrintWriter(runErr));
-        int exit = cli.execute("run", "--corpus", dir.resolve("corpus").toString(), "--out", output.toString(),
-            "--master", s.master());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (exit != 0) {
-          throw new IllegalStateException("the pipeline failed (exit " + exit + "): " + runErr);
+        InProcessRun run = InProcessRun.of("run", "--corpus", dir.resolve("corpus").toString(), "--out",
+            output.toString(), "--master", s.master());
+        double seconds = run.seconds();
+        if (run.exit() != 0) {
+          throw new IllegalStateException("the pipeline failed (exit " + run.exit() + "): " + run.err());
         }
         BenchRound pipeline = new BenchRound("pipeline", 1, files.size(), w.bytes(), seconds, files.size(), 0,
             "", DriverHeap.peakBytes());

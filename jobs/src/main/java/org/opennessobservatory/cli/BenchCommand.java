@@ -152,23 +152,13 @@ final class BenchCommand implements Runnable {
             + "(default ${DEFAULT-VALUE}).")
     List<Double> scales;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-        description = "Spark master of the pipeline (default ${DEFAULT-VALUE}).")
-    String master;
-
-    @Option(names = "--work", paramLabel = "DIR", description = "Folder for the corpora and outputs (default: a "
-        + "temporary folder).")
-    Path work;
-
-    @Option(names = "--keep", description = "Keep the corpora and the outputs (otherwise deleted at the end).")
-    boolean keep;
+    @Mixin
+    ArchiveOptions archive;
 
     @Override
     public Integer call() throws IOException {
-      PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(scales, seed, master, work, keep);
+      PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(scales, archive.seed,
+          archive.master, archive.work, archive.keep);
       String problem = PipelineBenchmark.problem(settings);
       if (problem != null) {
         throw new UserException(problem);
@@ -189,6 +179,24 @@ final class BenchCommand implements Runnable {
         description = "Archive scale (1 = 600 transcripts + 300 documents, ~6M words; default ${DEFAULT-VALUE}).")
     double scale;
 
+    @Mixin
+    ArchiveOptions archive;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!(scale > 0)) {
+        throw new UserException("--scale must be positive");
+      }
+      if (archive.work != null && Files.exists(archive.work)) {
+        throw new UserException(archive.work + " already exists: give a new --work folder");
+      }
+      return IncrementalBenchmark.run(new IncrementalBenchmark.Settings(scale, archive.seed, archive.master,
+          archive.work, archive.keep), spec.commandLine().getOut());
+    }
+  }
+
+  /** The options of the benchmarks that generate an archive and run the whole pipeline over it. */
+  static final class ArchiveOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -196,24 +204,12 @@ final class BenchCommand implements Runnable {
         description = "Spark master of the runs (default ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "A new folder for the corpus and the outputs "
+    @Option(names = "--work", paramLabel = "DIR", description = "A new folder for the corpora and the outputs "
         + "(default: a temporary folder).")
     Path work;
 
-    @Option(names = "--keep", description = "Keep the corpus and the outputs (otherwise deleted at the end).")
+    @Option(names = "--keep", description = "Keep the corpora and the outputs (otherwise deleted at the end).")
     boolean keep;
-
-    @Override
-    public Integer call() throws IOException {
-      if (!(scale > 0)) {
-        throw new UserException("--scale must be positive");
-      }
-      if (work != null && Files.exists(work)) {
-        throw new UserException(work + " already exists: give a new --work folder");
-      }
-      return IncrementalBenchmark.run(new IncrementalBenchmark.Settings(scale, seed, master, work, keep),
-          spec.commandLine().getOut());
-    }
   }
 
   /** The options every benchmark takes. */
