@@ -36,7 +36,7 @@ public final class IncrementalBenchmark {
   private static final Pattern YEAR = Pattern.compile("^[^/]+/(\\d{4})/");
 
   public static int run(Settings s, PrintWriter out) throws IOException {
-    Path work = s.work() != null ? s.work() : Files.createTempDirectory("observatory-bench-incremental");
+    Path work = WorkFolder.open(s.work(), "incremental");
     try {
       Path archive = work.resolve("archive");
       ArchiveWriter.Written w = ArchiveWriter.write(archive, s.scale(), s.seed());
@@ -71,12 +71,7 @@ public final class IncrementalBenchmark {
       out.flush();
       return compare(incremental, full, s.master(), out) ? 0 : 1;
     } finally {
-      if (!s.keep()) {
-        WorkFolder.deleteTree(work);
-      } else {
-        out.printf("kept: %s%n", work);
-        out.flush();
-      }
+      WorkFolder.close(work, s.keep(), out);
     }
   }
 

@@ -37,7 +37,7 @@ public final class PipelineBenchmark {
       Map<String, Double> stageSeconds) {}
 
   public static int run(Settings s, PrintWriter out) throws IOException {
-    Path work = s.work() != null ? s.work() : Files.createTempDirectory("observatory-bench-pipeline");
+    Path work = WorkFolder.open(s.work(), "pipeline");
     List<Result> results = new ArrayList<>();
     try {
       for (double scale : s.scales()) {
@@ -83,12 +83,7 @@ public final class PipelineBenchmark {
       out.flush();
       return 0;
     } finally {
-      if (!s.keep()) {
-        WorkFolder.deleteTree(work);
-      } else {
-        out.printf("kept: %s%n", work);
-        out.flush();
-      }
+      WorkFolder.close(work, s.keep(), out);
     }
   }
 

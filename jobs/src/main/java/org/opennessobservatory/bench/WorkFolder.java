@@ -1,6 +1,7 @@
 package org.opennessobservatory.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,21 @@ final class WorkFolder {
   static List<Path> listFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  /** The folder given by --work, else a new temporary one named after the benchmark. */
+  static Path open(Path given, String benchmark) throws IOException {
+    return given != null ? given : Files.createTempDirectory("observatory-bench-" + benchmark);
+  }
+
+  /** At a benchmark's end: the work folder is deleted, or with --keep kept and named. */
+  static void close(Path work, boolean keep, PrintWriter out) {
+    if (keep) {
+      out.printf("kept: %s%n", work);
+      out.flush();
+    } else {
+      deleteTree(work);
     }
   }
 

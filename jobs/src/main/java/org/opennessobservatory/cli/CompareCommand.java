@@ -3,7 +3,6 @@ package org.opennessobservatory.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.opennessobservatory.query.OutputComparison;
@@ -44,20 +43,10 @@ final class CompareCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("observatory-compare", sparkOptions);
     try {
       PrintWriter out = spec.commandLine().getOut();
-      TreeSet<String> names = new TreeSet<>(OutputComparison.datasets(a));
-      names.addAll(OutputComparison.datasets(b));
       boolean same = true;
-      for (String name : names) {
-        if (!Files.isDirectory(a.resolve(name)) || !Files.isDirectory(b.resolve(name))) {
-          out.printf("%-26s only in %s%n", name, Files.isDirectory(a.resolve(name)) ? a : b);
-          same = false;
-          continue;
-        }
-        OutputComparison.Difference d = OutputComparison.compare(spark.read().parquet(a.resolve(name).toString()),
-            spark.read().parquet(b.resolve(name).toString()));
-        same &= d.same();
-        out.printf("%-26s %s%n", name, d.same() ? "same " + d.rowsA() + " rows"
-            : "DIFFERENT: " + OutputComparison.describe(d));
+      for (OutputComparison.DatasetComparison c : OutputComparison.compareRoots(spark, a, b)) {
+        same &= c.same();
+        out.printf("%-26s %s%n", c.name(), c.outcome());
       }
       out.flush();
       return same ? 0 : 1;

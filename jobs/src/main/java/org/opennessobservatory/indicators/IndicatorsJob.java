@@ -1,17 +1,14 @@
 package org.opennessobservatory.indicators;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.CsvTable;
 import org.opennessobservatory.io.DatasetWriter;
-import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.io.StageInputs;
 
 /**
  * Stage indicators' I/O: documents, utterances and speakers from the output root, the corpus registry's
@@ -31,14 +28,14 @@ public final class IndicatorsJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path attendancePath = new Path(corpus, Attendance.PATH);
     Path eventsPath = new Path(corpus, ProcessEvents.PATH);
-    Attendance attendance = exists(attendancePath, conf)
+    Attendance attendance = StageInputs.exists(attendancePath, conf)
         ? Attendance.of(CsvTable.hadoop(attendancePath.toString(), conf, Attendance.COLUMNS)) : Attendance.empty();
-    ProcessEvents events = exists(eventsPath, conf)
+    ProcessEvents events = StageInputs.exists(eventsPath, conf)
         ? ProcessEvents.of(CsvTable.hadoop(eventsPath.toString(), conf, ProcessEvents.COLUMNS))
         : ProcessEvents.empty();
     DissentLexicon lexicon = DissentLexicon.standard();
-    IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, input(spark, outRoot, "documents", conf),
-        input(spark, outRoot, "utterances", conf), input(spark, outRoot, "speakers", conf), attendance, events,
+    IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, input(spark, outRoot, "documents"),
+        input(spark, outRoot, "utterances"), input(spark, outRoot, "speakers"), attendance, events,
         lexicon);
     Dataset<Row> sessions = out.sessions().persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -58,20 +55,7 @@ public final class IndicatorsJob {
   }
 
   /** An earlier stage's dataset, read with its schema file (so partition columns keep their types). */
-  private static Dataset<Row> input(SparkSession spark, String outRoot, String name, Configuration conf) {
-    Path path = new Path(outRoot, name);
-    if (!exists(path, conf)) {
-      throw new UserException(path + " does not exist: run the stages before indicators (ingest, segment, "
-          + "resolve) into the same --out");
-    }
-    return spark.read().schema(Schemas.load(name)).parquet(path.toString());
-  }
-
-  private static boolean exists(Path path, Configuration conf) {
-    try {
-      return path.getFileSystem(conf).exists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Dataset<Row> input(SparkSession spark, String outRoot, String name) {
+    return StageInputs.read(spark, outRoot, name, "the stages before indicators (ingest, segment, resolve)");
   }
 }

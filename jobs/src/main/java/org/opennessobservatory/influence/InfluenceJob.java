@@ -1,16 +1,11 @@
 package org.opennessobservatory.influence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
-import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.io.StageInputs;
 
 /** Stage influence's I/O: documents read from the output root; influence_passages, influence_by_group, reuse_clusters written. */
 public final class InfluenceJob {
@@ -34,16 +29,7 @@ public final class InfluenceJob {
 
   public static Summary run(SparkSession spark, String outRoot, InfluenceStage.Config config, DatasetWriter writer) {
     long t0 = System.nanoTime();
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Path path = new Path(outRoot, "documents");
-    try {
-      if (!path.getFileSystem(conf).exists(path)) {
-        throw new UserException(path + " does not exist: run ingest into the same --out before influence");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Dataset<Row> documents = spark.read().schema(Schemas.load("documents")).parquet(path.toString());
+    Dataset<Row> documents = StageInputs.read(spark, outRoot, "documents", "stage ingest");
     return run(documents, config, writer, t0);
   }
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.schema.Schemas;
@@ -97,8 +98,10 @@ public final class ScoreJob {
   public static Summary run(SparkSession spark, String outRoot, Rubric rubric, String rubricSource,
       DatasetWriter writer) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Dataset<Row> indicators = spark.read().parquet(input(outRoot, ScoreStage.INDICATORS, "indicators", conf));
-    Dataset<Row> documents = spark.read().parquet(input(outRoot, ScoreStage.DOCUMENTS, "ingest", conf));
+    Dataset<Row> indicators = spark.read()
+        .parquet(StageInputs.path(outRoot, ScoreStage.INDICATORS, "stage indicators", conf));
+    Dataset<Row> documents = spark.read()
+        .parquet(StageInputs.path(outRoot, ScoreStage.DOCUMENTS, "stage ingest", conf));
     ScoreStage.Scores scores = ScoreStage.score(spark, indicators, documents, rubric);
     Dataset<Row> criteria = scores.criteria().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> index = scores.index().persist(StorageLevel.MEMORY_AND_DISK());
@@ -114,18 +117,5 @@ public final class ScoreJob {
       criteria.unpersist();
       index.unpersist();
     }
-  }
-
-  /** The path of an input dataset under the output root; a user error naming the stage to run when it is absent. */
-  private static String input(String outRoot, String dataset, String stage, Configuration conf) {
-    Path path = new Path(outRoot, dataset);
-    try {
-      if (!path.getFileSystem(conf).exists(path)) {
-        throw new UserException(path + ": no " + dataset + " dataset; run stage " + stage + " first");
-      }
-    } catch (IOException e) {
-      throw new UserException(path + ": cannot be read (" + e.getMessage() + ")");
-    }
-    return path.toString();
   }
 }

@@ -49,24 +49,46 @@ public final class OutputComparison {
   }
 
   /**
-   * Every difference between the datasets of {@code a} and {@code b}, one line each: a dataset present on one side
-   * only, or a dataset whose rows differ. Empty when the outputs are the same (the reproducibility and crash tests).
+   * One dataset of two output roots: present on one side only ({@code onlyIn} names that side, {@code difference} is
+   * null), or its rows compared.
    */
-  public static List<String> differences(SparkSession spark, Path a, Path b) {
-    List<String> found = new ArrayList<>();
+  public record DatasetComparison(String name, Path onlyIn, Difference difference) {
+    public boolean same() {
+      return onlyIn == null && difference.same();
+    }
+
+    /** "same N rows", "only in ROOT" or what differs. */
+    public String outcome() {
+      if (onlyIn != null) {
+        return "only in " + onlyIn;
+      }
+      return difference.same() ? "same " + difference.rowsA() + " rows" : "DIFFERENT: " + describe(difference);
+    }
+  }
+
+  /** Every dataset of {@code a} and of {@code b}, by name: compared row for row where both sides have it. */
+  public static List<DatasetComparison> compareRoots(SparkSession spark, Path a, Path b) {
+    List<DatasetComparison> compared = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(datasets(a));
     names.addAll(datasets(b));
     for (String name : names) {
       if (!Files.isDirectory(a.resolve(name)) || !Files.isDirectory(b.resolve(name))) {
-        found.add(name + ": only in " + (Files.isDirectory(a.resolve(name)) ? a : b));
-        continue;
-      }
-      String difference = difference(spark, a.resolve(name), b.resolve(name));
-      if (difference != null) {
-        found.add(name + ": " + difference);
+        compared.add(new DatasetComparison(name, Files.isDirectory(a.resolve(name)) ? a : b, null));
+      } else {
+        compared.add(new DatasetComparison(name, null, compare(spark.read().parquet(a.resolve(name).toString()),
+            spark.read().parquet(b.resolve(name).toString()))));
       }
     }
-    return found;
+    return compared;
+  }
+
+  /**
+   * Every difference between the datasets of {@code a} and {@code b}, one line each: a dataset present on one side
+   * only, or a dataset whose rows differ. Empty when the outputs are the same (the reproducibility and crash tests).
+   */
+  public static List<String> differences(SparkSession spark, Path a, Path b) {
+    return compareRoots(spark, a, b).stream().filter(c -> !c.same()).map(c -> c.name() + ": " + c.outcome())
+        .toList();
   }
 
   /** Null when the two dataset folders hold the same rows (as multisets), else what differs. */

@@ -2,8 +2,6 @@ package org.opennessobservatory.recommendations;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -13,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.io.CsvTable;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.StageInputs;
 
 /** Stage track's I/O: documents, the registry and the corpus's overrides in; evidence and statuses written. */
 public final class TrackJob {
@@ -31,12 +30,8 @@ public final class TrackJob {
       return Overrides.none();
     }
     Path path = new Path(corpus, Overrides.PATH);
-    try {
-      if (!path.getFileSystem(conf).exists(path)) {
-        return Overrides.none();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!StageInputs.exists(path, conf)) {
+      return Overrides.none();
     }
     return Overrides.of(CsvTable.hadoop(path.toString(), conf, Overrides.COLUMNS), registry);
   }

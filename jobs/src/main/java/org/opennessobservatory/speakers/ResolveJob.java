@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.io.CsvTable;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.transcripts.SegmentStage;
 
 /** Stage resolve's I/O: utterances and the corpus registry in; utterances, speakers and coverage written. */
@@ -33,12 +32,8 @@ public final class ResolveJob {
   /** The registry of a corpus ({@code <corpus>/registry/people.csv}); an empty one when the corpus has none. */
   public static Registry registry(String corpus, Configuration conf) {
     Path path = new Path(corpus, Registry.PATH);
-    try {
-      if (!path.getFileSystem(conf).exists(path)) {
-        return Registry.empty();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!StageInputs.exists(path, conf)) {
+      return Registry.empty();
     }
     return Registry.of(CsvTable.hadoop(path.toString(), conf, Registry.COLUMNS), UnRegions.shipped());
   }

@@ -59,7 +59,7 @@ class IndicatorsJobTest extends SparkTestBase {
         tmp.resolve("corpus").toString(), tmp.resolve("out").toString(),
         new DatasetWriter(spark(), tmp.resolve("out").toString())));
     Assertions.assertTrue(e.getMessage().endsWith("documents does not exist: run the stages before indicators "
-        + "(ingest, segment, resolve) into the same --out"), e.getMessage());
+        + "(ingest, segment, resolve) into the same --out first"), e.getMessage());
   }
 
   /** Column name to type; partition columns come back last, so order is not compared. */

@@ -88,7 +88,7 @@ class ScoreJobTest extends SparkTestBase {
     String rubric = rubricFile(ScoreFixture.RUBRIC);
     String message = assertThrows(UserException.class,
         () -> ScoreJob.run(spark(), out, rubric, new DatasetWriter(spark(), out))).getMessage();
-    Assertions.assertTrue(message.endsWith("no forum_year_indicators dataset; run stage indicators first"), message);
+    Assertions.assertTrue(message.endsWith("forum_year_indicators does not exist: run stage indicators into the same --out first"), message);
   }
 
   @Test
