@@ -1,8 +1,10 @@
 package org.opennessobservatory.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -36,7 +38,7 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   public static final String DOCUMENTS = "documents";
   public static final String REJECTS = "rejects";
-  /** The memo of an incremental run: Tika's result per SHA-256 of the bytes (ok parses only). */
+  /** The memo of an incremental run: Tika's result per SHA-256 of the bytes and file name (ok parses only). */
   public static final String PARSES = "parses";
   private static final StructType PARSES_SCHEMA = new StructType()
       .add(Memo.KEY, DataTypes.StringType, false)
@@ -100,8 +102,9 @@ public final class IngestJob {
       long reused = 0;
       if (memo != null) {
         reused = settled.filter(col(IngestRecords.REUSED).equalTo(true)).count();
-        memo.write(PARSES, settled.filter(col(IngestRecords.PARSED).isNotNull())
-            .select(col("doc_id").as(Memo.KEY), lit(config).as(Memo.CONFIG), col(IngestRecords.PARSED))
+        memo.write(PARSES, config, settled.filter(col(IngestRecords.PARSED).isNotNull())
+            .select(col(IngestRecords.MEMO_KEY).as(Memo.KEY), lit(config).as(Memo.CONFIG), col(IngestRecords.PARSED),
+                not(coalesce(col(IngestRecords.REUSED), lit(false))).as(Memo.ADDED))
             .dropDuplicates(Memo.KEY));
       }
       return new IngestSummary(root.toString(), manifestFile == null ? null : manifestFile.toString(), files.size(),

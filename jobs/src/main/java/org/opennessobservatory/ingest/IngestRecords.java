@@ -14,7 +14,8 @@ import org.opennessobservatory.schema.Schemas;
 /**
  * The row every input file becomes inside the ingest stage, before it is split into {@code documents} and
  * {@code rejects}: the documents columns (all nullable) plus the reject columns. A null {@code reason} means a
- * document; duplicate_of is filled by {@link IngestStage#settleDuplicates}; parsed and reused serve incremental runs.
+ * document; duplicate_of is filled by {@link IngestStage#settleDuplicates}; parsed, reused and memo_key serve
+ * incremental runs.
  */
 final class IngestRecords {
   private IngestRecords() {}
@@ -30,6 +31,8 @@ final class IngestRecords {
    * ({@link ReusedParses} completes it).
    */
   static final String REUSED = "reused";
+  /** The parse memo's key of a file read and hashed: {@link #memoKey}. */
+  static final String MEMO_KEY = "memo_key";
 
   static StructType schema() {
     List<StructField> fields = new ArrayList<>();
@@ -42,7 +45,16 @@ final class IngestRecords {
     fields.add(DataTypes.createStructField(DUPLICATE_OF, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(PARSED, DataTypes.BinaryType, true));
     fields.add(DataTypes.createStructField(REUSED, DataTypes.BooleanType, true));
+    fields.add(DataTypes.createStructField(MEMO_KEY, DataTypes.StringType, true));
     return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  /**
+   * What a parse depends on in the file: its bytes (doc_id) and its name, which Tika takes as a hint of the type (a
+   * renamed file may parse differently, so it is parsed again).
+   */
+  static String memoKey(String docId, String relPath) {
+    return docId + " " + CorpusPaths.fileName(relPath);
   }
 
   /** Values by column name, turned into a Row in the schema's order; unnamed columns are null. */

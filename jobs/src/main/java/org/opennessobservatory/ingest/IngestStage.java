@@ -99,10 +99,12 @@ public final class IngestStage {
   public record Reusing(Dataset<Row> records, Dataset<Row> firstPass) {}
 
   /**
-   * One ingest record per file, as {@link #parse} gives, but files whose bytes an earlier run parsed are not parsed
-   * again: their stored result is used. Every ok parse keeps its result's bytes ({@code parsed}) for the next run.
+   * One ingest record per file, as {@link #parse} gives, but files whose bytes an earlier run parsed under the same
+   * name are not parsed again: their stored result is used. Every ok parse keeps its result's bytes ({@code parsed})
+   * for the next run.
    *
-   * @param stored the parse memo: {@code key} = doc_id (SHA-256 of the bytes), {@code parsed} = the result's bytes
+   * @param stored the parse memo: {@code key} = {@link IngestRecords#memoKey} (SHA-256 of the bytes and the file
+   *     name), {@code parsed} = the result's bytes
    * @param expected about how many entries {@code stored} holds (sizes the Bloom filter)
    */
   public static Reusing parse(Dataset<Row> files, Map<String, ManifestEntry> manifest, ParseLimits limits,
@@ -125,8 +127,9 @@ public final class IngestStage {
         Encoders.row(schema)).persist(StorageLevel.MEMORY_AND_DISK());
     Column reused = coalesce(col(IngestRecords.REUSED), lit(false));
     Dataset<Row> completed = first.filter(reused)
-        .select(col("path"), col("rel_path"), col("size_bytes"), col("doc_id"))
-        .join(stored.select(col(Memo.KEY), col(IngestRecords.PARSED)), col("doc_id").equalTo(col(Memo.KEY)), "left")
+        .select(col("path"), col("rel_path"), col("size_bytes"), col("doc_id"), col(IngestRecords.MEMO_KEY))
+        .join(stored.select(col(Memo.KEY), col(IngestRecords.PARSED)),
+            col(IngestRecords.MEMO_KEY).equalTo(col(Memo.KEY)), "left")
         .select(col("path"), col("rel_path"), col("size_bytes"), col("doc_id"), col(IngestRecords.PARSED))
         .mapPartitions(new ReusedParses(new IngestTask(shared, limits, hadoopConf, schema, null, true)),
             Encoders.row(schema));

@@ -98,8 +98,9 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
           + limits.maxFileBytes() + " bytes (--max-file-size) after it was listed");
     }
     String docId = sha256(bytes);
-    record.set("doc_id", docId);
-    if (stored != null && stored.value().mightContainString(docId)) {
+    String memoKey = IngestRecords.memoKey(docId, relPath);
+    record.set("doc_id", docId).set(IngestRecords.MEMO_KEY, memoKey);
+    if (stored != null && stored.value().mightContainString(memoKey)) {
       return record.set(IngestRecords.REUSED, true).build(schema);
     }
     long start = System.nanoTime();

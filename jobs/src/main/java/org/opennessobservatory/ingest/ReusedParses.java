@@ -6,8 +6,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Completes the records an incremental run did not parse: rows of path, rel_path, size_bytes, doc_id and the stored
- * parse result of those bytes. The stored result gives the document row a parse would give (the metadata comes from
- * this run's manifest); a file without one (the Bloom filter's rare false yes) is ingested in full.
+ * parse result of those bytes under that file name. The stored result gives the document row a parse would give (the
+ * metadata comes from this run's manifest); a file without one (the Bloom filter's rare false yes) is ingested in
+ * full.
  */
 final class ReusedParses implements MapPartitionsFunction<Row, Row> {
   /** An {@link IngestTask} without stored hashes: whatever it ingests, it parses. */
@@ -32,6 +33,7 @@ final class ReusedParses implements MapPartitionsFunction<Row, Row> {
           return task.ingest(r.getString(0), r.getString(1), r.getLong(2));
         }
         return task.describe(task.record(r.getString(0), r.getString(1), r.getLong(2)).set("doc_id", r.getString(3))
+            .set(IngestRecords.MEMO_KEY, IngestRecords.memoKey(r.getString(3), r.getString(1)))
             .set(IngestRecords.REUSED, true), r.getString(1), ParseResult.fromBytes((byte[]) r.get(4)));
       }
     };

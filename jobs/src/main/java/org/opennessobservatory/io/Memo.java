@@ -1,13 +1,20 @@
 package org.opennessobservatory.io;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -22,24 +29,44 @@ import org.apache.spark.sql.SparkSession;
  * Because a result is looked up by what it was computed from, a reused result is exactly the one a full run would
  * compute, whichever run stored it; a stale or half-written store can cost time, never correctness.
  *
- * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<run id>/} with columns {@code key},
- * {@code config} and the value columns. A run reads the newest generation with {@code _SUCCESS}, writes its own
- * (the entries of its inputs only, so entries of removed files go), and removes the older ones after its run
- * manifest is written ({@link #prune}); a run killed before that leaves an extra generation, pruned next time.
+ * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<config hash>/<run id>.<kind>/} with columns
+ * {@code key}, {@code config} and the value columns; a generation counts once it has {@code _SUCCESS}. A
+ * <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
+ * none of which an earlier generation holds. A run reads the newest full generation and the deltas after it; it
+ * writes a delta, unless it found nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full
+ * generation (which also drops the entries of files since removed). Once the run's manifest is written,
+ * {@link #prune} removes what the next run will not read. A run killed before that leaves generations it wrote,
+ * which are correct and read or pruned next time.
  */
 public final class Memo {
   public static final String KEY = "key";
   public static final String CONFIG = "config";
+  /** In the entries a run hands to {@link #write}: true for an entry the run computed, false for one it reused. */
+  public static final String ADDED = "added";
   /** The store's folder under the output root unless the user names another. */
   public static final String DEFAULT_FOLDER = "_incremental";
+  /** Deltas after a full generation before a run writes a full one again: bounds the files a run reads. */
+  static final int MAX_DELTAS = 7;
+  static final String FULL = "full";
+  static final String DELTA = "delta";
 
   private final SparkSession spark;
   private final Path store;
   private final String runId;
+  /** Per memo read: how many deltas its newest full generation has after it (-1: none under these settings). */
+  private final Map<String, Integer> deltasRead = new HashMap<>();
+  /** Per memo written by this run: the config folder it wrote into. */
+  private final Map<String, Path> written = new HashMap<>();
 
   public Memo(SparkSession spark, String store, String runId) {
     this.spark = spark;
-    this.store = new Path(store);
+    Path path = new Path(store);
+    try {
+      // Qualified, so that it compares equal to the paths a listing gives (prune).
+      this.store = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("opening the incremental store " + store, e);
+    }
     this.runId = runId;
   }
 
@@ -48,31 +75,52 @@ public final class Memo {
   }
 
   /**
-   * The entries of memo {@code name} stored under {@code config} by an earlier run, or empty when there are none
-   * (first run, other versions or settings).
+   * The entries of memo {@code name} stored under {@code config} by earlier runs, one row per key, or empty when
+   * there are none (first run, other versions or settings).
    */
   public Optional<Dataset<Row>> previous(String name, String config) {
-    return newest(name).map(p -> spark.read().parquet(p.toString()).filter(col(CONFIG).equalTo(lit(config))));
+    List<Path> live = live(configFolder(name, config));
+    deltasRead.put(name, live.size() - 1);
+    if (live.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(spark.read().parquet(live.stream().map(Path::toString).toArray(String[]::new)));
   }
 
   /**
-   * Stores this run's entries of memo {@code name}: {@code key}, {@code config} and value columns, one row per key.
+   * Stores this run's entries of memo {@code name}: a delta (the added ones) or a full generation (all).
+   *
+   * @param entries one row per key of this run's inputs: {@code key}, {@code config}, {@link #ADDED} and the value
+   *     columns
    */
-  public void write(String name, Dataset<Row> entries) {
-    entries.write().mode(SaveMode.Overwrite).parquet(generation(name, runId).toString());
+  public void write(String name, String config, Dataset<Row> entries) {
+    int deltas = deltasRead.getOrDefault(name, -1);
+    boolean delta = deltas >= 0 && deltas < MAX_DELTAS;
+    Path folder = configFolder(name, config);
+    (delta ? entries.filter(col(ADDED)) : entries).drop(ADDED).write().mode(SaveMode.Overwrite)
+        .parquet(new Path(folder, runId + "." + (delta ? DELTA : FULL)).toString());
+    written.put(name, folder);
   }
 
-  /** Removes every generation but this run's; called once this run's outputs are complete. */
+  /**
+   * Called once this run's outputs are complete. In each memo this run wrote, removes what the next run will not
+   * read: generations under other settings, before the newest full one, or never finished. Memos of stages this run
+   * did not reach are left as they are.
+   */
   public void prune() {
     try {
       FileSystem fs = store.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(store)) {
-        return;
-      }
-      for (FileStatus memo : fs.listStatus(store)) {
-        for (FileStatus gen : fs.listStatus(memo.getPath())) {
-          if (!gen.getPath().getName().equals(runId)) {
-            fs.delete(gen.getPath(), true);
+      for (Map.Entry<String, Path> memo : written.entrySet()) {
+        Set<Path> keep = new HashSet<>(live(memo.getValue()));
+        for (FileStatus config : fs.listStatus(new Path(store, memo.getKey()))) {
+          if (!config.getPath().equals(memo.getValue())) {
+            fs.delete(config.getPath(), true);
+            continue;
+          }
+          for (FileStatus generation : fs.listStatus(config.getPath())) {
+            if (!keep.contains(generation.getPath())) {
+              fs.delete(generation.getPath(), true);
+            }
           }
         }
       }
@@ -81,19 +129,29 @@ public final class Memo {
     }
   }
 
-  private Optional<Path> newest(String name) {
-    Path memo = new Path(store, name);
+  /** The finished generations of one config folder that a run reads: the newest full one and the deltas after it. */
+  private List<Path> live(Path configFolder) {
     try {
-      FileSystem fs = memo.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(memo)) {
-        return Optional.empty();
+      FileSystem fs = configFolder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(configFolder)) {
+        return List.of();
       }
-      return Stream.of(fs.listStatus(memo))
-          .filter(g -> !g.getPath().getName().equals(runId))
-          .map(g -> success(fs, g.getPath()))
-          .flatMap(Optional::stream)
-          .max(Comparator.comparingLong(FileStatus::getModificationTime))
-          .map(s -> s.getPath().getParent());
+      List<FileStatus> finished = new ArrayList<>();
+      for (FileStatus generation : fs.listStatus(configFolder)) {
+        success(fs, generation.getPath()).ifPresent(finished::add);
+      }
+      finished.sort(Comparator.comparingLong(FileStatus::getModificationTime));
+      List<Path> live = new ArrayList<>();
+      for (FileStatus s : finished) {
+        Path generation = s.getPath().getParent();
+        if (generation.getName().endsWith("." + FULL)) {
+          live.clear();
+        }
+        if (!live.isEmpty() || generation.getName().endsWith("." + FULL)) {
+          live.add(generation);
+        }
+      }
+      return live;
     } catch (IOException e) {
       throw new UncheckedIOException("reading the incremental store " + store, e);
     }
@@ -107,7 +165,13 @@ public final class Memo {
     }
   }
 
-  private Path generation(String name, String id) {
-    return new Path(new Path(store, name), id);
+  /** A config's folder: named by a hash of the config, so that entries made under other settings are never read. */
+  private Path configFolder(String name, String config) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(config.getBytes(StandardCharsets.UTF_8));
+      return new Path(new Path(store, name), java.util.HexFormat.of().formatHex(hash, 0, 8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 }

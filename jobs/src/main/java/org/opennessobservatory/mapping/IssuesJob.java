@@ -4,14 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.Memo;
@@ -58,8 +57,9 @@ public final class IssuesJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
     IssueMatcher matcher = IssueMatcher.of(taxonomy);
-    Dataset<Row> documents = spark.read().parquet(input(outRoot, DOCUMENTS, "ingest", conf));
-    Dataset<Row> utterances = spark.read().parquet(input(outRoot, UTTERANCES, "segment/resolve", conf));
+    Dataset<Row> documents = spark.read().parquet(StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
+    Dataset<Row> utterances = spark.read()
+        .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
     String config = memoConfig(taxonomy);
     Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
     Dataset<Row> matched = IssuesStage.matched(spark, utterances, documents, matcher, stored)
@@ -77,7 +77,7 @@ public final class IssuesJob {
           writer.write(IssuesStage.MENTIONS, mentions, m.getLong(0) + m.getLong(1) == 0, "forum", "year");
           writer.write(IssuesStage.MAP, map, mapRows == 0, "forum", "year");
           if (memo != null) {
-            memo.write(MATCHES, IssuesStage.memoEntries(matched, config));
+            memo.write(MATCHES, config, IssuesStage.memoEntries(matched, config));
           }
           return new Summary(taxonomyPath == null ? DEFAULT_TAXONOMY : taxonomyPath, taxonomy.version(),
               taxonomy.issues().size(), m.getLong(0), m.getLong(1), mapRows, sentences[0], sentences[1]);
@@ -106,17 +106,5 @@ public final class IssuesJob {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
-  }
-
-  private static String input(String outRoot, String dataset, String stage, Configuration conf) {
-    Path path = new Path(outRoot, dataset);
-    try {
-      if (!path.getFileSystem(conf).exists(path)) {
-        throw new UserException(path + ": no " + dataset + " dataset; run stage " + stage + " first");
-      }
-    } catch (IOException e) {
-      throw new UserException(path + ": cannot be read (" + e.getMessage() + ")");
-    }
-    return path.toString();
   }
 }

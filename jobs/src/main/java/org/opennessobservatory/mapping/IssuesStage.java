@@ -26,6 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.opennessobservatory.io.Memo;
@@ -66,8 +67,9 @@ public final class IssuesStage {
   }
 
   /**
-   * Each text's matches ({@link TextMatches}) in place of its text. A text whose hash {@code stored} holds is not
-   * matched again: its stored matches are the ones matching would give.
+   * Each text's matches ({@link TextMatches}) in place of its text, and whether they were computed here
+   * ({@link Memo#ADDED}). A text whose hash {@code stored} holds is not matched again: its stored matches are the ones
+   * matching would give.
    *
    * @param stored the issue-match memo of an earlier run ({@code key} = text hash, the {@link TextMatches} values),
    *     or null to match every text
@@ -90,20 +92,22 @@ public final class IssuesStage {
     int[] storedAt = stored == null ? null
         : new int[] {in.fieldIndex("s_hits"), in.fieldIndex("s_sentences"), in.fieldIndex("s_lemmatized")};
     MapFunction<Row, Row> match = r -> {
-      Object[] out = new Object[keyAt.length + 3];
+      Object[] out = new Object[keyAt.length + 4];
       for (int k = 0; k < keyAt.length; k++) {
         out[k] = r.get(keyAt[k]);
       }
       Object[] values;
-      if (storedAt != null && !r.isNullAt(storedAt[0])) {
+      boolean reused = storedAt != null && !r.isNullAt(storedAt[0]);
+      if (reused) {
         values = new Object[] {r.get(storedAt[0]), r.get(storedAt[1]), r.get(storedAt[2])};
       } else {
         values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text)));
       }
       System.arraycopy(values, 0, out, keyAt.length, values.length);
+      out[out.length - 1] = !reused;
       return RowFactory.create(out);
     };
-    return texts.map(match, Encoders.row(TextMatches.withValue(keys)));
+    return texts.map(match, Encoders.row(TextMatches.withValue(keys).add(Memo.ADDED, DataTypes.BooleanType, false)));
   }
 
   /** Rows of issue_mentions from {@link #matched} texts: one per text and issue matched. */
@@ -138,7 +142,7 @@ public final class IssuesStage {
   /** The memo entries of {@link #matched} texts: one per distinct text. */
   public static Dataset<Row> memoEntries(Dataset<Row> matched, String config) {
     return matched.select(col(TEXT_KEY).as(Memo.KEY), lit(config).as(Memo.CONFIG), col(TextMatches.HITS),
-        col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED)).dropDuplicates(Memo.KEY);
+        col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED), col(Memo.ADDED)).dropDuplicates(Memo.KEY);
   }
 
   /** Sentences of the matched texts, and of those the ones the prefilter let through to the lemmatizer. */

@@ -27,9 +27,10 @@ import org.opennessobservatory.testing.TestPaths;
 
 /**
  * {@code --incremental} as a researcher uses it: an earlier state of the corpus (a year missing, one file since
- * corrected) is ingested with --incremental; then the whole pipeline runs with --incremental over the corpus as it
- * is now. Only the bytes parsed before are reused, the corrected file is parsed again, and every dataset equals the
- * full demo run's over the same corpus.
+ * corrected, one since renamed) is ingested with --incremental; then the whole pipeline runs with --incremental over
+ * the corpus as it is now. Only the bytes parsed before under the same file name are reused (Tika takes the name as a
+ * hint of the type), the corrected and the renamed file are parsed again, and every dataset equals the full demo
+ * run's over the same corpus.
  */
 class IncrementalRunTest extends SparkTestBase {
   private static final Pattern REUSED = Pattern.compile("(\\d+) documents unchanged since an earlier run");
@@ -43,13 +44,16 @@ class IncrementalRunTest extends SparkTestBase {
     Path corrected = earlier.resolve("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt");
     Files.writeString(corrected, "\nA sentence the publisher removed later.\n", StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
+    // Published first as .html: the same bytes, which Tika then parsed as HTML.
+    Path renamed = earlier.resolve("eurodig/2024/eurodig-2024-contribution-oslo-centre.txt");
+    Files.move(renamed, renamed.resolveSibling("eurodig-2024-contribution-oslo-centre.html"));
     Path out = dir.resolve("out");
 
     CliRunner.Run first = CliRunner.observatory("ingest", "--incremental", "--corpus", earlier.toString(),
         "--out", out.toString());
     assertEquals(0, first.exit(), first.err());
     assertFalse(REUSED.matcher(first.out()).find(), "nothing to reuse on the first run: " + first.out());
-    Set<String> parsedBefore = docIds(out.resolve("documents"));
+    Set<String> parsedBefore = memoKeys(spark().read().parquet(out.resolve("documents").toString()));
     String correctedId = spark().read().parquet(out.resolve("documents").toString())
         .filter(col("rel_path").equalTo("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt"))
         .select("doc_id").first().getString(0);
@@ -58,15 +62,19 @@ class IncrementalRunTest extends SparkTestBase {
         "--out", out.toString());
     assertEquals(0, second.exit(), second.err());
 
-    // By hand: the records of this run (documents, and duplicates of one) whose bytes the first run parsed.
-    long expected = spark().read().parquet(out.resolve("documents").toString()).select("doc_id")
-        .union(spark().read().parquet(out.resolve("rejects").toString())
-            .filter(col("reason").equalTo("duplicate")).select("doc_id"))
-        .collectAsList().stream().filter(r -> parsedBefore.contains(r.getString(0))).count();
-    Set<String> parsedNow = docIds(out.resolve("documents"));
-    assertFalse(parsedNow.contains(correctedId), "the corrected file's earlier bytes are gone");
-    Assertions.assertTrue(expected > 40 && expected < parsedNow.size(), "the new year and the corrected file are parsed: "
-        + expected + " of " + parsedNow.size());
+    // By hand: the records of this run (documents, and duplicates of one) whose bytes and name the first run parsed.
+    Set<String> parsedNow = memoKeys(spark().read().parquet(out.resolve("documents").toString())
+        .select("doc_id", "rel_path").union(spark().read().parquet(out.resolve("rejects").toString())
+            .filter(col("reason").equalTo("duplicate")).select("doc_id", "rel_path")));
+    long expected = parsedNow.stream().filter(parsedBefore::contains).count();
+    assertFalse(parsedNow.stream().anyMatch(k -> k.startsWith(correctedId)),
+        "the corrected file's earlier bytes are gone");
+    String renamedKey = parsedNow.stream().filter(k -> k.endsWith(" eurodig-2024-contribution-oslo-centre.txt"))
+        .findFirst().orElseThrow();
+    Assertions.assertTrue(parsedBefore.contains(renamedKey.replace(".txt", ".html")), "the same bytes were parsed");
+    assertFalse(parsedBefore.contains(renamedKey), "but under another name");
+    Assertions.assertTrue(expected > 40 && expected < parsedNow.size() - 1, "the new year, the corrected and the "
+        + "renamed file are parsed: " + expected + " of " + parsedNow.size());
     Matcher reused = REUSED.matcher(second.out());
     Assertions.assertTrue(reused.find(), second.out());
     assertEquals(expected, Long.parseLong(reused.group(1)));
@@ -78,9 +86,11 @@ class IncrementalRunTest extends SparkTestBase {
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
   }
 
-  private Set<String> docIds(Path documents) {
-    return spark().read().parquet(documents.toString()).select("doc_id").collectAsList().stream()
-        .map(r -> r.getString(0)).collect(Collectors.toSet());
+  /** The parse memo's keys of these rows, computed here from doc_id and rel_path: the SHA-256 and the file name. */
+  private static Set<String> memoKeys(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> records) {
+    return records.select("doc_id", "rel_path").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1).substring(r.getString(1).lastIndexOf('/') + 1))
+        .collect(Collectors.toSet());
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -18,48 +19,132 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.testing.SparkTestBase;
 
-/** The incremental store: which generation a run reads, under which settings, and what a finished run leaves. */
+/**
+ * The incremental store: which generations a run reads, under which settings, when it writes a delta or a full
+ * generation, and what a finished run leaves.
+ */
 class MemoTest extends SparkTestBase {
   private static final StructType ENTRY = new StructType().add(Memo.KEY, DataTypes.StringType)
-      .add(Memo.CONFIG, DataTypes.StringType).add("value", DataTypes.StringType);
+      .add(Memo.CONFIG, DataTypes.StringType).add("value", DataTypes.StringType)
+      .add(Memo.ADDED, DataTypes.BooleanType);
 
-  private Dataset<Row> entries(String config, String... keyValues) {
-    List<Row> rows = new java.util.ArrayList<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      rows.add(RowFactory.create(keyValues[i], config, keyValues[i + 1]));
+  /** Entries as key=value (computed by the run) or key~value (reused). */
+  private Dataset<Row> entries(String config, String... entries) {
+    List<Row> rows = new ArrayList<>();
+    for (String e : entries) {
+      boolean added = e.contains("=");
+      String[] kv = e.split(added ? "=" : "~");
+      rows.add(RowFactory.create(kv[0], config, kv[1], added));
     }
     return spark().createDataFrame(rows, ENTRY);
   }
 
   private static List<String> values(Dataset<Row> d) {
-    return d.orderBy(Memo.KEY).collectAsList().stream().map(r -> r.getString(2)).toList();
+    return d.orderBy(Memo.KEY).collectAsList().stream().map(r -> r.getString(0) + "=" + r.getString(2)).toList();
+  }
+
+  /** One run: reads memo "parses" under "a", writes {@code entries}, finishes (prune); returns what it read. */
+  private List<String> run(String store, String runId, String... entries) {
+    Memo memo = new Memo(spark(), store, runId);
+    List<String> read = memo.previous("parses", "a").map(MemoTest::values).orElse(List.of());
+    memo.write("parses", "a", entries("a", entries));
+    memo.prune();
+    return read;
+  }
+
+  private static List<String> generations(Path memo) throws IOException {
+    try (Stream<Path> configs = Files.list(memo)) {
+      List<Path> folders = configs.toList();
+      assertEquals(1, folders.size(), "one settings folder: " + folders);
+      try (Stream<Path> gens = Files.list(folders.get(0))) {
+        return gens.map(p -> p.getFileName().toString()).sorted().toList();
+      }
+    }
+  }
+
+  /** Modification times one second apart, in run order: the store orders generations by their _SUCCESS. */
+  private static void age(Path memo, String... generationsInOrder) throws IOException {
+    Path config;
+    try (Stream<Path> configs = Files.list(memo)) {
+      config = configs.findFirst().orElseThrow();
+    }
+    for (int i = 0; i < generationsInOrder.length; i++) {
+      Files.setLastModifiedTime(config.resolve(generationsInOrder[i]).resolve(DatasetWriter.SUCCESS),
+          FileTime.fromMillis(1_000_000L + 1_000L * i));
+    }
   }
 
   @Test
-  void aRunReadsTheNewestWholeGenerationUnderItsOwnSettings(@TempDir Path dir) throws IOException {
+  void aRunWritesADeltaOfWhatItComputedAndReadsTheNewestFullGenerationWithTheDeltasAfterIt(@TempDir Path dir)
+      throws IOException {
     String store = dir.resolve("store").toString();
-    Assertions.assertTrue(new Memo(spark(), store, "run-1").previous("parses", "a").isEmpty(), "first run");
+    Path memo = dir.resolve("store/parses");
+    assertEquals(List.of(), run(store, "r1", "k1=one", "k2=two"), "first run: nothing to read");
+    assertEquals(List.of("r1.full"), generations(memo), "nothing stored: all entries, as a full generation");
 
-    new Memo(spark(), store, "run-1").write("parses", entries("a", "k1", "old"));
-    new Memo(spark(), store, "run-2").write("parses", entries("a", "k1", "new", "k2", "two"));
-    Path older = dir.resolve("store/parses/run-1/_SUCCESS");
-    Path newer = dir.resolve("store/parses/run-2/_SUCCESS");
-    Files.setLastModifiedTime(older, FileTime.fromMillis(1_000_000));
-    Files.setLastModifiedTime(newer, FileTime.fromMillis(2_000_000));
-    // A generation a killed run left half-written: no _SUCCESS, never read, however new.
-    new Memo(spark(), store, "run-3").write("parses", entries("a", "k1", "half"));
-    Files.delete(dir.resolve("store/parses/run-3/_SUCCESS"));
+    // k2's file was removed, k3 is new: the delta holds k3 only; k2 stays stored until the next full generation.
+    assertEquals(List.of("k1=one", "k2=two"), run(store, "r2", "k1~one", "k3=three"));
+    assertEquals(List.of("r1.full", "r2.delta"), generations(memo));
+    age(memo, "r1.full", "r2.delta");
+    assertEquals(List.of("k1=one", "k2=two", "k3=three"), run(store, "r3", "k1~one", "k3~three"));
+    assertEquals(List.of("r1.full", "r2.delta", "r3.delta"), generations(memo), "an empty delta too");
 
-    Memo fourth = new Memo(spark(), store, "run-4");
-    assertEquals(List.of("new", "two"), values(fourth.previous("parses", "a").orElseThrow()));
-    assertEquals(List.of(), values(fourth.previous("parses", "other settings").orElseThrow()));
-    Assertions.assertTrue(fourth.previous("issue_matches", "a").isEmpty(), "another memo");
+    // Another memo and other settings are apart.
+    Memo other = new Memo(spark(), store, "r4");
+    Assertions.assertTrue(other.previous("parses", "b").isEmpty(), "other settings");
+    Assertions.assertTrue(other.previous("issue_matches", "a").isEmpty(), "another memo");
+  }
 
-    fourth.write("parses", entries("a", "k2", "four"));
-    fourth.prune();
-    try (Stream<Path> left = Files.list(dir.resolve("store/parses"))) {
-      assertEquals(List.of("run-4"), left.map(p -> p.getFileName().toString()).toList());
+  @Test
+  void afterMaxDeltasARunWritesAllItsEntriesAgainAndTheOlderGenerationsGo(@TempDir Path dir) throws IOException {
+    String store = dir.resolve("store").toString();
+    Path memo = dir.resolve("store/parses");
+    run(store, "r0", "k0=zero");
+    List<String> order = new ArrayList<>(List.of("r0.full"));
+    for (int i = 1; i <= Memo.MAX_DELTAS; i++) {
+      run(store, "r" + i, "k0~zero", "k" + i + "=" + i);
+      order.add("r" + i + ".delta");
+      age(memo, order.toArray(String[]::new));
     }
-    assertEquals(List.of("four"), values(new Memo(spark(), store, "run-5").previous("parses", "a").orElseThrow()));
+    assertEquals(Memo.MAX_DELTAS + 1, generations(memo).size());
+    // Compaction: k0 and k7 are still in the corpus, the files of k1 … k6 are gone.
+    List<String> read = run(store, "r8", "k0~zero", "k7~7");
+    assertEquals(Memo.MAX_DELTAS + 1, read.size(), read.toString());
+    assertEquals(List.of("r8.full"), generations(memo));
+    assertEquals(List.of("k0=zero", "k7=7"), run(store, "r9", "k0~zero"));
+  }
+
+  @Test
+  void whatAKilledRunLeftIsReadOnlyWhenFinishedAndAPruneKeepsOnlyWhatTheNextRunReads(@TempDir Path dir)
+      throws IOException {
+    String store = dir.resolve("store").toString();
+    Path memo = dir.resolve("store/parses");
+    run(store, "r1", "k1=one");
+    run(store, "r2", "k1~one", "k2=two");
+    // Killed while writing its delta: no _SUCCESS, never read, however new.
+    Memo killed = new Memo(spark(), store, "r3");
+    killed.previous("parses", "a");
+    killed.write("parses", "a", entries("a", "k1~one", "k2~two", "k3=half"));
+    Path config;
+    try (Stream<Path> configs = Files.list(memo)) {
+      config = configs.findFirst().orElseThrow();
+    }
+    Files.delete(config.resolve("r3.delta").resolve(DatasetWriter.SUCCESS));
+    age(memo, "r1.full", "r2.delta");
+
+    Memo fourth = new Memo(spark(), store, "r4");
+    assertEquals(List.of("k1=one", "k2=two"), values(fourth.previous("parses", "a").orElseThrow()));
+    // A run under new settings (another version) writes in full and removes the old settings' folder on prune.
+    Assertions.assertTrue(fourth.previous("issue_matches", "t").isEmpty());
+    fourth.write("issue_matches", "t", entries("t", "x=1"));
+    fourth.prune();
+    assertEquals(List.of("r1.full", "r2.delta", "r3.delta"), generations(memo), "a memo it did not write is kept");
+
+    Memo fifth = new Memo(spark(), store, "r5");
+    fifth.previous("parses", "b");
+    fifth.write("parses", "b", entries("b", "k1=uno"));
+    fifth.prune();
+    assertEquals(List.of("r5.full"), generations(memo), "settings a changed to b: only b's generation is left");
+    assertEquals(List.of("k1=uno"), values(new Memo(spark(), store, "r6").previous("parses", "b").orElseThrow()));
   }
 }
