@@ -301,8 +301,22 @@ public final class IssueMatcher implements Serializable {
   /** Distinct tokens whose possible keys are kept per JVM before the cache starts over (a few hundred bytes each). */
   private static final int MAX_CACHED_TOKENS = 500_000;
 
+  /** What one sentence gave: whether the prefilter let it through to the lemmatizer, and the terms found in it. */
+  record SentenceMatch(boolean lemmatized, List<Pattern> found) {}
+
   /** The issues {@code text} mentions. */
   public Result match(String text) {
+    return match(text, null);
+  }
+
+  /**
+   * The issues {@code text} mentions, reusing what sentences already matched gave: a sentence's matches depend on the
+   * sentence alone (it is tagged and lemmatized on its own), so a document and its turns, which share most sentences,
+   * are lemmatized once.
+   *
+   * @param seen sentences matched before and what they gave, filled with this text's; null to keep none
+   */
+  Result match(String text, Map<String, SentenceMatch> seen) {
     Map<Integer, long[]> counts = new TreeMap<>();
     Map<Integer, Set<String>> terms = new TreeMap<>();
     int sentences = 0;
@@ -311,16 +325,16 @@ public final class IssueMatcher implements Serializable {
     if (text != null && !text.isBlank()) {
       for (String sentence : Lemmas.sentences(normalise(text))) {
         sentences++;
-        String[] tokens = Lemmas.tokens(sentence);
-        String[] lower = Lemmas.lower(tokens);
-        if (!hasCandidate(lower) || (exact && !canMatch(tokens))) {
-          continue;
+        SentenceMatch m = seen == null ? null : seen.get(sentence);
+        if (m == null) {
+          m = matchSentence(sentence);
+          if (seen != null) {
+            seen.put(sentence, m);
+          }
         }
-        lemmatized++;
-        String[] lemmas = Lemmas.lemmas(tokens);
-        List<Pattern> found = matches(lower, lemmas);
-        matched += found.isEmpty() ? 0 : 1;
-        for (Pattern p : found) {
+        lemmatized += m.lemmatized() ? 1 : 0;
+        matched += m.found().isEmpty() ? 0 : 1;
+        for (Pattern p : m.found()) {
           counts.computeIfAbsent(p.issue(), x -> new long[1])[0]++;
           terms.computeIfAbsent(p.issue(), x -> new LinkedHashSet<>()).add(p.written());
         }
@@ -329,6 +343,15 @@ public final class IssueMatcher implements Serializable {
     Map<String, Hit> hits = new java.util.LinkedHashMap<>();
     counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.get(i)))));
     return new Result(hits, sentences, lemmatized, matched);
+  }
+
+  private SentenceMatch matchSentence(String sentence) {
+    String[] tokens = Lemmas.tokens(sentence);
+    String[] lower = Lemmas.lower(tokens);
+    if (!hasCandidate(lower) || (exact && !canMatch(tokens))) {
+      return new SentenceMatch(false, List.of());
+    }
+    return new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)));
   }
 
   /** Every term and phrase occurrence in one sentence: phrases first (longest at each position), then terms. */

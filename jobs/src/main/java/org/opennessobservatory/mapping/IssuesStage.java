@@ -12,10 +12,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -85,29 +87,51 @@ public final class IssuesStage {
               col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized")),
           col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key");
     }
+    // A document and its turns in one task, one after the other: their shared sentences are lemmatized once. The
+    // partitions are numbered so that adaptive execution does not coalesce this CPU-bound work onto fewer cores.
+    texts = texts.repartition(spark.sparkContext().defaultParallelism() * 4, col("doc_id"))
+        .sortWithinPartitions("doc_id");
     // Positions, not names, inside the functions: rows reaching them need not carry their schema.
     StructType in = texts.schema();
     int[] keyAt = Arrays.stream(keys.fieldNames()).mapToInt(in::fieldIndex).toArray();
+    int docAt = in.fieldIndex("doc_id");
     int text = in.fieldIndex("text");
     int[] storedAt = stored == null ? null
         : new int[] {in.fieldIndex("s_hits"), in.fieldIndex("s_sentences"), in.fieldIndex("s_lemmatized")};
-    MapFunction<Row, Row> match = r -> {
-      Object[] out = new Object[keyAt.length + 4];
-      for (int k = 0; k < keyAt.length; k++) {
-        out[k] = r.get(keyAt[k]);
+    MapPartitionsFunction<Row, Row> match = rows -> new Iterator<>() {
+      private String document;
+      private final Map<String, IssueMatcher.SentenceMatch> seen = new HashMap<>();
+
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
       }
-      Object[] values;
-      boolean reused = storedAt != null && !r.isNullAt(storedAt[0]);
-      if (reused) {
-        values = new Object[] {r.get(storedAt[0]), r.get(storedAt[1]), r.get(storedAt[2])};
-      } else {
-        values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text)));
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        if (!r.getString(docAt).equals(document)) {
+          document = r.getString(docAt);
+          seen.clear();
+        }
+        Object[] out = new Object[keyAt.length + 4];
+        for (int k = 0; k < keyAt.length; k++) {
+          out[k] = r.get(keyAt[k]);
+        }
+        Object[] values;
+        boolean reused = storedAt != null && !r.isNullAt(storedAt[0]);
+        if (reused) {
+          values = new Object[] {r.get(storedAt[0]), r.get(storedAt[1]), r.get(storedAt[2])};
+        } else {
+          values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text), seen));
+        }
+        System.arraycopy(values, 0, out, keyAt.length, values.length);
+        out[out.length - 1] = !reused;
+        return RowFactory.create(out);
       }
-      System.arraycopy(values, 0, out, keyAt.length, values.length);
-      out[out.length - 1] = !reused;
-      return RowFactory.create(out);
     };
-    return texts.map(match, Encoders.row(TextMatches.withValue(keys).add(Memo.ADDED, DataTypes.BooleanType, false)));
+    return texts.mapPartitions(match,
+        Encoders.row(TextMatches.withValue(keys).add(Memo.ADDED, DataTypes.BooleanType, false)));
   }
 
   /** Rows of issue_mentions from {@link #matched} texts: one per text and issue matched. */

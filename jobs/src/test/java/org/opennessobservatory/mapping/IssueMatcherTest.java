@@ -47,6 +47,24 @@ class IssueMatcherTest {
   }
 
   @Test
+  void aDocumentAndItsTurnsShareTheirSentencesMatches() {
+    String turn1 = "Human rights apply online. The children need connectivity.";
+    String turn2 = "Women spoke. The children need connectivity.";
+    String document = "MODERATOR: " + turn1 + "\nSPEAKER: " + turn2;
+    Map<String, IssueMatcher.SentenceMatch> seen = new java.util.HashMap<>();
+    // The same results as matching each text alone, by hand: turn 2 repeats a sentence of turn 1.
+    assertEquals(SMALL.match(turn1), SMALL.match(turn1, seen));
+    assertEquals(SMALL.match(turn2), SMALL.match(turn2, seen));
+    assertEquals(SMALL.match(document), SMALL.match(document, seen));
+    assertEquals(2, SMALL.match(turn2, seen).hits().get("kids").matches(), "women, children");
+    assertTrue(seen.containsKey("Women spoke."), seen.keySet().toString());
+    assertEquals(3, seen.keySet().stream().filter(k -> !k.contains(":")).count(), "three distinct turn sentences");
+    // A sentence found in seen is not matched again: what seen says is what counts.
+    seen.put("Women spoke.", new IssueMatcher.SentenceMatch(false, List.of()));
+    assertEquals(1, SMALL.match(turn2, seen).hits().get("kids").matches());
+  }
+
+  @Test
   void derivationsAreNotInflections() {
     // connected / connecting share the verb lemma "connect", not the noun "connectivity": no match
     assertTrue(SMALL.match("We connected the schools and are connecting the villages.").hits().isEmpty());
