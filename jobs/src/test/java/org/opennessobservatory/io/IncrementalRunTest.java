@@ -80,8 +80,14 @@ class IncrementalRunTest extends SparkTestBase {
     assertEquals(expected, Long.parseLong(reused.group(1)));
 
     assertEquals(List.of(), OutputComparison.differences(spark(), DemoRun.out(), out));
-    try (Stream<Path> generations = Files.list(out.resolve(Memo.DEFAULT_FOLDER).resolve("parses"))) {
-      assertEquals(1, generations.count(), "the earlier generation is pruned");
+    // One settings folder; in it the first run's full generation and the second run's delta (its new parses).
+    try (Stream<Path> configs = Files.list(out.resolve(Memo.DEFAULT_FOLDER).resolve("parses"))) {
+      List<Path> folders = configs.toList();
+      assertEquals(1, folders.size(), folders.toString());
+      try (Stream<Path> generations = Files.list(folders.get(0))) {
+        assertEquals(List.of("delta", "full"), generations.map(g -> g.getFileName().toString())
+            .map(n -> n.substring(n.lastIndexOf('.') + 1)).sorted().toList());
+      }
     }
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
   }

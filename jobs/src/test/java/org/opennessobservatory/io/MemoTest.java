@@ -88,9 +88,11 @@ class MemoTest extends SparkTestBase {
     age(memo, "r1.full", "r2.delta");
     assertEquals(List.of("k1=one", "k2=two", "k3=three"), run(store, "r3", "k1~one", "k3~three"));
     assertEquals(List.of("r1.full", "r2.delta", "r3.delta"), generations(memo), "an empty delta too");
+    age(memo, "r1.full", "r2.delta", "r3.delta");
+    assertEquals(List.of("k1=one", "k2=two", "k3=three"), run(store, "r4", "k1~one"), "an empty delta is read");
 
     // Another memo and other settings are apart.
-    Memo other = new Memo(spark(), store, "r4");
+    Memo other = new Memo(spark(), store, "r5");
     Assertions.assertTrue(other.previous("parses", "b").isEmpty(), "other settings");
     Assertions.assertTrue(other.previous("issue_matches", "a").isEmpty(), "another memo");
   }
