@@ -203,21 +203,16 @@ final class CachingLemmatizer {
     double[] top = new double[n]; // the n largest so far, descending
     int filled = 0;
     for (double s : scores) {
-      if (filled < n) {
-        int j = filled++;
-        while (j > 0 && Double.compare(top[j - 1], s) < 0) {
-          top[j] = top[j - 1];
-          j--;
-        }
-        top[j] = s;
-      } else if (Double.compare(s, top[n - 1]) > 0) {
-        int j = n - 1;
-        while (j > 0 && Double.compare(top[j - 1], s) < 0) {
-          top[j] = top[j - 1];
-          j--;
-        }
-        top[j] = s;
+      if (filled == n && Double.compare(s, top[n - 1]) <= 0) {
+        continue;
       }
+      // Insert s in place: into a free slot while filling, else over the smallest kept.
+      int j = filled < n ? filled++ : n - 1;
+      while (j > 0 && Double.compare(top[j - 1], s) < 0) {
+        top[j] = top[j - 1];
+        j--;
+      }
+      top[j] = s;
     }
     return top[n - 1];
   }

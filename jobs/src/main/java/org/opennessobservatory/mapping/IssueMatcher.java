@@ -261,15 +261,23 @@ public final class IssueMatcher implements Serializable {
       return false;
     }
     for (int w = 1; w < p.keys().length; w++) {
-      boolean some = false;
-      for (String k : possible[start + w]) {
-        some |= List.of(p.keys()[w]).contains(k);
-      }
-      if (!some) {
+      if (!anyOf(possible[start + w], p.keys()[w])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether some string of {@code a} is in {@code b} (a token's few possible keys against a word's few keys). */
+  private static boolean anyOf(String[] a, String[] b) {
+    for (String x : a) {
+      for (String y : b) {
+        if (x.equals(y)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static final String[] NONE = {};
