@@ -3,6 +3,7 @@ package org.opennessobservatory.cli;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.opennessobservatory.io.ForklessLocalFileSystem;
 
 /**
  * Builds the SparkSession in three tiers: what the jobs need (always), sensible defaults (only where nothing was
@@ -30,6 +31,7 @@ public final class SparkSessions {
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+      conf.setIfMissing(ForklessLocalFileSystem.SETTING, ForklessLocalFileSystem.class.getName());
     }
     conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
     // Tier 3: the user's settings.

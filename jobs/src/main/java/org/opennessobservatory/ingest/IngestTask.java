@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.sketch.BloomFilter;
@@ -51,23 +53,72 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> files) {
-    // Lazy: one file's bytes and text in memory at a time, whatever the partition's size.
-    return new Iterator<>() {
+    // Lazy, one file ahead: at most two files' bytes and texts in memory, whatever the partition's size.
+    var records = new Iterator<Row>() {
+      /** The next file, already read and sent to its parse when it needs one. */
+      private Step ahead;
+
       @Override
       public boolean hasNext() {
-        return files.hasNext();
+        return ahead != null || files.hasNext();
       }
 
       @Override
       public Row next() {
-        Row file = files.next();
-        if (!file.isNullAt(3)) {
-          return refused(file.getString(0), file.getString(1), file.getLong(2),
-              RejectReason.valueOf(file.getString(3)), file.getString(4));
+        Step current = ahead != null ? ahead : prepare(files.next());
+        ahead = null;
+        if (current.done() != null) {
+          return current.done();
         }
-        return ingest(file.getString(0), file.getString(1), file.getLong(2));
+        ParseResult parsed = current.result();
+        // Sent now, the next file is parsed in its worker process while this thread describes the current one:
+        // the two overlap instead of taking turns on the cores.
+        if (files.hasNext()) {
+          ahead = prepare(files.next());
+        }
+        return finish(current, parsed);
+      }
+
+      /** A task that ends early (killed, or its rows no longer wanted) must not leave a worker mid-parse. */
+      void abandon() {
+        if (ahead != null && ahead.parse() != null) {
+          ahead.parse().abandon();
+        }
+        ahead = null;
       }
     };
+    TaskContext context = TaskContext.get();
+    if (context != null) {
+      context.addTaskCompletionListener((TaskCompletionListener) done -> records.abandon());
+    }
+    return records;
+  }
+
+  /** A file on its way to its record: either {@code done}, or read and hashed ({@code record}) and being parsed. */
+  private record Step(Row done, IngestRecords.Builder record, String relPath, ParseWorkerPool.Pending parse,
+      long sentNanos) {
+    static Step done(Row row) {
+      return new Step(row, null, null, null, 0);
+    }
+
+    ParseResult result() {
+      ParseResult parsed = parse.result();
+      long millis = (System.nanoTime() - sentNanos) / 1_000_000;
+      if (millis > SLOW_PARSE_MILLIS) {
+        LOG.info("slow parse: {} took {} ms, a parse worker start included if one was needed ({})", relPath,
+            millis, parsed.ok() ? "ok" : parsed.reject().id());
+      }
+      return parsed;
+    }
+  }
+
+  /** Everything up to the parse, which it starts; a file turned down before it is done at once. */
+  private Step prepare(Row file) {
+    if (!file.isNullAt(3)) {
+      return Step.done(refused(file.getString(0), file.getString(1), file.getLong(2),
+          RejectReason.valueOf(file.getString(3)), file.getString(4)));
+    }
+    return prepare(file.getString(0), file.getString(1), file.getLong(2));
   }
 
   /** A file turned down before the stage (by the listing or its manifest row): rejected without opening it. */
@@ -75,46 +126,50 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
     return reject(record(path, relPath, size), reason, null, why);
   }
 
+  /** One file's record, parsed in this thread's turn (no overlap): for the rare file an incremental run re-reads. */
   Row ingest(String path, String relPath, long size) {
+    Step step = prepare(path, relPath, size);
+    return step.done() != null ? step.done() : finish(step, step.result());
+  }
+
+  private Step prepare(String path, String relPath, long size) {
     IngestRecords.Builder record = record(path, relPath, size);
     if (size == 0) {
-      return reject(record, RejectReason.EMPTY, null, "the file has 0 bytes");
+      return Step.done(reject(record, RejectReason.EMPTY, null, "the file has 0 bytes"));
     }
     if (size > limits.maxFileBytes()) {
-      return reject(record, RejectReason.TOO_LARGE, null,
-          size + " bytes is more than the limit of " + limits.maxFileBytes() + " (--max-file-size)");
+      return Step.done(reject(record, RejectReason.TOO_LARGE, null,
+          size + " bytes is more than the limit of " + limits.maxFileBytes() + " (--max-file-size)"));
     }
     byte[] bytes;
     try {
       bytes = read(path);
     } catch (IOException | RuntimeException e) {
-      return reject(record, RejectReason.UNREADABLE, e.getClass().getName(), TikaExtraction.firstLine(e));
+      return Step.done(reject(record, RejectReason.UNREADABLE, e.getClass().getName(), TikaExtraction.firstLine(e)));
     }
     if (bytes.length == 0) {
-      return reject(record, RejectReason.EMPTY, null, "the file had 0 bytes when it was read");
+      return Step.done(reject(record, RejectReason.EMPTY, null, "the file had 0 bytes when it was read"));
     }
     if (bytes.length > limits.maxFileBytes()) {
-      return reject(record, RejectReason.TOO_LARGE, null, "the file grew past the limit of "
-          + limits.maxFileBytes() + " bytes (--max-file-size) after it was listed");
+      return Step.done(reject(record, RejectReason.TOO_LARGE, null, "the file grew past the limit of "
+          + limits.maxFileBytes() + " bytes (--max-file-size) after it was listed"));
     }
     String docId = sha256(bytes);
     String memoKey = IngestRecords.memoKey(docId, relPath);
     record.set("doc_id", docId).set(IngestRecords.MEMO_KEY, memoKey);
     if (stored != null && stored.value().mightContainString(memoKey)) {
-      return record.set(IngestRecords.REUSED, true).build(schema);
+      return Step.done(record.set(IngestRecords.REUSED, true).build(schema));
     }
-    long start = System.nanoTime();
-    ParseResult parsed = ParseWorkerPool.parse(CorpusPaths.fileName(relPath), bytes, limits);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    if (millis > SLOW_PARSE_MILLIS) {
-      LOG.info("slow parse: {} took {} ms, a parse worker start included if one was needed ({})", relPath, millis,
-          parsed.ok() ? "ok" : parsed.reject().id());
-    }
-    record.set("media_type", parsed.mediaType());
+    return new Step(null, record, relPath,
+        ParseWorkerPool.start(CorpusPaths.fileName(relPath), bytes, limits), System.nanoTime());
+  }
+
+  private Row finish(Step step, ParseResult parsed) {
+    IngestRecords.Builder record = step.record().set("media_type", parsed.mediaType());
     if (!parsed.ok()) {
       return reject(record, parsed.reject(), parsed.errorClass(), parsed.message());
     }
-    return describe(record, relPath, parsed);
+    return describe(record, step.relPath(), parsed);
   }
 
   /** The document row of a file read and hashed (in {@code record}) whose parse succeeded. */

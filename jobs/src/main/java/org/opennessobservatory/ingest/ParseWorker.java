@@ -29,6 +29,11 @@ final class ParseWorker implements AutoCloseable {
   private final DataInputStream fromWorker;
   /** Set once the process failed or was killed: destroyForcibly is asynchronous, isAlive may still say true. */
   private volatile boolean broken;
+  /** The request in flight: its watchdog, whether that fired, and a failure to send it. */
+  private ScheduledFuture<?> kill;
+  private AtomicBoolean timedOut;
+  private long timeoutMillis;
+  private IOException sendFailure;
 
   private ParseWorker(int heapMb, Process process) {
     this.heapMb = heapMb;
@@ -92,15 +97,32 @@ final class ParseWorker implements AutoCloseable {
     return !broken && process.isAlive();
   }
 
-  ParseResult parse(ParseRequest request, long timeoutMillis, ScheduledExecutorService watchdog) {
+  /**
+   * Sends one request; {@link #receive} reads its answer. The timeout runs from now: the worker is idle when it is
+   * sent a request (one in flight at a time), so its parse starts now.
+   */
+  void send(ParseRequest request, long timeoutMillis, ScheduledExecutorService watchdog) {
     AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> kill = watchdog.schedule(() -> {
+    this.timedOut = timedOut;
+    this.timeoutMillis = timeoutMillis;
+    kill = watchdog.schedule(() -> {
       timedOut.set(true);
       close();
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     try {
       request.write(toWorker);
       toWorker.flush();
+    } catch (IOException e) {
+      sendFailure = e;
+    }
+  }
+
+  /** The answer to the request {@link #send} sent; a worker that died or was killed gives a reject. */
+  ParseResult receive() {
+    try {
+      if (sendFailure != null) {
+        throw sendFailure;
+      }
       return ParseResult.read(fromWorker);
     } catch (IOException e) {
       close();
@@ -112,6 +134,7 @@ final class ParseWorker implements AutoCloseable {
           "the parse worker process died: " + TikaExtraction.firstLine(e));
     } finally {
       kill.cancel(false);
+      sendFailure = null;
     }
   }
 

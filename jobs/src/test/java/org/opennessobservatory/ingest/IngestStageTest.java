@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Assertions;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennessobservatory.io.HadoopConf;
 import org.opennessobservatory.testing.SparkTestBase;
 
 /** The stage's Dataset functions on hand-made records: duplicates, rejects, accounting, partitioning. */
@@ -102,5 +107,43 @@ class IngestStageTest extends SparkTestBase {
     int max = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
     Assertions.assertTrue(max - min <= 1, "partition sizes " + sizes);
     assertEquals(101L, dealt.select("rel_path").distinct().count());
+  }
+
+  @Test
+  void oneFileIsParsedAheadInOrderAndATaskEndedEarlyStopsTheWorkerItLeftMidParse(@TempDir Path corpus)
+      throws Exception {
+    List<Row> listed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Path file = corpus.resolve("note-" + i + ".txt");
+      Files.writeString(file, "Remote hubs were listed in note " + i + ".");
+      listed.add(RowFactory.create(file.toUri().toString(), file.getFileName().toString(), Files.size(file),
+          null, null));
+    }
+    listed.add(2, RowFactory.create("file:/c/empty.txt", "empty.txt", 0L, null, null));
+    Dataset<Row> onePartition = spark().createDataFrame(listed, IngestStage.FILES_SCHEMA).coalesce(1);
+    ParseLimits limits = ParseLimits.DEFAULTS;
+    HadoopConf conf = new HadoopConf(spark().sparkContext().hadoopConfiguration());
+
+    List<Row> all = IngestStage.parse(onePartition, Map.of(), limits, conf).collectAsList();
+    assertEquals(List.of("note-0.txt", "note-1.txt", "empty.txt", "note-2.txt", "note-3.txt"),
+        all.stream().map(r -> r.<String>getAs("rel_path")).toList());
+    assertEquals("Remote hubs were listed in note 2.", all.get(3).<String>getAs("text").strip());
+    assertEquals("empty", all.get(2).getAs(IngestRecords.REASON));
+
+    // Taking one row leaves the second file sent to a worker whose answer is never read: that process must stop
+    // (busy ones never return to the pool, so a leak would be a live process the pool does not hold).
+    assertEquals(1, IngestStage.parse(onePartition, Map.of(), limits, conf).limit(1).collectAsList().size());
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (liveWorkers() > ParseWorkerPool.idle() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(ParseWorkerPool.idle(), liveWorkers(), "parse worker processes alive beyond the idle pool");
+  }
+
+  /** Java processes this JVM started: only parse workers here (Linux cuts /proc command lines at 4 KiB). */
+  private static long liveWorkers() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().orElse("").equals(java)).count();
   }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.Metadata;
 import org.junit.jupiter.api.BeforeEach;
+import org.opennessobservatory.io.ForklessLocalFileSystem;
 
 /**
  * One local SparkSession for the whole test JVM (starting one costs 5-10 s), from Spark Testing Base, whose
@@ -29,7 +30,8 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
         .set("spark.driver.bindAddress", "127.0.0.1")
         .set("spark.ui.enabled", "false")
         .set("spark.sql.shuffle.partitions", "4")
-        .set("spark.sql.session.timeZone", "UTC");
+        .set("spark.sql.session.timeZone", "UTC")
+        .set(ForklessLocalFileSystem.SETTING, ForklessLocalFileSystem.class.getName());
   }
 
   /**
