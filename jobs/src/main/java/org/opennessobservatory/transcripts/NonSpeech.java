@@ -32,8 +32,13 @@ final class NonSpeech {
       + "not (?:been )?(?:checked|reviewed|corrected|edited)|authoritative record|"
       + "puede contener (?:errores|imprecisiones)|no (?:es|constituye|debe considerarse) (?:un |una )?(?:registro |"
       + "acta |transcripci[oó]n )?(?:oficial|textual|literal|autorizad)";
-  static final Pattern DISCLAIMER_SUBJECT = Pattern.compile(SUBJECT, Pattern.CASE_INSENSITIVE);
-  static final Pattern DISCLAIMER_QUALIFIER = Pattern.compile(QUALIFIER, Pattern.CASE_INSENSITIVE);
+  // Each alternation below opens with a lookahead for the first letters of its branches: java.util.regex tries
+  // every branch at every position, and one character check turns most positions away (measured: the furniture and
+  // disclaimer searches took two fifths of segmentation). The lookaheads match nothing the branches do not.
+  static final Pattern DISCLAIMER_SUBJECT = Pattern.compile("(?=[cta])(?:" + SUBJECT + ")",
+      Pattern.CASE_INSENSITIVE);
+  static final Pattern DISCLAIMER_QUALIFIER = Pattern.compile("(?=[nurmesclap])(?:" + QUALIFIER + ")",
+      Pattern.CASE_INSENSITIVE);
   /** A sentence: a run up to its end mark or line end. Matched once per character: linear on any text. */
   private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
   /** Before the first turn, a paragraph of at most this many words holding both cues is a disclaimer as a whole. */
@@ -41,7 +46,7 @@ final class NonSpeech {
 
   /** Applied in order, after disclaimers; later rules see the blanks of earlier ones. */
   static final List<Rule> RULES = List.of(
-      new Rule(Kind.DISCLAIMER, Pattern.compile(CI + "(?m)^[^\\n]*(?:P\\.?\\s?O\\.? Box \\d+|"
+      new Rule(Kind.DISCLAIMER, Pattern.compile(CI + "(?m)^[^\\n]*(?=[p(+caw])(?:P\\.?\\s?O\\.? Box \\d+|"
           + "\\(\\d{3}\\)\\s?\\d{3}-\\d{4}|\\+\\d[\\d .()-]{7,}\\d|copyright \\(?c?\\)?\\s?\\d{4}|"
           + "all rights reserved|www\\.[a-z0-9-]+\\.(?:com|net|org)\\b[^\\n]*caption)[^\\n]*$")),
       new Rule(Kind.SEPARATOR, Pattern.compile("(?m)^[ ]*(?:\\*[ ]?){3,}[ ]*$")),
@@ -58,8 +63,9 @@ final class NonSpeech {
       new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[^\\n]{0,120}\\bpage[ ]+\\d{1,4}(?:[ ]+of[ ]+\\d{1,4})?[ ]*$")),
       new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[ ]*(?:deprecated|warning|notice|strict standards|"
           + "fatal error):[^\\n]*(?: on line \\d+|\\.php)[^\\n]*$")),
-      new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[^\\n]*(?:you are here|start display at page|"
-          + "download (?:as )?pdf|report this document|views?:? \\d+|\\d+ views|size: \\d|skip to (?:main )?content|"
+      new Rule(Kind.FURNITURE, Pattern.compile(CI + "(?m)^[^\\n]*(?=[ysdrvtj0-9])(?:you are here|"
+          + "start display at page|download (?:as )?pdf|report this document|views?:? \\d+|\\d+ views|size: \\d|"
+          + "skip to (?:main )?content|"
           + "department of economic and social affairs|this page was last (?:edited|modified)|"
           + "jump to navigation|retrieved from \")[^\\n]*$")),
       new Rule(Kind.FURNITURE, Pattern.compile("(?m)^[ ]*(?:home|Home|HOME)(?:[ ]*[>»/›][ ]*[^\\n]{1,60}){1,6}$")),

@@ -35,7 +35,13 @@ public final class Segmenter {
       Pattern.compile("(?m)^[ ]*(?:(?<clock>(?:\\d{1,2}:)?\\d{1,2}:\\d{2}[ ]+)|\\d{1,3}[ ]{1,8})?(?=[^ \\n])");
   /** Mid-line label in capitals after the end of a sentence (collapsed transcripts). */
   private static final Pattern INLINE_LABEL =
-      Pattern.compile("(?<=[.?!\"')\\]][ ]{1,4})([\\p{Lu}][\\p{Lu}\\p{M}.'\\- ]{1,60}?):(?=[ \\n])");
+      Pattern.compile("(?=\\p{Lu})(?<=[.?!\"')\\]][ ]{1,4})([\\p{Lu}][\\p{Lu}\\p{M}.'\\- ]{1,60}?):(?=[ \\n])");
+  // Compiled once: tidy runs for every turn.
+  private static final Pattern EMPTIED_LINE = Pattern.compile("(?m)^(?=[ \\t" + NonSpeech.REMOVED + "]*"
+      + NonSpeech.REMOVED + ")[ \\t" + NonSpeech.REMOVED + "]*+(?:\\n|$)");
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
+  private static final Pattern LINE_END_SPACE = Pattern.compile(" ?\\n ?");
+  private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
   /** Speech before the first label needs this many words and two sentence ends, else it is a title block. */
   private static final int MIN_PREAMBLE_WORDS = 15;
 
@@ -241,9 +247,10 @@ public final class Segmenter {
    * break), spaces collapsed, paragraph breaks kept as one blank line, ends trimmed.
    */
   static String tidy(String stripped) {
-    String r = String.valueOf(NonSpeech.REMOVED);
-    return stripped.replaceAll("(?m)^(?=[ \\t" + r + "]*" + r + ")[ \\t" + r + "]*+(?:\\n|$)", "").replace(r, " ")
-        .replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    String kept = stripped.indexOf(NonSpeech.REMOVED) < 0 ? stripped
+        : EMPTIED_LINE.matcher(stripped).replaceAll("").replace(NonSpeech.REMOVED, ' ');
+    return BLANK_LINES.matcher(LINE_END_SPACE.matcher(SPACES.matcher(kept).replaceAll(" ")).replaceAll("\n"))
+        .replaceAll("\n\n").strip();
   }
 
   /** Speech before the first label, once titles and notes are out: real sentences, not a heading. */
