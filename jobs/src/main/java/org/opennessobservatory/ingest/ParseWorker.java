@@ -47,9 +47,9 @@ final class ParseWorker implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heapMb + "m");
     command.add("-XX:+UseSerialGC");
-    // The client compiler only: each worker JVM warms its JIT on its own files, and C2's optimised code pays back
-    // its compile time only after some 4,000 files per worker (measured, two workers: 5.8, 5.5, 5.7 s per 1,600
-    // files from the second round on, against 10.1, 6.7, 5.9, 5.5, 4.9 s with C2). Runs rarely give a worker that many.
+    // The client compiler only: each worker JVM warms its JIT on its own files, and C2's code pays back its compile
+    // time only after some 4,000 files per worker (measured with two workers, seconds per 1,600 files from the
+    // second round on: 5.8, 5.5, 5.7 with C1 only; 10.1, 6.7, 5.9, 5.5, 4.9 with C2). Few runs give a worker as many.
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Djava.awt.headless=true");
     // Tika's own settings (e.g. tika.custom-mimetypes) apply in the worker as they would in process.
