@@ -28,9 +28,9 @@ public final class DocumentMentions {
   private static final Map<String, Gender> TITLE_GENDER = Map.of("mr", Gender.MAN, "sir", Gender.MAN, "mister",
       Gender.MAN, "ms", Gender.WOMAN, "mrs", Gender.WOMAN, "miss", Gender.WOMAN, "madam", Gender.WOMAN, "madame",
       Gender.WOMAN, "mme", Gender.WOMAN, "chairwoman", Gender.WOMAN);
+  // The lookahead turns away, with one character check, the positions where no form of address can start.
   private static final Pattern ADDRESS = Pattern.compile("\\b(?=[MS])(Mr|Mister|Sir|Ms|Mrs|Miss|Madam|Madame|Mme)"
-      + "\\.?\\s+"
-      + "(?:(Chair(?:man|woman|person)?|Moderator)\\b|(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}))");
+      + "\\.?\\s+(?:(Chair(?:man|woman|person)?|Moderator)\\b|(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}))");
 
   public static List<Mention> of(List<DocumentTurn> turns) {
     List<Mention> mentions = new ArrayList<>(turns.size());

@@ -30,6 +30,7 @@ public record SelfIntroduction(String name, String organisation) {
   /** Sentences read from the start of a turn: introductions come first. */
   private static final int SENTENCES = 3;
   private static final int HEAD_CHARS = 600;
+  /** The lookahead turns away, with one character check, the positions where no trigger can start. */
   private static final Pattern TRIGGER = Pattern.compile("(?i)\\b(?=[mit])(?:my name(?: is|'s)|i am|i'm|this is|i work|"
       + "i represent)\\b");
   private static final Set<String> NAME_STOPS = Set.of("from", "with", "of", "at", "and", "representing", "speaking",

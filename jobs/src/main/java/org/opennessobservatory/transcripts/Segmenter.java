@@ -33,7 +33,10 @@ public final class Segmenter {
   /** Line start, after indentation and a court-reporter line number or a chat timestamp ("10:32:05 "). */
   private static final Pattern LINE_START =
       Pattern.compile("(?m)^[ ]*(?:(?<clock>(?:\\d{1,2}:)?\\d{1,2}:\\d{2}[ ]+)|\\d{1,3}[ ]{1,8})?(?=[^ \\n])");
-  /** Mid-line label in capitals after the end of a sentence (collapsed transcripts). */
+  /**
+   * Mid-line label in capitals after the end of a sentence (collapsed transcripts). The capital is checked before the
+   * lookbehind, which would otherwise be tried at every position.
+   */
   private static final Pattern INLINE_LABEL =
       Pattern.compile("(?=\\p{Lu})(?<=[.?!\"')\\]][ ]{1,4})([\\p{Lu}][\\p{Lu}\\p{M}.'\\- ]{1,60}?):(?=[ \\n])");
   // Compiled once: tidy runs for every turn.
