@@ -57,7 +57,7 @@ final class BenchReport {
           pipeline.rejects(), pipeline.files(), pipeline.detail()));
     }
     Runtime rt = Runtime.getRuntime();
-    lines.add(String.format("driver peak heap: baseline %s, pipeline %s (max heap %s); each parse worker JVM "
+    lines.add(String.format("driver peak heap: baseline %s, pipeline %s (max heap %s); the parse worker JVM "
         + "-Xmx%dm", mb(baseline.peakHeapBytes()), mb(pipeline.peakHeapBytes()), mb(rt.maxMemory()), workerHeapMb));
     lines.add(String.format("JVM: %s %s (%s), GC %s; %d cores available; master %s",
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),

@@ -26,7 +26,7 @@ public final class ParseOptions {
   int maxEmbedded = D.maxEmbedded();
 
   @Option(names = "--parser-heap", paramLabel = "MB",
-      description = "Heap of each parser process (one per task slot) (default ${DEFAULT-VALUE}).")
+      description = "Heap of the parser process, which the task slots of a JVM share (default ${DEFAULT-VALUE}).")
   int parserHeapMb = D.workerHeapMb();
 
   ParseLimits limits() {

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
-import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.sketch.BloomFilter;
@@ -54,7 +52,7 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> files) {
     // Lazy, one file ahead: at most two files' bytes and texts in memory, whatever the partition's size.
-    var records = new Iterator<Row>() {
+    return new Iterator<Row>() {
       /** The next file, already read and sent to its parse when it needs one. */
       private Step ahead;
 
@@ -71,27 +69,15 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
           return current.done();
         }
         ParseResult parsed = current.result();
-        // Sent now, the next file is parsed in its worker process while this thread describes the current one:
-        // the two overlap instead of taking turns on the cores.
+        // Sent now, the next file is parsed in the worker process while this thread describes the current one: the
+        // two overlap instead of taking turns on the cores. A task ended early leaves it there, which costs nothing
+        // (see ParseWorkerPool.start).
         if (files.hasNext()) {
           ahead = prepare(files.next());
         }
         return finish(current, parsed);
       }
-
-      /** A task that ends early (killed, or its rows no longer wanted) must not leave a worker mid-parse. */
-      void abandon() {
-        if (ahead != null && ahead.parse() != null) {
-          ahead.parse().abandon();
-        }
-        ahead = null;
-      }
     };
-    TaskContext context = TaskContext.get();
-    if (context != null) {
-      context.addTaskCompletionListener((TaskCompletionListener) done -> records.abandon());
-    }
-    return records;
   }
 
   /** A file on its way to its record: either {@code done}, or read and hashed ({@code record}) and being parsed. */
@@ -105,8 +91,7 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
       ParseResult parsed = parse.result();
       long millis = (System.nanoTime() - sentNanos) / 1_000_000;
       if (millis > SLOW_PARSE_MILLIS) {
-        LOG.info("slow parse: {} took {} ms, a parse worker start included if one was needed ({})", relPath,
-            millis, parsed.ok() ? "ok" : parsed.reject().id());
+        LOG.info("slow parse: {} took {} ms ({})", relPath, millis, parsed.ok() ? "ok" : parsed.reject().id());
       }
       return parsed;
     }

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * @param maxEmbedded embedded documents opened per file
  * @param timeoutMillis wall-clock limit of one parse; the parse worker process is killed when it passes
  * @param maxFileBytes files larger than this are rejected unread
- * @param workerHeapMb heap of each parse worker process
+ * @param workerHeapMb heap of a parse worker process (shared by the parses of one JVM's task slots)
  */
 public record ParseLimits(int maxChars, int maxEmbedded, long timeoutMillis, long maxFileBytes, int workerHeapMb)
     implements Serializable {

@@ -4,10 +4,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** One file sent to a parse worker: its name (a hint for type detection), its bytes and the limits. */
-record ParseRequest(String fileName, byte[] bytes, int maxChars, int maxEmbedded) {
+/**
+ * One file sent to a parse worker: its name (a hint for type detection), its bytes and the limits. The id pairs the
+ * answer with its request, since a worker parses several at once and answers in the order they finish.
+ */
+record ParseRequest(long id, String fileName, byte[] bytes, int maxChars, int maxEmbedded) {
 
   void write(DataOutputStream out) throws IOException {
+    out.writeLong(id);
     ParseResult.writeString(out, fileName);
     out.writeInt(maxChars);
     out.writeInt(maxEmbedded);
@@ -16,11 +20,12 @@ record ParseRequest(String fileName, byte[] bytes, int maxChars, int maxEmbedded
   }
 
   static ParseRequest read(DataInputStream in) throws IOException {
+    long id = in.readLong();
     String fileName = ParseResult.readString(in);
     int maxChars = in.readInt();
     int maxEmbedded = in.readInt();
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
-    return new ParseRequest(fileName, bytes, maxChars, maxEmbedded);
+    return new ParseRequest(id, fileName, bytes, maxChars, maxEmbedded);
   }
 }
