@@ -24,7 +24,7 @@ class DemoCommandTest extends SparkTestBase {
     var run = DemoRun.run();
     Path out = DemoRun.out();
     assertEquals(0, run.exit(), run.err());
-    Assertions.assertTrue(run.out().startsWith("ingest: 70 files"), run.out());
+    Assertions.assertTrue(run.out().startsWith("ingest: 71 files"), run.out());
 
     Map<String, String> rejects = new HashMap<>();
     for (Row r : spark().read().parquet(out.resolve("rejects").toString()).collectAsList()) {
@@ -40,13 +40,13 @@ class DemoCommandTest extends SparkTestBase {
         "igf/2023/IGF2023_Messages_final(1).docx", "duplicate of igf/2023/igf-2023-messages.docx"), rejects);
 
     Dataset<Row> documents = spark().read().parquet(out.resolve("documents").toString());
-    assertEquals(64, documents.count());
+    assertEquals(65, documents.count());
     // Listed files carry the manifest's metadata.
     Dataset<Row> manifest = spark().read().option("header", "true")
         .csv(TestPaths.samples().resolve("manifest.csv").toString());
     Dataset<Row> listed = documents.join(manifest.withColumnRenamed("path", "rel_path")
         .select(col("rel_path"), col("doc_type").as("listed_type"), col("forum").as("listed_forum")), "rel_path");
-    assertEquals(61, listed.count(), "64 documents, of which 3 unlisted on purpose");
+    assertEquals(62, listed.count(), "65 documents, of which 3 unlisted on purpose");
     assertEquals(0, listed.filter(col("doc_type").notEqual(col("listed_type"))
         .or(col("forum").notEqual(col("listed_forum")))
         .or(col("metadata_source").notEqual("manifest"))).count());
@@ -139,9 +139,14 @@ class DemoCommandTest extends SparkTestBase {
         .selectExpr("concat_ws(' ', recommendation_id, year, status, source)").orderBy("recommendation_id")
         .as(Encoders.STRING()).collectAsList());
 
-    // Stage influence: the 30 passages planted in the outcomes (gold/influence), none boilerplate.
+    // Stage influence: the 33 passages planted in the outcomes (gold/influence), none boilerplate; the statement
+    // co-signing three points of the Open Rights Forum UK's submission is the one reuse cluster.
     Dataset<Row> passages = spark().read().parquet(out.resolve("influence_passages").toString());
-    assertEquals(List.of(30L, 0L), List.of(passages.count(), passages.filter("boilerplate").count()));
+    assertEquals(List.of(33L, 0L), List.of(passages.count(), passages.filter("boilerplate").count()));
+    assertEquals(List.of("ukigf/2022 2 Coalition for Safe and Open Messaging|Open Rights Forum UK civil_society"),
+        spark().read().parquet(out.resolve("reuse_clusters").toString())
+            .selectExpr("concat_ws(' ', process_id, size, array_join(array_sort(member_contributors), '|'), "
+                + "array_join(stakeholder_groups, '|'))").as(Encoders.STRING()).collectAsList());
     Assertions.assertTrue(run.out().contains("influence: "), run.out());
   }
 }

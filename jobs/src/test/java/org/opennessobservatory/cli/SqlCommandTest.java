@@ -61,7 +61,7 @@ class SqlCommandTest extends SparkTestBase {
       direct.put(r.getString(0), r.getLong(1));
     }
     assertEquals(direct, printed);
-    assertEquals(64, printed.values().stream().mapToLong(Long::longValue).sum(), "the demo's 64 documents");
+    assertEquals(65, printed.values().stream().mapToLong(Long::longValue).sum(), "the demo's 65 documents");
     assertEquals("(" + printed.size() + " rows)", lines.get(lines.size() - 1));
   }
 
@@ -176,7 +176,7 @@ class SqlCommandTest extends SparkTestBase {
     Assertions.assertTrue(Files.isRegularFile(DemoRun.out().resolve("codebook").resolve(Codebook.HTML)));
     String console = DemoRun.run().out();
     String table = console.substring(console.indexOf("run summary\n"));
-    Assertions.assertTrue(table.matches("(?s)run summary\ndataset +rows\n.*\ndocuments +64\nrejects +6\n.*"), table);
+    Assertions.assertTrue(table.matches("(?s)run summary\ndataset +rows\n.*\ndocuments +65\nrejects +6\n.*"), table);
     Assertions.assertTrue(table.matches("(?s).*\nrejected as +files\n-+ +-+\ncorrupt +3\nduplicate +1\nempty +1\n"
         + "encrypted +1\n.*"), table);
     Assertions.assertTrue(table.matches("(?s).*\nstage +seconds\n-+ +-+\ningest +[0-9.]+\n.*\ninfluence +[0-9.]+\n"
