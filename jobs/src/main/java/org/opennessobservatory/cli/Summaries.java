@@ -88,8 +88,8 @@ final class Summaries {
 
   static void printInfluence(PrintWriter out, InfluenceJob.Summary s, double seconds, String outRoot) {
     out.printf("influence: %d candidate pairs examined, %d passages (%d boilerplate), %d outcome x group rows, %d "
-            + "reuse clusters, %.1f s%n", s.pairsExamined(), s.passages(), s.boilerplatePassages(), s.byGroupRows(),
-        s.clusters(), seconds);
+            + "reuse cluster%s, %.1f s%n", s.pairsExamined(), s.passages(), s.boilerplatePassages(), s.byGroupRows(),
+        s.clusters(), s.clusters() == 1 ? "" : "s", seconds);
     out.printf("outputs: %s/influence_passages, %s/influence_by_group, %s/reuse_clusters%n", outRoot, outRoot,
         outRoot);
     out.flush();
