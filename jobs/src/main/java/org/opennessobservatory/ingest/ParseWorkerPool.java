@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,11 @@ public final class ParseWorkerPool {
   private static final int RESENDS = 2;
   private static final Map<Integer, ParseWorker> SHARED = new HashMap<>();
   private static final AtomicLong IDS = new AtomicLong();
+  /**
+   * One file parsed alone at a time per JVM: a crash loses every file in flight, and a worker each at once would need
+   * a parser heap per task slot beside the shared worker's.
+   */
+  private static final Semaphore ALONE = new Semaphore(1);
   private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "parse-watchdog");
     t.setDaemon(true);
@@ -85,8 +91,10 @@ public final class ParseWorkerPool {
   /** The parse of a file whose shared process ended for a cause not known: in a process of its own, its end is its. */
   private static ParseResult alone(ParseRequest request, ParseLimits limits, ParseWorker.Answer lost) {
     LOG.info("parsing {} again, alone: {} while it was being parsed", request.fileName(), lost.failure());
-    ParseWorker solo = startWorker(limits.workerHeapMb());
+    acquire(ALONE);
+    ParseWorker solo = null;
     try {
+      solo = startWorker(limits.workerHeapMb());
       ParseWorker.Answer a = await(solo.send(request, limits.timeoutMillis()));
       return switch (a.fate()) {
         case ANSWERED -> a.result();
@@ -97,7 +105,10 @@ public final class ParseWorkerPool {
             : ParseResult.failure(RejectReason.PARSER_CRASH, null, "the parse worker process died: " + a.failure());
       };
     } finally {
-      solo.close();
+      if (solo != null) {
+        solo.close();
+      }
+      ALONE.release();
     }
   }
 
@@ -115,6 +126,15 @@ public final class ParseWorkerPool {
       throw new IllegalStateException("interrupted while waiting for a parse", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a parse answer cannot fail", e);
+    }
+  }
+
+  private static void acquire(Semaphore semaphore) {
+    try {
+      semaphore.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to parse a file alone", e);
     }
   }
 
