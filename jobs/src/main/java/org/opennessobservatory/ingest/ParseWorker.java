@@ -42,7 +42,6 @@ final class ParseWorker implements AutoCloseable {
   /** A request's end: its result when {@link Fate#ANSWERED}; with {@code exitStatus} when it died. */
   record Answer(Fate fate, ParseResult result, Integer exitStatus, String failure) {}
 
-  final int heapMb;
   private final Process process;
   private final DataOutputStream toWorker;
   private final DataInputStream fromWorker;
@@ -55,8 +54,7 @@ final class ParseWorker implements AutoCloseable {
 
   private record Call(CompletableFuture<Answer> answer, ScheduledFuture<?> kill) {}
 
-  private ParseWorker(int heapMb, Process process, ScheduledExecutorService watchdog) {
-    this.heapMb = heapMb;
+  private ParseWorker(Process process, ScheduledExecutorService watchdog) {
     this.process = process;
     this.watchdog = watchdog;
     this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
@@ -86,7 +84,7 @@ final class ParseWorker implements AutoCloseable {
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(log))
         .start();
-    ParseWorker worker = new ParseWorker(heapMb, process, watchdog);
+    ParseWorker worker = new ParseWorker(process, watchdog);
     AtomicBoolean late = new AtomicBoolean();
     ScheduledFuture<?> kill = watchdog.schedule(() -> {
       late.set(true);

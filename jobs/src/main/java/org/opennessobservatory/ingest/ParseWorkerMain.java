@@ -47,7 +47,7 @@ public final class ParseWorkerMain {
         Runtime.getRuntime().halt(0);
         return;
       } catch (OutOfMemoryError e) {
-        Runtime.getRuntime().halt(OUT_OF_HEAP); // a parse in flight filled the heap as a request came in
+        outOfHeap(); // a parse in flight filled the heap as a request came in
         return;
       }
       parses.execute(() -> answer(request, out));
@@ -59,7 +59,7 @@ public final class ParseWorkerMain {
       ParseResult result = TikaExtraction.extract(request.bytes(), request.fileName(), request.maxChars(),
           request.maxEmbedded());
       if (result.reject() == RejectReason.TOO_LARGE) {
-        throw new OutOfMemoryError(result.message());
+        outOfHeap(); // caught and classified by the extraction
       }
       synchronized (out) {
         out.writeLong(request.id());
@@ -67,12 +67,18 @@ public final class ParseWorkerMain {
         out.flush();
       }
     } catch (OutOfMemoryError e) {
-      // The heap ran out, but the parse it ran out in may not be the one that filled it: say nothing, and let the
-      // task side parse each file that was in flight again, alone. A fresh process is also cheaper than trusting
-      // this one's state.
-      Runtime.getRuntime().halt(OUT_OF_HEAP);
+      outOfHeap(); // while answering
     } catch (IOException parentGone) {
       Runtime.getRuntime().halt(0);
     }
+  }
+
+  /**
+   * The heap ran out, but the parse it ran out in may not be the one that filled it: say nothing, and let the task
+   * side parse each file that was in flight again, alone. A fresh process is also cheaper than trusting this one's
+   * state.
+   */
+  private static void outOfHeap() {
+    Runtime.getRuntime().halt(OUT_OF_HEAP);
   }
 }
