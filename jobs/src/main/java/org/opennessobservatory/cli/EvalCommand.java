@@ -86,7 +86,7 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  /** An evaluation over the outputs of a run: a Spark session for the report, stopped whatever happens. */
+  /** An evaluation over the outputs of a run: a Spark session for the report, stopped whatever happens if its own. */
   abstract static class OverRun implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -105,11 +105,15 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter printer = spec.commandLine().getOut();
+      // A session this command did not start (a host JVM's, as in the tests) is left running, as `sql` does.
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = SparkSessions.create("observatory-eval", sparkOptions);
       try {
         report(spark).forEach(printer::println);
       } finally {
-        spark.stop();
+        if (ownSession) {
+          spark.stop();
+        }
       }
       printer.flush();
       return 0;

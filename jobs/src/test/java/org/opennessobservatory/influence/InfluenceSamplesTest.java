@@ -17,6 +17,7 @@ import org.opennessobservatory.ingest.IngestJob;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.schema.Schemas;
+import org.opennessobservatory.testing.CliRunner;
 import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
 
@@ -61,10 +62,16 @@ class InfluenceSamplesTest extends SparkTestBase {
   void passagesMatchTheGold() {
     Path gold = TestPaths.repo().resolve("jobs/src/test/resources/gold/influence");
     InfluenceEval.Score s = InfluenceEval.evaluate(spark(), out.toString(), gold);
-    List<String> report = InfluenceEval.report(spark(), out.toString(), gold);
-    report.forEach(System.out::println);
+    // Through the command line, as a researcher runs it.
+    CliRunner.Run run = CliRunner.observatory("eval", "influence", "--out", out.toString(), "--gold",
+        gold.toString(), "--master", "local[2]", "--quiet");
+    System.out.println(run.out());
+    Assertions.assertEquals(0, run.exit(), run.err());
     Assertions.assertTrue(s.gold() >= 10, "gold passages: " + s.gold());
-    Assertions.assertTrue(s.precision() >= 0.95 && s.recall() >= 0.95, String.join("\n", report));
+    Assertions.assertTrue(s.precision() >= 0.95 && s.recall() >= 0.95, run.out());
+    Assertions.assertTrue(run.out().startsWith(String.format(java.util.Locale.ROOT,
+        "influence passages: precision %.3f (%d/%d found), recall %.3f (%d/%d gold)", s.precision(),
+        s.truePositives(), s.found(), s.recall(), s.goldMatched(), s.gold())), run.out());
   }
 
   @Test
