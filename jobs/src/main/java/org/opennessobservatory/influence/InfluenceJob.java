@@ -12,8 +12,9 @@ public final class InfluenceJob {
   private InfluenceJob() {}
 
   /**
-   * @param pairsExamined candidate pairs aligned (contribution → outcome after the date rule, and contribution →
-   *     contribution), each sharing at least minSeeds rare n-grams
+   * @param pairsExamined candidate pairs (contribution → outcome and contribution → contribution) sharing at least
+   *     minSeeds rare n-grams; counted before the date rule, which then leaves out contributions published after
+   *     their outcome
    * @param passages influence_passages rows
    * @param boilerplatePassages of those, flagged boilerplate
    * @param byGroupRows influence_by_group rows

@@ -23,8 +23,17 @@ class InfluenceStageTest extends SparkTestBase {
       + "fifteen sixteen. red blue green black white pink gold grey.";
 
   static Row doc(String id, String type, String group, String day, String text) {
-    return RowFactory.create(id, type, "f", 2024, new HashMap<String, String>(), Date.valueOf(day), null, group,
-        "org-" + id, null, text);
+    return doc(id, type, group, day, text, "org-" + id, null);
+  }
+
+  /** A document of forum f, 2024; {@code process} is the manifest's process_id, or null for none. */
+  static Row doc(String id, String type, String group, String day, String text, String organisation,
+      String process) {
+    Map<String, String> extra = new HashMap<>();
+    if (process != null) {
+      extra.put("process_id", process);
+    }
+    return RowFactory.create(id, type, "f", 2024, extra, Date.valueOf(day), null, group, organisation, null, text);
   }
 
   static String words(String prefix, int n) {
@@ -83,6 +92,60 @@ class InfluenceStageTest extends SparkTestBase {
         clusters.get(0).getList(clusters.get(0).fieldIndex("stakeholder_groups")));
     Assertions.assertTrue(r.pairs().filter(col("target_type").equalTo("outcome")).count() == 3,
         "candidate pairs a-o, b-o, c-o (c is dropped by the date rule after pairing)");
+    r.release();
+  }
+
+  /**
+   * A quotation that ten civil-society contributions share is boilerplate: flagged, attributed to no group, and no
+   * reason to cluster them. The manifest's process_id makes the process: a document of the same forum and year
+   * without it is in another process. Characters by hand: QUOTE = words("quoted", 30) is 10 words of 7 letters + 20
+   * of 8, each followed by a space, the 10th, 20th and 30th by ". " = 70 + 160 + 27 + 6 = 263 characters; OWN =
+   * words("gov", 12) is 10 × 4 + 2 × 5 letters + 11 spaces + ". " = 63 characters. The outcome is QUOTE + OWN (326
+   * characters); the government passage runs from OWN's start (263) to the end of "gov11" (263 + 62 = 325).
+   */
+  @Test
+  void boilerplateWeighsNothingAndTheManifestProcessDecides() {
+    String quote = words("quoted", 30);
+    String own = words("gov", 12);
+    assertEquals(263, quote.length());
+    assertEquals(63, own.length());
+    List<Row> rows = new ArrayList<>();
+    rows.add(doc("o", "outcome", "other", "2024-07-01", quote + own, "org-o", "review"));
+    for (int i = 0; i < 10; i++) {
+      // c0 and c1 come from one organisation: ten contributions, nine contributors
+      rows.add(doc("c" + i, "contribution", "civil_society", "2024-05-01",
+          "As resolved: " + quote + words("c" + i + "x", 20), i < 2 ? "org-c" : "org-c" + i, "review"));
+    }
+    rows.add(doc("g", "contribution", "government", "2024-05-02", "Our view. " + own, "org-g", "review"));
+    // same forum and year, no process_id: the process f/2024, not the outcome's
+    rows.add(doc("x", "contribution", "technical_community", "2024-05-03", own + "and more", "org-x", null));
+    InfluenceStage.Result r = InfluenceStage.run(spark().createDataFrame(rows, InfluenceBenchmark.schemaForTests()),
+        InfluenceStage.Config.defaults());
+
+    List<Row> passages = r.passages().collectAsList();
+    assertEquals(11, passages.size(), passages.toString());
+    for (Row p : passages) {
+      boolean government = "g".equals(p.getAs("source_doc_id"));
+      assertEquals(!government, p.<Boolean>getAs("boilerplate"), p.toString());
+      assertEquals("review", p.getAs("process_id"));
+      if (government) {
+        assertEquals(List.of(263, 325), List.of(p.getAs("outcome_start"), p.getAs("outcome_end")));
+      }
+    }
+    Map<String, Row> g = new HashMap<>();
+    r.byGroup().collectAsList().forEach(x -> g.put(x.getAs("stakeholder_group"), x));
+    assertEquals(2, g.size(), "x is in another process: " + g);
+    Row cs = g.get("civil_society");
+    assertEquals(List.of(326L, 0L, 0L, 10L, 9L, 0L), List.of(cs.getAs("outcome_chars"), cs.getAs("attributed_chars"),
+        cs.getAs("passages"), cs.getAs("contributions"), cs.getAs("contributors"), cs.getAs("reused_contributions")));
+    assertEquals(10.0 / 11, cs.getAs("contribution_share"), 1e-12);
+    assertEquals(0.0, cs.<Double>getAs("normalised_share"), 0.0);
+    Row gov = g.get("government");
+    assertEquals(List.of(62L, 1L, 1L, 1L, 0L), List.of(gov.getAs("attributed_chars"), gov.getAs("passages"),
+        gov.getAs("contributions"), gov.getAs("contributors"), gov.getAs("shared_chars")));
+    assertEquals(62.0 / 326, gov.getAs("share"), 1e-12);
+    assertEquals((62.0 / 326) / (1.0 / 11), gov.getAs("normalised_share"), 1e-12);
+    assertEquals(0, r.clusters().count(), "a shared quotation is not coordination");
     r.release();
   }
 }
