@@ -39,4 +39,19 @@ class SeedsTest {
   void outcomesAreNeverSources() {
     assertEquals(List.of(), pairs(Seeds.of("p", 1L, List.of(at("o1", "outcome", 1), at("o2", "outcome", 2)), 100)));
   }
+
+  @Test
+  void aPhraseRepeatedThroughoutTwoTextsSeedsFromItsFirstOccurrencesOnly() {
+    // "blah" typed 100,000 times in a contribution and an outcome: 10^10 seeds without the cap; with it 16 × 16.
+    List<Row> postings = new java.util.ArrayList<>();
+    for (int i = 100_000; i > 0; i--) {
+      postings.add(at("a", "contribution", i));
+      postings.add(at("o", "outcome", i));
+    }
+    List<Row> seeds = Seeds.of("p", 1L, postings, 100);
+    assertEquals(Seeds.MAX_OCCURRENCES * Seeds.MAX_OCCURRENCES, seeds.size());
+    // the first occurrences by position (1 to 16), although the postings came last-first
+    assertEquals(Seeds.MAX_OCCURRENCES, seeds.stream().mapToInt(r -> r.getInt(3)).max().getAsInt());
+    assertEquals(Seeds.MAX_OCCURRENCES, seeds.stream().mapToInt(r -> r.getInt(7)).max().getAsInt());
+  }
 }
