@@ -14,11 +14,14 @@ import org.apache.spark.sql.types.StructType;
  * every occurrence in an outcome of the process, or in a contribution whose id sorts after the source's (each
  * contribution pair once). An n-gram found in fewer than 2 documents pairs nothing; one found in more than
  * maxDocumentFrequency documents is common phrasing and is left out, which bounds an n-gram's seeds.
+ *
+ * <p>Stage links uses it too, with the regional, national and youth documents as contributions and the global ones as
+ * outcomes, and without contribution pairs.
  */
-final class Seeds {
+public final class Seeds {
   private Seeds() {}
 
-  static final StructType SEED = new StructType().add("process_id", DataTypes.StringType, false)
+  public static final StructType SEED = new StructType().add("process_id", DataTypes.StringType, false)
       .add("gram", DataTypes.LongType, false).add("source_doc_id", DataTypes.StringType, false)
       .add("s_idx", DataTypes.IntegerType, false).add("dfc", DataTypes.LongType, false)
       .add("target_doc_id", DataTypes.StringType, false).add("target_type", DataTypes.StringType, false)
@@ -26,9 +29,11 @@ final class Seeds {
 
   /**
    * @param postings the n-gram's occurrences as (doc_id, doc_type, idx) rows
+   * @param contributionPairs whether a contribution is paired with later contributions too, or with outcomes only
    * @return rows of {@link #SEED}: the seed's dfc is the number of contributions holding the n-gram
    */
-  static List<Row> of(String process, long gram, List<Row> postings, int maxDocumentFrequency) {
+  public static List<Row> of(String process, long gram, List<Row> postings, int maxDocumentFrequency,
+      boolean contributionPairs) {
     Set<String> docs = new HashSet<>();
     Set<String> contributions = new HashSet<>();
     for (Row p : postings) {
@@ -48,7 +53,7 @@ final class Seeds {
       }
       for (Row t : postings) {
         boolean outcome = InfluenceStage.OUTCOME.equals(t.getString(1));
-        boolean laterContribution = InfluenceStage.CONTRIBUTION.equals(t.getString(1))
+        boolean laterContribution = contributionPairs && InfluenceStage.CONTRIBUTION.equals(t.getString(1))
             && t.getString(0).compareTo(c.getString(0)) > 0;
         if (outcome || laterContribution) {
           out.add(RowFactory.create(process, gram, c.getString(0), c.getInt(2), dfc, t.getString(0),
