@@ -48,7 +48,7 @@ import org.opennessobservatory.schema.Schemas;
  * <ul>
  *   <li>person — a person (utterances.person_id) who speaks in transcripts of both forums;</li>
  *   <li>issue_first — an issue present in both forums, with the first year on each side (issue_mentions);</li>
- *   <li>reuse — a passage of a regional/national outcome or session report found in a later global one, by the
+ *   <li>reuse — a passage of a regional/national/youth outcome or session report found in a later global one, by the
  *       text-reuse machinery of stage influence ({@link Seeds}, {@link Alignment}).</li>
  * </ul>
  * A forum's level is the forum_level most of its documents carry (ties: alphabetical). Pairs: every forum of level
@@ -67,8 +67,8 @@ public final class LinksStage {
    * @param alignment the text-reuse parameters of stage influence ({@link Alignment.Config#defaults()}), read for
    *     links with the candidate documents (outcomes and session reports of every level taking part) as the process,
    *     and the regional, national and youth ones as its contributions: an n-gram in more than maxDocumentFrequency
-   *     candidates is left out of the index, and a passage whose seeds are mostly n-grams of boilerplateContributions
-   *     or more local documents is boilerplate and no link
+   *     candidates is left out of the index, and a passage at least half of whose seeds are n-grams of
+   *     boilerplateContributions or more local documents is boilerplate and no link
    * @param minMentions issue matches a forum-year needs for the issue to count as appearing there (1)
    */
   public record Config(Alignment.Config alignment, long minMentions) implements Serializable {
