@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.influence.InfluenceStage;
-import org.opennessobservatory.mapping.ReuseNgrams;
+import org.opennessobservatory.influence.ReuseNgrams;
 
 /**
  * {@code bench influence}: generates contributions and outcomes in memory (processes of {@code perProcess}

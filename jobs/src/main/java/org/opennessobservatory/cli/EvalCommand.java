@@ -65,8 +65,8 @@ final class EvalCommand implements Runnable {
   }
 
   @Command(name = "issues", mixinStandardHelpOptions = true,
-      description = "Issue precision and recall of stage issues on hand-labelled utterances (utterances.tsv), "
-          + "per issue and overall, then every false positive and miss.")
+      description = "Issue precision and recall of stage issues on hand-labelled utterances (utterances.tsv, and "
+          + "heldout.tsv when there is one), per issue, overall and per file, then every false positive and miss.")
   static final class Issues implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,13 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.opennessobservatory.mapping.ReuseNgrams;
-import org.opennessobservatory.mapping.ReusePassages;
 
 /**
  * Aligns one candidate pair (a source and a target text) into reused passages, from the rare n-grams both share
- * (the seeds found by the inverted index of {@link InfluenceStage}). Words and n-grams are those of
- * {@link ReuseNgrams} (the same tokenizer stage links uses); seeds are chained by {@link ReusePassages#merge}.
+ * (the seeds found by the inverted index of {@link InfluenceStage}, and of stage links for its reuse links). Words
+ * and n-grams are those of {@link ReuseNgrams}; seeds are chained by {@link ReusePassages#merge}.
  *
  * <p>Steps, all on words:
  * <ol>

@@ -35,7 +35,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.opennessobservatory.mapping.ReuseNgrams;
 
 /**
  * Stage influence (DESIGN.md §3, issue 6): passages of public contributions found again in the outcome of their
@@ -112,7 +111,7 @@ public final class InfluenceStage {
   }
 
   /** 64-bit FNV-1a of an n-gram's normalised words: collisions are negligible at the index's sizes. */
-  static long hash(String key) {
+  public static long hash(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) {
       h ^= key.charAt(i);
@@ -140,7 +139,8 @@ public final class InfluenceStage {
     Dataset<Row> index = postings.groupBy("process_id", "gram")
         .agg(collect_list(struct(col("doc_id"), col("doc_type"), col("idx"))).as("postings"));
     int maxDf = ac.maxDocumentFrequency();
-    FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf).iterator();
+    FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf, true)
+        .iterator();
     Dataset<Row> seeds = index.flatMap(pair, Encoders.row(Seeds.SEED));
     Dataset<Row> candidates = seeds.groupBy("process_id", "source_doc_id", "target_doc_id", "target_type")
         .agg(countDistinct("gram").as("shared_ngrams"),

@@ -20,8 +20,11 @@ import org.apache.spark.sql.types.StructType;
  * {@link #MAX_OCCURRENCES} occurrences of an n-gram seed: together the two rules bound an n-gram's seeds by
  * (maxDocumentFrequency × MAX_OCCURRENCES)², where a text repeating one phrase (a running header on every page, a
  * word typed a million times) would otherwise pair every occurrence with every other.
+ *
+ * <p>Stage links uses it too, with the regional, national and youth documents as contributions and the global ones as
+ * outcomes, and without contribution pairs.
  */
-final class Seeds {
+public final class Seeds {
   private Seeds() {}
 
   /**
@@ -30,7 +33,7 @@ final class Seeds {
    */
   static final int MAX_OCCURRENCES = 16;
 
-  static final StructType SEED = new StructType().add("process_id", DataTypes.StringType, false)
+  public static final StructType SEED = new StructType().add("process_id", DataTypes.StringType, false)
       .add("gram", DataTypes.LongType, false).add("source_doc_id", DataTypes.StringType, false)
       .add("s_idx", DataTypes.IntegerType, false).add("dfc", DataTypes.LongType, false)
       .add("target_doc_id", DataTypes.StringType, false).add("target_type", DataTypes.StringType, false)
@@ -38,9 +41,11 @@ final class Seeds {
 
   /**
    * @param postings the n-gram's occurrences as (doc_id, doc_type, idx) rows
+   * @param contributionPairs whether a contribution is paired with later contributions too, or with outcomes only
    * @return rows of {@link #SEED}: the seed's dfc is the number of contributions holding the n-gram
    */
-  static List<Row> of(String process, long gram, List<Row> postings, int maxDocumentFrequency) {
+  public static List<Row> of(String process, long gram, List<Row> postings, int maxDocumentFrequency,
+      boolean contributionPairs) {
     Set<String> docs = new HashSet<>();
     Set<String> contributions = new HashSet<>();
     for (Row p : postings) {
@@ -61,7 +66,7 @@ final class Seeds {
       }
       for (Row t : kept) {
         boolean outcome = InfluenceStage.OUTCOME.equals(t.getString(1));
-        boolean laterContribution = InfluenceStage.CONTRIBUTION.equals(t.getString(1))
+        boolean laterContribution = contributionPairs && InfluenceStage.CONTRIBUTION.equals(t.getString(1))
             && t.getString(0).compareTo(c.getString(0)) > 0;
         if (outcome || laterContribution) {
           out.add(RowFactory.create(process, gram, c.getString(0), c.getInt(2), dfc, t.getString(0),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,30 +21,51 @@ import org.opennessobservatory.cli.UserException;
  * Quality of stage issues against a hand-labelled gold set ({@code DIR/utterances.tsv}: id, text, expected issue ids
  * separated by {@code |}, note; see the gold set's README for the labelling guideline). Micro precision and recall over
  * (utterance, issue) pairs, and true/false positives and false negatives per issue.
+ *
+ * <p>A gold set may hold a second part, {@code DIR/heldout.tsv} (same columns): utterances written after the
+ * taxonomy was last tuned and labelled before the matcher ran on them. Scores are given for the whole set and for each
+ * part, since the part the taxonomy was tuned on flatters it.
  */
 public final class IssueEval {
   private IssueEval() {}
 
   public static final String FILE = "utterances.tsv";
+  public static final String HELD_OUT = "heldout.tsv";
   private static final List<String> HEADER = List.of("id", "text", "expected", "note");
 
-  /** One labelled utterance and the line of the file it is on. */
-  public record Example(String id, String text, Set<String> expected, String note, int line) {}
+  /** One labelled utterance, the file (part of the gold set) and the line it is on. */
+  public record Example(String id, String text, Set<String> expected, String note, String part, int line) {}
 
   public record IssueCounts(String issue, long truePositives, long falsePositives, long falseNegatives) {}
 
   /** A wrong or missed (utterance, issue) pair, for reading what the matcher got wrong. */
   public record Miss(String id, String issue, boolean falsePositive, String text) {}
 
-  public record Report(int utterances, long truePositives, long falsePositives, long falseNegatives,
-      List<IssueCounts> perIssue, List<Miss> misses) {
-
+  /** Micro counts over one part of the gold set (a file). */
+  public record PartCounts(String part, int utterances, long truePositives, long falsePositives,
+      long falseNegatives) {
     public double precision() {
-      return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+      return ratio(truePositives, truePositives + falsePositives);
     }
 
     public double recall() {
-      return truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
+      return ratio(truePositives, truePositives + falseNegatives);
+    }
+  }
+
+  private static double ratio(long a, long b) {
+    return b == 0 ? 1 : (double) a / b;
+  }
+
+  public record Report(int utterances, long truePositives, long falsePositives, long falseNegatives,
+      List<IssueCounts> perIssue, List<PartCounts> parts, List<Miss> misses) {
+
+    public double precision() {
+      return ratio(truePositives, truePositives + falsePositives);
+    }
+
+    public double recall() {
+      return ratio(truePositives, truePositives + falseNegatives);
     }
 
     /** The report as printed by {@code observatory eval issues}. */
@@ -59,6 +81,13 @@ public final class IssueEval {
       }
       lines.add(String.format(Locale.ROOT, "micro over %d utterances: tp %d, fp %d, fn %d; precision %.3f, "
           + "recall %.3f", utterances, truePositives, falsePositives, falseNegatives, precision(), recall()));
+      if (parts.size() > 1) {
+        for (PartCounts p : parts) {
+          lines.add(String.format(Locale.ROOT, "  part %s, %d utterances: tp %d, fp %d, fn %d; precision %.3f, "
+                  + "recall %.3f", p.part(), p.utterances(), p.truePositives(), p.falsePositives(),
+              p.falseNegatives(), p.precision(), p.recall()));
+        }
+      }
       for (Miss m : misses) {
         lines.add((m.falsePositive() ? "  false positive " : "  missed         ") + m.id() + " " + m.issue() + ": "
             + m.text());
@@ -67,9 +96,21 @@ public final class IssueEval {
     }
   }
 
-  /** Reads {@code dir/utterances.tsv}; labels must be issue ids of {@code known}. */
+  /**
+   * Reads {@code dir/utterances.tsv} and, when there is one, {@code dir/heldout.tsv}; labels must be issue ids of
+   * {@code known}, ids unique across both.
+   */
   public static List<Example> read(Path dir, Set<String> known) {
-    Path file = dir.resolve(FILE);
+    List<Example> examples = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    read(dir.resolve(FILE), known, ids, examples);
+    if (Files.exists(dir.resolve(HELD_OUT))) {
+      read(dir.resolve(HELD_OUT), known, ids, examples);
+    }
+    return examples;
+  }
+
+  private static void read(Path file, Set<String> known, Set<String> ids, List<Example> examples) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -79,8 +120,7 @@ public final class IssueEval {
     if (lines.isEmpty() || !List.of(lines.get(0).split("\t", -1)).equals(HEADER)) {
       throw new UserException(file + " line 1: expected the header " + String.join("\\t", HEADER));
     }
-    List<Example> examples = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
+    String part = file.getFileName().toString();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank()) {
@@ -105,20 +145,22 @@ public final class IssueEval {
         }
         expected.add(l);
       }
-      examples.add(new Example(cells[0], cells[1], Set.copyOf(expected), cells[3], i + 1));
+      examples.add(new Example(cells[0], cells[1], Set.copyOf(expected), cells[3], part, i + 1));
     }
-    return examples;
   }
 
   /** Scores {@code predict} (text → issue ids) on the examples; a pure function of its inputs. */
   public static Report evaluate(List<Example> examples, Function<String, Set<String>> predict) {
     Map<String, long[]> counts = new TreeMap<>();
+    Map<String, long[]> byPart = new LinkedHashMap<>();
     List<Miss> misses = new ArrayList<>();
     long tp = 0;
     long fp = 0;
     long fn = 0;
     for (Example e : examples) {
       Set<String> found = predict.apply(e.text());
+      long[] part = byPart.computeIfAbsent(e.part(), x -> new long[4]);
+      part[3]++;
       Set<String> all = new TreeSet<>(found);
       all.addAll(e.expected());
       for (String issue : all) {
@@ -127,13 +169,16 @@ public final class IssueEval {
         boolean x = e.expected().contains(issue);
         if (f && x) {
           c[0]++;
+          part[0]++;
           tp++;
         } else if (f) {
           c[1]++;
+          part[1]++;
           fp++;
           misses.add(new Miss(e.id(), issue, true, e.text()));
         } else {
           c[2]++;
+          part[2]++;
           fn++;
           misses.add(new Miss(e.id(), issue, false, e.text()));
         }
@@ -141,7 +186,9 @@ public final class IssueEval {
     }
     List<IssueCounts> perIssue = new ArrayList<>();
     counts.forEach((issue, c) -> perIssue.add(new IssueCounts(issue, c[0], c[1], c[2])));
-    return new Report(examples.size(), tp, fp, fn, List.copyOf(perIssue), List.copyOf(misses));
+    List<PartCounts> parts = new ArrayList<>();
+    byPart.forEach((name, c) -> parts.add(new PartCounts(name, (int) c[3], c[0], c[1], c[2])));
+    return new Report(examples.size(), tp, fp, fn, List.copyOf(perIssue), List.copyOf(parts), List.copyOf(misses));
   }
 
   /** The shipped taxonomy's (or {@code taxonomy}'s) matcher on the gold set: what the CLI prints. */

@@ -24,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,6 +36,10 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.opennessobservatory.influence.Alignment;
+import org.opennessobservatory.influence.InfluenceStage;
+import org.opennessobservatory.influence.ReuseNgrams;
+import org.opennessobservatory.influence.Seeds;
 import org.opennessobservatory.schema.Schemas;
 
 /**
@@ -46,8 +48,8 @@ import org.opennessobservatory.schema.Schemas;
  * <ul>
  *   <li>person — a person (utterances.person_id) who speaks in transcripts of both forums;</li>
  *   <li>issue_first — an issue present in both forums, with the first year on each side (issue_mentions);</li>
- *   <li>reuse — a passage of a regional/national outcome or session report found in a later global one
- *       ({@link ReuseNgrams}, {@link ReusePassages}).</li>
+ *   <li>reuse — a passage of a regional/national/youth outcome or session report found in a later global one, by the
+ *       text-reuse machinery of stage influence ({@link Seeds}, {@link Alignment}).</li>
  * </ul>
  * A forum's level is the forum_level most of its documents carry (ties: alphabetical). Pairs: every forum of level
  * regional, national or youth with every forum of level global; forums of level other take no part.
@@ -62,17 +64,16 @@ public final class LinksStage {
   /**
    * The rules' parameters.
    *
-   * @param n words per n-gram (8)
-   * @param maxGap words allowed between two shared n-grams of one passage (5)
-   * @param minNgrams shared n-grams a passage needs (2)
-   * @param maxDocumentFrequency an n-gram found in more candidate documents (outcomes and session reports of every
-   *     level taking part) than this is boilerplate and skipped (5)
+   * @param alignment the text-reuse parameters of stage influence ({@link Alignment.Config#defaults()}), read for
+   *     links with the candidate documents (outcomes and session reports of every level taking part) as the process,
+   *     and the regional, national and youth ones as its contributions: an n-gram in more than maxDocumentFrequency
+   *     candidates is left out of the index, and a passage at least half of whose seeds are n-grams of
+   *     boilerplateContributions or more local documents is boilerplate and no link
    * @param minMentions issue matches a forum-year needs for the issue to count as appearing there (1)
    */
-  public record Config(int n, int maxGap, int minNgrams, int maxDocumentFrequency, long minMentions)
-      implements Serializable {
+  public record Config(Alignment.Config alignment, long minMentions) implements Serializable {
     public static Config defaults() {
-      return new Config(ReuseNgrams.N, ReusePassages.MAX_GAP, ReusePassages.MIN_NGRAMS, 5, 1);
+      return new Config(Alignment.Config.defaults(), 1);
     }
   }
 
@@ -162,16 +163,22 @@ public final class LinksStage {
     return common(linked, c);
   }
 
-  private static final StructType NGRAM = new StructType().add("doc_id", DataTypes.StringType, false)
-      .add("side", DataTypes.StringType, false).add("ngram", DataTypes.StringType, false)
-      .add("idx", DataTypes.IntegerType, false).add("start", DataTypes.IntegerType, false)
-      .add("end", DataTypes.IntegerType, false);
+  private static final StructType POSTING = new StructType().add("process_id", DataTypes.StringType, false)
+      .add("doc_id", DataTypes.StringType, false).add("doc_type", DataTypes.StringType, false)
+      .add("gram", DataTypes.LongType, false).add("idx", DataTypes.IntegerType, false);
 
   private static final StructType PASSAGE = new StructType().add("source_doc_id", DataTypes.StringType, false)
       .add("target_doc_id", DataTypes.StringType, false).add("source_start", DataTypes.IntegerType, false)
       .add("source_end", DataTypes.IntegerType, false).add("target_start", DataTypes.IntegerType, false)
-      .add("target_end", DataTypes.IntegerType, false).add("shared_ngrams", DataTypes.LongType, false);
+      .add("target_end", DataTypes.IntegerType, false).add("similarity", DataTypes.DoubleType, false)
+      .add("shared_ngrams", DataTypes.LongType, false);
 
+  /**
+   * Reuse links through the text-reuse machinery of stage influence: the inverted index of word n-grams over the
+   * candidate documents, {@link Seeds} with the local documents in the contributions' place and the global ones in
+   * the outcomes', and {@link Alignment} of every pair with enough seeds whose target was published later. Passages
+   * flagged boilerplate are no links.
+   */
   static Dataset<Row> reuse(Dataset<Row> documents, Dataset<Row> pairs, Config config) {
     Dataset<Row> localForums = pairs.select("forum", "forum_level").distinct();
     Dataset<Row> globalForums = pairs.select("global_forum").distinct();
@@ -183,72 +190,71 @@ public final class LinksStage {
         .filter(col("l_forum").isNotNull().or(col("g_forum").isNotNull()))
         .select(col("doc_id"), col("forum"), col("year"),
             coalesce(col("published_on"), col("date")).as("day"),
-            when(col("g_forum").isNotNull(), lit("target")).otherwise(lit("source")).as("side"), col("text"));
-    int n = config.n();
+            when(col("g_forum").isNotNull(), lit(InfluenceStage.OUTCOME))
+                .otherwise(lit(InfluenceStage.CONTRIBUTION)).as("role"), col("text"));
+    Alignment.Config ac = config.alignment();
+    int n = ac.n();
+    // One index over every candidate: a local document may be reused by any global one.
     FlatMapFunction<Row, Row> shingle = r -> {
       List<Row> out = new ArrayList<>();
       for (ReuseNgrams.Ngram g : ReuseNgrams.ngrams(r.getAs("text"), n)) {
-        out.add(RowFactory.create(r.getAs("doc_id"), r.getAs("side"), g.key(), g.index(), g.start(), g.end()));
+        out.add(RowFactory.create(FORUM_LINKS, r.getAs("doc_id"), r.getAs("role"), InfluenceStage.hash(g.key()),
+            g.index()));
       }
       return out.iterator();
     };
-    Dataset<Row> ngrams = candidates.select("doc_id", "side", "text").flatMap(shingle, Encoders.row(NGRAM));
-    Dataset<Row> boilerplate = ngrams.groupBy("ngram").agg(countDistinct("doc_id").as("df"))
-        .filter(col("df").gt(config.maxDocumentFrequency())).select("ngram");
-    Dataset<Row> kept = ngrams.join(boilerplate, ngrams.col("ngram").equalTo(boilerplate.col("ngram")), "left_anti");
-    Dataset<Row> s = kept.filter(col("side").equalTo("source")).select(col("ngram"), col("doc_id").as("s_doc"),
-        col("idx").as("s_idx"), col("start").as("s_start"), col("end").as("s_end"));
-    Dataset<Row> t = kept.filter(col("side").equalTo("target")).select(col("ngram").as("t_ngram"),
-        col("doc_id").as("t_doc"), col("idx").as("t_idx"), col("start").as("t_start"), col("end").as("t_end"));
-    Dataset<Row> meta = candidates.select("doc_id", "forum", "year", "day");
-    Dataset<Row> sm = broadcast(meta.select(col("doc_id").as("sm_doc"), col("year").as("s_year"),
-        col("day").as("s_day")));
-    Dataset<Row> tm = broadcast(meta.select(col("doc_id").as("tm_doc"), col("year").as("t_year"),
-        col("day").as("t_day")));
+    Dataset<Row> index = candidates.select("doc_id", "role", "text").flatMap(shingle, Encoders.row(POSTING))
+        .groupBy("process_id", "gram")
+        .agg(functions.collect_list(functions.struct(col("doc_id"), col("doc_type"), col("idx"))).as("postings"));
+    int maxDf = ac.maxDocumentFrequency();
+    FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf, false)
+        .iterator();
+    Dataset<Row> seeded = index.flatMap(pair, Encoders.row(Seeds.SEED))
+        .groupBy("source_doc_id", "target_doc_id")
+        .agg(countDistinct("gram").as("grams"),
+            functions.collect_list(functions.struct(col("s_idx"), col("t_idx"), col("dfc"))).as("seeds"))
+        .filter(col("grams").geq(ac.minSeeds()));
+    Dataset<Row> sm = candidates.select(col("doc_id").as("s_doc"), col("year").as("s_year"), col("day").as("s_day"),
+        col("text").as("s_text"));
+    Dataset<Row> tm = candidates.select(col("doc_id").as("t_doc"), col("year").as("t_year"), col("day").as("t_day"),
+        col("text").as("t_text"));
     // Published later: by day when both documents have one (published_on, else date), else by year.
     Column later = when(col("s_day").isNotNull().and(col("t_day").isNotNull()), col("t_day").gt(col("s_day")))
         .otherwise(col("t_year").gt(col("s_year")));
-    Dataset<Row> matches = s.join(t, col("ngram").equalTo(col("t_ngram")))
-        .join(sm, col("s_doc").equalTo(col("sm_doc"))).join(tm, col("t_doc").equalTo(col("tm_doc")))
-        .filter(coalesce(later, lit(false)));
-    MapFunction<Row, String> byPair = r -> r.getAs("s_doc") + "\u0000" + r.getAs("t_doc");
-    Config cfg = config;
-    FlatMapGroupsFunction<String, Row, Row> merge = (pair, rows) -> {
-      List<ReusePassages.Match> ms = new ArrayList<>();
-      String sDoc = null;
-      String tDoc = null;
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        sDoc = r.getAs("s_doc");
-        tDoc = r.getAs("t_doc");
-        ms.add(new ReusePassages.Match(r.getAs("s_idx"), r.getAs("s_start"), r.getAs("s_end"), r.getAs("t_idx"),
-            r.getAs("t_start"), r.getAs("t_end")));
+    Dataset<Row> aligned = seeded.join(sm, col("source_doc_id").equalTo(col("s_doc")))
+        .join(tm, col("target_doc_id").equalTo(col("t_doc"))).filter(coalesce(later, lit(false)));
+    FlatMapFunction<Row, Row> align = r -> {
+      List<Alignment.Seed> seeds = new ArrayList<>();
+      for (Row x : r.<Row>getList(r.fieldIndex("seeds"))) {
+        seeds.add(new Alignment.Seed(x.getInt(0), x.getInt(1), (int) x.getLong(2)));
       }
       List<Row> out = new ArrayList<>();
-      for (ReusePassages.Passage p : ReusePassages.merge(ms, cfg.n(), cfg.maxGap(), cfg.minNgrams())) {
-        out.add(RowFactory.create(sDoc, tDoc, p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd(),
-            p.sharedNgrams()));
+      for (Alignment.Passage p : Alignment.align(r.<String>getAs("s_text"), r.<String>getAs("t_text"), seeds, ac)) {
+        if (!p.boilerplate()) {
+          out.add(RowFactory.create(r.getAs("source_doc_id"), r.getAs("target_doc_id"), p.sourceStart(),
+              p.sourceEnd(), p.targetStart(), p.targetEnd(), p.similarity(), (long) p.seeds()));
+        }
       }
       return out.iterator();
     };
-    Dataset<Row> passages = matches.select("s_doc", "t_doc", "s_idx", "s_start", "s_end", "t_idx", "t_start", "t_end")
-        .groupByKey(byPair, Encoders.STRING()).flatMapGroups(merge, Encoders.row(PASSAGE));
+    Dataset<Row> passages = aligned.select("source_doc_id", "target_doc_id", "seeds", "s_text", "t_text")
+        .flatMap(align, Encoders.row(PASSAGE));
     UserDefinedFunction cut = functions.udf((UDF3<String, Integer, Integer, String>) (text, from, to) ->
         text == null ? null : text.substring(from, to), DataTypes.StringType);
-    Dataset<Row> sources = candidates.filter(col("side").equalTo("source"))
+    Dataset<Row> sources = candidates.filter(col("role").equalTo(InfluenceStage.CONTRIBUTION))
         .select(col("doc_id").as("src_doc"), col("forum"), col("year").as("forum_year"), col("text"));
-    Dataset<Row> targets = broadcast(candidates.filter(col("side").equalTo("target"))
+    Dataset<Row> targets = broadcast(candidates.filter(col("role").equalTo(InfluenceStage.OUTCOME))
         .select(col("doc_id").as("tgt_doc"), col("forum").as("global_forum"), col("year").as("global_year")));
     Dataset<Row> linked = passages.join(sources, col("source_doc_id").equalTo(col("src_doc")))
         .join(targets, col("target_doc_id").equalTo(col("tgt_doc")))
         .join(localForums, "forum");
     Map<String, Column> c = new LinkedHashMap<>();
     c.put("link_type", lit("reuse"));
-    c.put("method", lit("exact_ngram_overlap"));
+    c.put("method", lit("text_reuse"));
     c.put("forum_year", col("forum_year"));
     c.put("global_year", col("global_year"));
     for (String name : List.of("source_doc_id", "target_doc_id", "source_start", "source_end", "target_start",
-        "target_end", "shared_ngrams")) {
+        "target_end", "similarity", "shared_ngrams")) {
       c.put(name, col(name));
     }
     c.put("passage", cut.apply(col("text"), col("source_start"), col("source_end")));

@@ -125,8 +125,15 @@ class DemoCommandTest extends SparkTestBase {
         + "2023", "eurodig Tomás Herrera global_first 2024 2023"), links.filter("link_type = 'person'")
         .selectExpr("concat_ws(' ', forum, display_name, direction, forum_year, global_year)")
         .orderBy("display_name").as(Encoders.STRING()).collectAsList());
-    assertEquals(List.of("eurodig 19", "ukigf 21"), links.filter("link_type = 'reuse'")
-        .selectExpr("concat_ws(' ', forum, shared_ngrams)").orderBy("forum").as(Encoders.STRING()).collectAsList());
+    // Reuse (data-samples/README.md): eurodig's 33 words, the target inserting "the" (29 5-grams, 4 across the
+    // insertion broken: 25 seeds; similarity 2·33 / (33 + 34) = 0.985); ukigf's key message, 28 words verbatim (24
+    // seeds, 1); the ukigf session 2 report's "large fines for failing to remove legal but harmful content create"
+    // (11 words) against the same words without "but harmful" (9): 3 seeds, 2·9 / (11 + 9) = 0.9.
+    assertEquals(List.of("eurodig 25 0.985 439 655 1203 1423", "ukigf 24 1.000 59 242 698 881",
+            "ukigf 3 0.900 389 455 795 849"),
+        links.filter("link_type = 'reuse'").selectExpr("concat_ws(' ', forum, shared_ngrams, "
+            + "format_number(similarity, 3), source_start, source_end, target_start, target_end)")
+            .orderBy("forum", "source_start").as(Encoders.STRING()).collectAsList());
     assertEquals(List.of("regional_first 2022 2023"), links.filter("link_type = 'issue_first' and forum = 'ukigf' "
         + "and issue_id = 'children_online'").selectExpr("concat_ws(' ', direction, forum_year, global_year)")
         .as(Encoders.STRING()).collectAsList(), "online safety rises at the UK IGF first");

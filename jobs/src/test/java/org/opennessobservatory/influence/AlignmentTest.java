@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.opennessobservatory.mapping.ReuseNgrams;
 
 /** The pure functions of stage influence on hand-made cases, offsets computed by hand. */
 class AlignmentTest {

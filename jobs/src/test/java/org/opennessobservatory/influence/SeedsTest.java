@@ -23,21 +23,24 @@ class SeedsTest {
     List<Row> postings = List.of(at("b", "contribution", 7), at("o", "outcome", 3), at("a", "contribution", 1),
         at("b", "contribution", 40));
     assertEquals(List.of("a1>b40 dfc2", "a1>b7 dfc2", "a1>o3 dfc2", "b40>o3 dfc2", "b7>o3 dfc2"),
-        pairs(Seeds.of("p", 42L, postings, 100)));
+        pairs(Seeds.of("p", 42L, postings, 100, true)));
+    // Without contribution pairs (stage links): outcomes only.
+    assertEquals(List.of("a1>o3 dfc2", "b40>o3 dfc2", "b7>o3 dfc2"), pairs(Seeds.of("p", 42L, postings, 100, false)));
   }
 
   @Test
   void nGramsInOneDocumentOrInTooManyPairNothing() {
     assertEquals(List.of(), pairs(Seeds.of("p", 1L, List.of(at("a", "contribution", 1), at("a", "contribution", 9)),
-        100)));
+        100, true)));
     List<Row> three = List.of(at("a", "contribution", 1), at("b", "contribution", 1), at("o", "outcome", 1));
-    assertEquals(List.of(), pairs(Seeds.of("p", 1L, three, 2)), "3 documents > maxDocumentFrequency 2");
-    assertEquals(3, Seeds.of("p", 1L, three, 3).size(), "a>b, a>o, b>o");
+    assertEquals(List.of(), pairs(Seeds.of("p", 1L, three, 2, true)), "3 documents > maxDocumentFrequency 2");
+    assertEquals(3, Seeds.of("p", 1L, three, 3, true).size(), "a>b, a>o, b>o");
   }
 
   @Test
   void outcomesAreNeverSources() {
-    assertEquals(List.of(), pairs(Seeds.of("p", 1L, List.of(at("o1", "outcome", 1), at("o2", "outcome", 2)), 100)));
+    assertEquals(List.of(), pairs(Seeds.of("p", 1L, List.of(at("o1", "outcome", 1), at("o2", "outcome", 2)), 100,
+        true)));
   }
 
   @Test
@@ -48,7 +51,7 @@ class SeedsTest {
       postings.add(at("a", "contribution", i));
       postings.add(at("o", "outcome", i));
     }
-    List<Row> seeds = Seeds.of("p", 1L, postings, 100);
+    List<Row> seeds = Seeds.of("p", 1L, postings, 100, true);
     assertEquals(Seeds.MAX_OCCURRENCES * Seeds.MAX_OCCURRENCES, seeds.size());
     // the first occurrences by position (1 to 16), although the postings came last-first
     assertEquals(Seeds.MAX_OCCURRENCES, seeds.stream().mapToInt(r -> r.getInt(3)).max().getAsInt());

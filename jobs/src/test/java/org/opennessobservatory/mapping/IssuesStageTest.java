@@ -169,6 +169,32 @@ class IssuesStageTest extends SparkTestBase {
   }
 
   @Test
+  void aUserTaxonomyGivenByPathReplacesTheShippedOne() throws IOException {
+    String out = dir.resolve("out").toString();
+    documents(spark()).write().partitionBy("forum", "year").parquet(out + "/documents");
+    utterances(spark()).write().partitionBy("forum", "year").parquet(out + "/utterances");
+    Path taxonomy = Files.writeString(dir.resolve("courtesy.yaml"), String.join("\n", "version: \"t-1\"",
+        "issues:", "  - id: courtesy", "    label: Courtesy", "    description: Greetings and thanks.",
+        "    terms: [thank]", "    phrases:", "      - good afternoon", ""));
+
+    IssuesJob.Summary s = IssuesJob.run(spark(), out, taxonomy.toString(), new DatasetWriter(spark(), out));
+
+    // "Good afternoon, privacy is key." (d2/1, unknown, 100 words) and "Thank you." (d2/2, government, 5 words)
+    // match; privacy is no issue of this taxonomy. Document rows: d2 "Thank you." (d1, d3, d4 match nothing).
+    Assertions.assertEquals(List.of(taxonomy.toString(), "t-1", 1, 2L, 1L, 2L), List.of(s.taxonomy(),
+        s.taxonomyVersion(), s.issues(), s.utteranceRows(), s.documentRows(), s.mapRows()));
+    Assertions.assertEquals(List.of("document d2 courtesy t-1 thank", "utterance d2 courtesy t-1 good afternoon",
+        "utterance d2 courtesy t-1 thank"), spark().read().parquet(out + "/" + IssuesStage.MENTIONS)
+        .selectExpr("concat_ws(' ', level, doc_id, issue_id, taxonomy_version, concat_ws(',', matched_terms))")
+        .orderBy("level", "turn_index").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    // The map: unknown 100 of 105 words, government 5 of 105.
+    Assertions.assertEquals(List.of("government 5 0.047619", "unknown 100 0.952381"),
+        spark().read().parquet(out + "/" + IssuesStage.MAP)
+            .selectExpr("concat_ws(' ', stakeholder_group, words, format_number(word_share, 6))")
+            .orderBy("stakeholder_group").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  @Test
   void schemaFilesDescribeEveryField() {
     for (String dataset : List.of(IssuesStage.MENTIONS, IssuesStage.MAP)) {
       for (StructField f : Schemas.load(dataset).fields()) {

@@ -24,14 +24,14 @@ class LinksJobTest extends SparkTestBase {
     LinksStageTest fixture = new LinksStageTest();
     Path out = tmp.resolve("out");
     fixture.inputs(spark()).forEach((name, data) -> data.write().parquet(out.resolve(name).toString()));
-    LinksJob.Summary s = LinksJob.run(spark(), out.toString(), new LinksStage.Config(8, 5, 2, 3, 1),
+    LinksJob.Summary s = LinksJob.run(spark(), out.toString(), LinksStageTest.CONFIG,
         new DatasetWriter(spark(), out.toString()));
-    assertEquals(List.of(6L, 2L, 3L, 1L), List.of(s.rows(), s.persons(), s.issues(), s.reusedPassages()));
+    assertEquals(List.of(7L, 3L, 3L, 1L), List.of(s.rows(), s.persons(), s.issues(), s.reusedPassages()));
     Dataset<Row> written = spark().read().parquet(out.resolve(LinksStage.FORUM_LINKS).toString());
-    assertEquals(6, written.count());
+    assertEquals(7, written.count());
     Assertions.assertTrue(java.util.Set.of(written.columns())
         .equals(java.util.Set.of(Schemas.load(LinksStage.FORUM_LINKS).fieldNames())), List.of(written.columns()).toString());
-    assertEquals(List.of("eurodig", "ukigf"), written.select("forum").distinct().orderBy("forum")
+    assertEquals(List.of("eurodig", "ukigf", "youthigf"), written.select("forum").distinct().orderBy("forum")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
   }
 

@@ -16,13 +16,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.opennessobservatory.influence.Alignment;
 import org.opennessobservatory.schema.SchemaConformance;
 import org.opennessobservatory.schema.Schemas;
 import org.opennessobservatory.testing.SparkTestBase;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Stage links on a hand-built fixture: igf (global), eurodig (regional), ukigf (national), misc (other).
+ * Stage links on a hand-built fixture: igf (global), eurodig (regional), ukigf (national), youthigf (youth), misc
+ * (other).
  *
  * <pre>
  * doc  forum   level     year type        published   persons / text
@@ -30,23 +32,30 @@ import scala.jdk.javaapi.CollectionConverters;
  * g2   igf     global    2023 transcript              p1 (Ana)
  * r1   eurodig regional  2022 transcript              p1 (Ana), p3
  * n1   ukigf   national  2023 transcript              p2 (Lukas)
+ * y1   youthigf youth    2021 transcript              p1 (Ana)
  * o1   eurodig regional  2022 outcome     2022-07-08  BOILER + "… community networks need … public funding."
  * o2   igf     global    2023 outcome     2023-11-02  BOILER + the same 13 words
  * o3   igf     global    2022 outcome     2022-06-01  BOILER + the same 13 words (published before o1: no link)
  * n2   ukigf   national  2023 outcome     2023-11-06  BOILER + other words
  * m1   misc    other     2021 outcome     2021-01-01  the same 13 words (level other: takes no part)
  * </pre>
- * BOILER (12 words, 5 8-grams) is in o1, o2, o3, n2: 4 documents > maxDocumentFrequency 3, skipped. The 13 shared
- * words give 6 8-grams in o1, o2, o3 (3 documents): kept. Expected links:
+ * Reuse runs through stage influence's machinery with n = 5, gap 4, at least 7 words, similarity 0.6, boilerplate
+ * from 2 local documents, index bound 4 documents, 2 seeds. BOILER (12 words, 8 5-grams) is in o1, o2, o3, n2: 4
+ * documents, indexed; 2 of them local (o1, n2), so its passage o1 → o2 is boilerplate and no link. The 13 shared
+ * words (QUOTE) give 9 5-grams in o1, o2, o3, found in 1 local document. Between the two runs o1 has 6 other words
+ * and o2 7 (more than the gap of 4; no 2 words agree within 2 skipped): two passages, no extension. Expected links:
  * <ul>
  *   <li>person eurodig–igf p1: 2022 / 2023 regional_first, year 2023, [r1] / [g2];
- *       person ukigf–igf p2: 2023 / 2022 global_first, year 2023, [n1] / [g1]; p3 speaks at one level only.</li>
+ *       person ukigf–igf p2: 2023 / 2022 global_first, year 2023, [n1] / [g1];
+ *       person youthigf–igf p1: 2021 / 2023 regional_first, year 2023, [y1] / [g2]; p3 speaks at one level only.</li>
  *   <li>issue_first eurodig–igf access_connectivity: eurodig 2022 (2 matches, r1) / igf 2023 (1 match: g2's
  *       document row, a transcript, is not counted) regional_first; ukigf–igf privacy: ukigf 2023 (1, n1) / igf 2022
  *       (3, o3) global_first; eurodig–igf cybersecurity: 2022 (1, o1) / 2022 (2, g1) same_year; youth only at eurodig:
  *       none.</li>
- *   <li>reuse o1 → o2 only (o3 is older than o1; n2 → nothing shared; m1 not a regional/national forum), 6 shared
- *       8-grams, the 13-word passage on both sides.</li>
+ *   <li>reuse o1 → o2 only (o3 is older than o1; n2 → o2, o3 older; m1 not a regional/national forum): QUOTE on
+ *       both sides, 9 seeds (13 − 5 + 1), similarity 2·13 / (13 + 13) = 1. Offsets: BOILER is 85 characters; o1 puts
+ *       " EuroDIG Messages 2022. Participants agreed that " (49) before QUOTE (83), so 134–217; o2 puts
+ *       " IGF 2023 Messages. As regional voices said, " (45), so 130–213.</li>
  * </ul>
  */
 class LinksStageTest extends SparkTestBase {
@@ -100,10 +109,13 @@ class LinksStageTest extends SparkTestBase {
         new String[] {"term"}, "lemma_terms", "t1", 100L, docType, forum, year};
   }
 
+  /** The fixture's parameters (class comment): the alignment defaults but boilerplate and index bounds. */
+  static final LinksStage.Config CONFIG = new LinksStage.Config(new Alignment.Config(5, 4, 7, 0.6, 2, 4, 2), 1);
+
   Dataset<Row> fixture() {
     Map<String, Dataset<Row>> in = inputs(spark());
     return LinksStage.links(in.get("documents"), in.get("utterances"), in.get("speakers"), in.get("issue_mentions"),
-        new LinksStage.Config(8, 5, 2, 3, 1));
+        CONFIG);
   }
 
   /** The fixture's inputs by dataset name. */
@@ -113,6 +125,7 @@ class LinksStageTest extends SparkTestBase {
         doc("g2", "igf", "global", 2023, "transcript", null, "x"),
         doc("r1", "eurodig", "regional", 2022, "transcript", null, "x"),
         doc("n1", "ukigf", "national", 2023, "transcript", null, "x"),
+        doc("y1", "youthigf", "youth", 2021, "transcript", null, "x"),
         doc("o1", "eurodig", "regional", 2022, "outcome", "2022-07-08", O1),
         doc("o2", "igf", "global", 2023, "outcome", "2023-11-02", O2),
         doc("o3", "igf", "global", 2022, "outcome", "2022-06-01", O3),
@@ -122,7 +135,7 @@ class LinksStageTest extends SparkTestBase {
         new Object[] {"g1", "igf", 2022, 0, "p2"}, new Object[] {"g1", "igf", 2022, 1, null},
         new Object[] {"g2", "igf", 2023, 0, "p1"}, new Object[] {"r1", "eurodig", 2022, 0, "p1"},
         new Object[] {"r1", "eurodig", 2022, 1, "p3"}, new Object[] {"r1", "eurodig", 2022, 2, "p1"},
-        new Object[] {"n1", "ukigf", 2023, 0, "p2"});
+        new Object[] {"n1", "ukigf", 2023, 0, "p2"}, new Object[] {"y1", "youthigf", 2021, 0, "p1"});
     Dataset<Row> speakers = df(spark, SPEAKERS, new Object[] {"p1", "Ana Petrović"}, new Object[] {"p2", "Lukas Brenner"},
         new Object[] {"p3", "Marco Bellini"});
     Dataset<Row> mentions = df(spark, MENTIONS,
@@ -163,19 +176,19 @@ class LinksStageTest extends SparkTestBase {
         "issue_first ukigf national igf null null privacy_data_protection global_first 2023 2022 2023 1 3 null null null [n1] [o3]",
         "person eurodig regional igf p1 Ana Petrović null regional_first 2022 2023 2023 null null null null null [r1] [g2]",
         "person ukigf national igf p2 Lukas Brenner null global_first 2023 2022 2023 null null null null null [n1] [g1]",
-        "reuse eurodig regional igf null null null null 2022 2023 2023 null null o1 o2 6 [o1] [o2]");
+        "person youthigf youth igf p1 Ana Petrović null regional_first 2021 2023 2023 null null null null null [y1] [g2]",
+        "reuse eurodig regional igf null null null null 2022 2023 2023 null null o1 o2 9 [o1] [o2]");
     assertEquals(expected, new ArrayList<>(byKey.keySet()));
 
-    Row reuse = byKey.get(expected.get(5));
-    int s = O1.indexOf(QUOTE);
-    int t = O2.indexOf(QUOTE);
-    Assertions.assertTrue(s > 0 && t > 0);
-    assertEquals(s, (int) reuse.<Integer>getAs("source_start"));
-    assertEquals(s + QUOTE.length(), (int) reuse.<Integer>getAs("source_end"));
-    assertEquals(t, (int) reuse.<Integer>getAs("target_start"));
-    assertEquals(t + QUOTE.length(), (int) reuse.<Integer>getAs("target_end"));
+    Row reuse = byKey.get(expected.get(6));
+    // Offsets counted by hand in the class comment, checked against the texts.
+    assertEquals(List.of(134, 217, 130, 213), List.of(O1.indexOf(QUOTE), O1.indexOf(QUOTE) + QUOTE.length(),
+        O2.indexOf(QUOTE), O2.indexOf(QUOTE) + QUOTE.length()));
+    assertEquals(List.of(134, 217, 130, 213), List.of(reuse.<Integer>getAs("source_start"),
+        reuse.<Integer>getAs("source_end"), reuse.<Integer>getAs("target_start"), reuse.<Integer>getAs("target_end")));
+    assertEquals(1.0, reuse.<Double>getAs("similarity"), 1e-12);
     assertEquals(QUOTE, reuse.getAs("passage"));
-    assertEquals("exact_ngram_overlap", reuse.getAs("method"));
+    assertEquals("text_reuse", reuse.getAs("method"));
     assertEquals("t1", byKey.get(expected.get(0)).getAs("taxonomy_version"));
     for (Row r : rows) {
       Assertions.assertTrue(((String) r.getAs("link_id")).matches("[0-9a-f]{32}"));

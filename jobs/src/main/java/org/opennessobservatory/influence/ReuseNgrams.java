@@ -1,4 +1,4 @@
-package org.opennessobservatory.mapping;
+package org.opennessobservatory.influence;
 
 import java.io.Serializable;
 import java.text.Normalizer;
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The exact n-gram overlap that stage links uses to find reused passages until the text-reuse machinery exists: a
- * text's words, normalised (lower case, accents folded, punctuation dropped), and its word n-grams with their
- * character offsets in the original text.
+ * The words and word n-grams of the text-reuse machinery (stages influence and links): a text's words, normalised
+ * (lower case, accents folded, punctuation dropped), and its word n-grams with their character offsets in the original
+ * text. The n-grams are the keys of the inverted index; the words are what {@link Alignment} extends and scores.
  *
  * <p>A word is a maximal run of letters, digits and combining marks; everything else (spaces, punctuation, symbols,
  * apostrophes, hyphens) separates words, so "multi-stakeholder" is two words and "don't" is "don" + "t" — on both
@@ -18,9 +18,6 @@ import java.util.Locale;
  */
 public final class ReuseNgrams {
   private ReuseNgrams() {}
-
-  /** Words per n-gram: 8 words is long enough that a shared n-gram is very rarely a coincidence of phrasing. */
-  public static final int N = 8;
 
   /** A word: its normalised form and its place in the text, {@code [start, end)} in UTF-16 chars (String index). */
   public record Word(String norm, int start, int end) implements Serializable {}

@@ -1,4 +1,4 @@
-package org.opennessobservatory.mapping;
+package org.opennessobservatory.influence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
  * [5i, 5i + 4), so the 8-gram from word i spans [5i, 5(i + 7) + 4).
  */
 class ReusePassagesTest {
+  private static List<ReusePassages.Passage> merge(List<ReusePassages.Match> matches) {
+    return ReusePassages.merge(matches, 8, 5, 2);
+  }
+
   private static ReusePassages.Match m(int s, int t) {
     return new ReusePassages.Match(s, 5 * s, 5 * (s + 7) + 4, t, 5 * t, 5 * (t + 7) + 4);
   }
@@ -19,7 +23,7 @@ class ReusePassagesTest {
   @Test
   void verbatimRunIsOnePassage() {
     // Source words 10-19 = target words 0-9: 10 words, 3 consecutive 8-grams.
-    List<ReusePassages.Passage> p = ReusePassages.merge(List.of(m(12, 2), m(10, 0), m(11, 1)));
+    List<ReusePassages.Passage> p = merge(List.of(m(12, 2), m(10, 0), m(11, 1)));
     assertEquals(List.of(new ReusePassages.Passage(50, 99, 0, 49, 3)), p);
   }
 
@@ -36,20 +40,20 @@ class ReusePassagesTest {
     // A lone 8-gram: below the 2 a passage needs.
     ms.add(m(40, 30));
     assertEquals(List.of(new ReusePassages.Passage(300, 389, 500, 589, 3),
-        new ReusePassages.Passage(450, 494, 650, 694, 2)), ReusePassages.merge(ms));
+        new ReusePassages.Passage(450, 494, 650, 694, 2)), merge(ms));
   }
 
   @Test
   void passageMovesForwardOnBothSides() {
     // The target runs backwards: no chain, each match alone, none kept.
-    assertTrue(ReusePassages.merge(List.of(m(10, 20), m(11, 19))).isEmpty());
+    assertTrue(merge(List.of(m(10, 20), m(11, 19))).isEmpty());
     // minNgrams 1 keeps them as two passages.
     assertEquals(2, ReusePassages.merge(List.of(m(10, 20), m(11, 19)), 8, 5, 1).size());
   }
 
   @Test
   void theSameSourceQuotedTwiceInOneTargetGivesTwoPassages() {
-    List<ReusePassages.Passage> p = ReusePassages.merge(List.of(m(0, 0), m(1, 1), m(0, 50), m(1, 51)));
+    List<ReusePassages.Passage> p = merge(List.of(m(0, 0), m(1, 1), m(0, 50), m(1, 51)));
     assertEquals(List.of(new ReusePassages.Passage(0, 44, 0, 44, 2), new ReusePassages.Passage(0, 44, 250, 294, 2)),
         p);
   }

@@ -1,4 +1,4 @@
-package org.opennessobservatory.mapping;
+package org.opennessobservatory.influence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

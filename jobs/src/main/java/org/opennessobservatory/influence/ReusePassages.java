@@ -1,4 +1,4 @@
-package org.opennessobservatory.mapping;
+package org.opennessobservatory.influence;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Merges the n-grams two documents share into passages: the reuse rows of {@code forum_links}.
+ * Chains the n-grams two documents share into passages: the first step of {@link Alignment}.
  *
  * <p>Matches are taken in source order (then target order). A match extends an open passage when, on both sides, it
  * starts after the passage's last match starts and at most {@code maxGap} words after that match ends — so a
@@ -18,12 +18,6 @@ import java.util.List;
  */
 public final class ReusePassages {
   private ReusePassages() {}
-
-  /** Words allowed between the end of one shared n-gram and the start of the next within one passage. */
-  public static final int MAX_GAP = 5;
-
-  /** Shared n-grams a passage needs: two 8-grams are at least 9 words in a row. */
-  public static final int MIN_NGRAMS = 2;
 
   /**
    * One n-gram both documents hold: its word index and character span on each side (end exclusive).
@@ -62,10 +56,6 @@ public final class ReusePassages {
     }
     out.sort(Comparator.comparingInt(Passage::sourceStart).thenComparingInt(Passage::targetStart));
     return out;
-  }
-
-  public static List<Passage> merge(List<Match> matches) {
-    return merge(matches, ReuseNgrams.N, MAX_GAP, MIN_NGRAMS);
   }
 
   private static final class Chain {
