@@ -123,8 +123,9 @@ public final class Charts {
   }
 
   /**
-   * The marks a chart draws: a point per value of a line chart, a bar per value of a bar chart except zeros (a bar of
-   * length 0 draws nothing). The page states it and the browser test checks that the SVG holds at least as many.
+   * The marks a chart draws: a point per value of a line chart or a block per cell of the status grid, a bar per
+   * value of a bar chart except zeros (a bar of length 0 draws nothing). The page states it and the browser test
+   * checks that the SVG holds at least as many.
    */
   static int marks(JFreeChart chart) {
     int marks = 0;

@@ -40,7 +40,7 @@ public final class ReportPage {
 
   /**
    * @param html the page
-   * @param drawn the chart sections drawn, with the marks each draws (Charts.marks; the grid: its cells)
+   * @param drawn the chart sections drawn, with the marks each draws (Charts.marks: the grid's are its cells)
    * @param empty the chart sections that say why they have nothing to show
    */
   public record Page(String html, Map<String, Integer> drawn, List<String> empty) {}
@@ -172,10 +172,13 @@ public final class ReportPage {
       TreeSet<Integer> years = in.statuses().stream().map(StatusCell::year)
           .collect(Collectors.toCollection(TreeSet::new));
       long overridden = in.statuses().stream().filter(c -> "evaluator".equals(c.source())).count();
+      JFreeChart chart = StatusGrid.chart(in.statuses());
       section(id, title, "recommendation_status", recommendations + " recommendations × " + years.size() + " years ("
-          + years.first() + "–" + years.last() + "), " + in.statuses().size() + " cells; * = set by an evaluator ("
-          + overridden + "), the other cells by the rules from the evidence; hover a cell for its rule and evidence",
-          StatusGrid.html(in.statuses()) + legend(), in.statuses().size());
+          + years.first() + "–" + years.last() + "), " + in.statuses().size() + " cells, a blank where a "
+          + "recommendation has no row for a year; * = set by an evaluator (" + overridden + "), the other cells by "
+          + "the rules from the evidence; hover a cell for its rule and evidence, or open the table below",
+          svg(id, chart, 900, StatusGrid.height(in.statuses())) + StatusGrid.evidenceTable(in.statuses()),
+          Charts.marks(chart));
     }
 
     void influence() {
@@ -384,12 +387,6 @@ public final class ReportPage {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String legend() {
-    return "<p class=\"legend\">" + List.of("no_evidence", "discussed", "in_progress", "implemented", "reversed")
-        .stream().map(s -> "<span class=\"cell status-" + s + "\">" + StatusGrid.STATUSES.get(s) + "</span>")
-        .collect(Collectors.joining(" ")) + "</p>\n";
-  }
-
   private static final String STYLE = """
       body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 0 auto; max-width: 1000px;
         padding: 0 1em 2em; color: #222; line-height: 1.4; }
@@ -402,13 +399,6 @@ public final class ReportPage {
       table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
       th, td { border: 1px solid #ddd; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
       td.num { text-align: right; }
-      table.grid td.cell { text-align: center; min-width: 6em; }
-      .status-no_evidence { background: #eeeeee; }
-      .status-discussed { background: #cfe2f3; }
-      .status-in_progress { background: #ffe599; }
-      .status-implemented { background: #93c47d; }
-      .status-reversed { background: #e06666; color: #fff; }
-      .legend .cell { padding: 0.1em 0.5em; margin-right: 0.3em; }
       details { margin: 0.4em 0; }
       summary { cursor: pointer; }
       .none { color: #999; }

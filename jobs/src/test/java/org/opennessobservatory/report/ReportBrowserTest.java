@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -13,12 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.opennessobservatory.io.RunManifest;
 import org.opennessobservatory.testing.CliRunner;
 import org.opennessobservatory.testing.DemoRun;
 import org.opennessobservatory.testing.TestPaths;
@@ -43,6 +46,8 @@ class ReportBrowserTest {
     assertEquals(List.of(), b.console(), "console messages while loading the report");
     assertTrue(b.dom().contains("<footer id=\"end\">"), "the whole page was loaded");
 
+    Map<?, ?> datasets = (Map<?, ?>) new ObjectMapper().readValue(DemoRun.out().resolve(RunManifest.FILE).toFile(),
+        Map.class).get("datasets");
     for (String id : ReportPage.CHARTS) {
       Matcher m = Pattern.compile("(?s)<section class=\"chart\" id=\"" + id + "\" data-items=\"(\\d+)\">(.*?)</section>")
           .matcher(b.dom());
@@ -50,14 +55,16 @@ class ReportBrowserTest {
       int marks = Integer.parseInt(m.group(1));
       String section = m.group(2);
       assertTrue(marks > 0, id);
+      assertEquals(1, count(section, "<svg "), id);
+      assertTrue(section.contains("viewBox=\""), id);
+      // The axes, grid and legend alone draw a few shapes; the data draws one per mark at least.
+      int shapes = count(section, "<rect") + count(section, "<path") + count(section, "<ellipse");
+      assertTrue(shapes >= marks, id + ": " + shapes + " shapes for " + marks + " marks");
       if (id.equals("recommendation-status")) {
-        assertEquals(marks, count(section, "<td class=\"cell status-"), id + ": one coloured cell per status row");
-      } else {
-        assertEquals(1, count(section, "<svg "), id);
-        assertTrue(section.contains("viewBox=\""), id);
-        // The axes, grid and legend alone draw a few shapes; the data draws one per mark at least.
-        int shapes = count(section, "<rect") + count(section, "<path") + count(section, "<ellipse");
-        assertTrue(shapes >= marks, id + ": " + shapes + " shapes for " + marks + " marks");
+        // One titled block per recommendation_status row, as many as the run manifest counts.
+        assertEquals(((Number) datasets.get("recommendation_status")).intValue(), marks, id);
+        assertEquals(marks, count(section, "<g id=\"" + StatusGrid.CELL_ID), id + ": one block per status row");
+        assertEquals(marks, count(section, "<title>"), id + ": each block titled with its rule and evidence");
       }
     }
 
