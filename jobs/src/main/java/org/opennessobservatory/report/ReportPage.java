@@ -125,21 +125,24 @@ public final class ReportPage {
       List<ForumYearRow> rows = in.forumYears().stream().filter(r -> r.womenWordShare() != null
           || r.womenSpeakerShare() != null || r.womenPresenceShare() != null).toList();
       if (rows.isEmpty()) {
-        missing(id, "Women's share of speaking and of those present", "forum_year_indicators",
+        missing(id, "Women's share of speaking and of registrations or attendance", "forum_year_indicators",
           "no forum-year has a speaker of known gender nor attendance figures by gender");
         return;
       }
       List<ForumYearRow> present = rows.stream().filter(r -> r.womenPresenceShare() != null).toList();
+      // Named after the figures used: registry/attendance.csv gives registrations where a forum publishes them.
+      String populations = Charts.populations(rows);
       DoubleSummaryStatistics coverage = rows.stream().map(ForumYearRow::genderCoverage).filter(Objects::nonNull)
           .mapToDouble(Double::doubleValue).summaryStatistics();
-      String populations = present.stream().map(r -> Charts.forumYear(r.forum(), r.year()) + ": "
+      String perForumYear = present.stream().map(r -> Charts.forumYear(r.forum(), r.year()) + ": "
           + r.womenPresencePopulation()).collect(Collectors.joining(", "));
-      chart(id, "Women's share of speaking and of those present", "forum_year_indicators", forumYears(rows,
-          ForumYearRow::forum, ForumYearRow::year) + "; gender known (self-declared or stated, never guessed) for "
-          + (coverage.getCount() == 0 ? "none" : range(coverage.getMin(), coverage.getMax()))
-          + " of the named speakers' words (gender_coverage); share of those present from registry/attendance.csv for "
-          + (present.isEmpty() ? "no forum-year" : count(present.size(), "forum-year") + " (" + populations + ")"),
-          Charts.womenShares(rows), 900, 0);
+      chart(id, "Women's share of speaking" + (populations == null ? "" : " and of " + populations),
+          "forum_year_indicators", forumYears(rows, ForumYearRow::forum, ForumYearRow::year) + "; gender known "
+          + "(self-declared or stated, never guessed) for " + (coverage.getCount() == 0 ? "none"
+          : range(coverage.getMin(), coverage.getMax())) + " of the named speakers' words (gender_coverage); "
+          + (present.isEmpty() ? "no forum-year has gender figures in registry/attendance.csv"
+          : "women's share of " + populations + " from registry/attendance.csv for " + count(present.size(),
+          "forum-year") + " (" + perForumYear + ")"), Charts.womenShares(rows), 900, 0);
     }
 
     void giniOverTime() {

@@ -109,7 +109,17 @@ class ReportPageTest {
     CategoryDataset women = dataset(Charts.womenShares(List.of(fy)));
     assertEquals(0.4, women.getValue(Charts.WOMEN_WORDS, "ukigf 2024").doubleValue());
     assertEquals(0.5, women.getValue(Charts.WOMEN_SPEAKERS, "ukigf 2024").doubleValue());
-    assertNull(women.getValue(Charts.WOMEN_PRESENT, "ukigf 2024"), "no attendance figures: no bar");
+    assertEquals(List.of(Charts.WOMEN_WORDS, Charts.WOMEN_SPEAKERS), women.getRowKeys(),
+        "no gender figures in registry/attendance.csv: no bar, nor a legend entry for them");
+    // The attendance bars are named after the populations their figures come from, in order of preference.
+    ForumYearRow registered = new ForumYearRow("igf", 2023, shares, 0.3, 0.35, 0.9, 0.42, "registrants", 0.2, 9L);
+    ForumYearRow onsite = new ForumYearRow("igf", 2024, shares, 0.3, 0.35, 0.9, 0.38, "onsite", 0.2, 9L);
+    CategoryDataset attended = dataset(Charts.womenShares(List.of(fy, onsite, registered)));
+    String label = "of registrants or those present onsite (registry/attendance.csv)";
+    assertEquals(label, attended.getRowKey(2));
+    assertEquals(0.42, attended.getValue(label, "igf 2023").doubleValue());
+    assertEquals(0.38, attended.getValue(label, "igf 2024").doubleValue());
+    assertNull(attended.getValue(label, "ukigf 2024"));
 
     XYSeriesCollection gini = (XYSeriesCollection) Charts.giniOverTime(List.of(fy)).getXYPlot().getDataset();
     assertEquals(0.3, gini.getYValue(0, 0));
@@ -149,7 +159,9 @@ class ReportPageTest {
     assertTrue(html.contains("… and 11 more"), "12 evidence documents, one listed");
     assertTrue(html.contains("Source: <code>forum_year_indicators</code>. 1 forum-year of 1 forum (ukigf), 2024; "
         + "gender known"), html);
-    assertTrue(html.contains("for 1 forum-year (ukigf 2024: registrants)"));
+    assertTrue(html.contains("<h2>Women's share of speaking and of registrants</h2>"), html);
+    assertTrue(html.contains("women's share of registrants from registry/attendance.csv for 1 forum-year (ukigf 2024: "
+        + "registrants)"), html);
     assertTrue(html.contains("run-1"));
   }
 
