@@ -1,5 +1,6 @@
 package org.opennessobservatory.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,10 +36,17 @@ final class ConsoleProgress extends SparkListener {
 
   /** A listener drawing on the terminal, or null when quiet or not on one; {@link #detach} removes it. */
   static ConsoleProgress attach(SparkSession spark, boolean quiet) {
-    if (quiet || System.console() == null) {
+    // No console when standard input or output is a file or a pipe: a cluster's driver log, `| tee`, a test.
+    Console terminal = System.console();
+    return attach(spark, quiet, terminal == null ? null : terminal.writer());
+  }
+
+  /** @param terminal the terminal's writer; null when not on one */
+  static ConsoleProgress attach(SparkSession spark, boolean quiet, PrintWriter terminal) {
+    if (quiet || terminal == null) {
       return null;
     }
-    ConsoleProgress progress = new ConsoleProgress(System.console().writer(), REDRAW_NANOS);
+    ConsoleProgress progress = new ConsoleProgress(terminal, REDRAW_NANOS);
     spark.sparkContext().addSparkListener(progress);
     return progress;
   }

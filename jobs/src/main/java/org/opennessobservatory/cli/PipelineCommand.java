@@ -229,16 +229,17 @@ abstract class PipelineCommand implements Callable<Integer> {
         manifest.put("links", links);
         manifest.put("track", track);
         manifest.put("influence", influence);
-        // Last, after pseudonymisation (a release's report must show pseudonyms), so that the report shows the
-        // manifest of this run (without its own time, added after).
-        t0 = System.nanoTime();
-        stage(spark, progress, "report");
-        ReportJob.Summary report = ReportJob.run(spark, out(), manifest);
-        stage(spark, progress, null);
-        stageSeconds.put("report", (System.nanoTime() - t0) / 1e9);
-        manifest.put("report", report);
-        Summaries.printReport(spec.commandLine().getOut(), report);
       }
+      // Last, after pseudonymisation (a release's report must show pseudonyms), so that the report shows the
+      // manifest of this run (without its own time, added after). Ingest alone writes one too: every run ends with
+      // a report, whose charts then say which datasets the run did not make.
+      t0 = System.nanoTime();
+      stage(spark, progress, "report");
+      ReportJob.Summary report = ReportJob.run(spark, out(), manifest);
+      stage(spark, progress, null);
+      stageSeconds.put("report", (System.nanoTime() - t0) / 1e9);
+      manifest.put("report", report);
+      Summaries.printReport(spec.commandLine().getOut(), report);
       if (pseudonymised != null) {
         manifest.put("pseudonymised", pseudonymised);
       }

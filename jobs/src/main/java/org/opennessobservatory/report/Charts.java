@@ -21,6 +21,7 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.opennessobservatory.indicators.Attendance;
 import org.opennessobservatory.report.ReportInputs.ForumYearRow;
 import org.opennessobservatory.report.ReportInputs.IndexRow;
 import org.opennessobservatory.report.ReportInputs.InfluenceRow;
@@ -82,18 +83,42 @@ public final class Charts {
 
   static final String WOMEN_WORDS = "of the words spoken (speakers of known gender)";
   static final String WOMEN_SPEAKERS = "of the speakers of known gender";
-  static final String WOMEN_PRESENT = "of those present (attendance figures)";
 
-  /** Women's share of the floor beside their share of those registered or present, per forum-year. */
+  /**
+   * Women's share of the floor beside their share of the population registry/attendance.csv gives their gender in
+   * per forum-year (registrants where published), named after the populations the rows used.
+   */
   public static JFreeChart womenShares(List<ForumYearRow> rows) {
+    String present = womenPresentLabel(rows);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (ForumYearRow r : rows) {
       String key = forumYear(r.forum(), r.year());
       data.addValue(r.womenWordShare(), WOMEN_WORDS, key);
       data.addValue(r.womenSpeakerShare(), WOMEN_SPEAKERS, key);
-      data.addValue(r.womenPresenceShare(), WOMEN_PRESENT, key);
+      if (present != null) {
+        data.addValue(r.womenPresenceShare(), present, key);
+      }
     }
     return bars(data, "women's share", false, 1.0);
+  }
+
+  /** The legend of the attendance bars, "of registrants (registry/attendance.csv)"; null when no row has them. */
+  static String womenPresentLabel(List<ForumYearRow> rows) {
+    String populations = populations(rows);
+    return populations == null ? null : "of " + populations + " (" + Attendance.PATH + ")";
+  }
+
+  /**
+   * The populations whose gender figures give the rows' women_presence_share, in Attendance's order of preference:
+   * "registrants", "registrants or participants"; null when none has such figures.
+   */
+  static String populations(List<ForumYearRow> rows) {
+    List<String> found = rows.stream().filter(r -> r.womenPresenceShare() != null)
+        .map(ForumYearRow::womenPresencePopulation).filter(java.util.Objects::nonNull).distinct()
+        .sorted(java.util.Comparator.comparing((String p) -> Attendance.POPULATIONS.contains(p)
+            ? Attendance.POPULATIONS.indexOf(p) : Attendance.POPULATIONS.size()).thenComparing(p -> p))
+        .map(p -> p.equals("onsite") ? "those present onsite" : label(p)).toList();
+    return found.isEmpty() ? null : String.join(" or ", found);
   }
 
   /** Each group's share of an outcome's characters found in its contributions; groups overlap, so not stacked. */
@@ -123,8 +148,9 @@ public final class Charts {
   }
 
   /**
-   * The marks a chart draws: a point per value of a line chart, a bar per value of a bar chart except zeros (a bar of
-   * length 0 draws nothing). The page states it and the browser test checks that the SVG holds at least as many.
+   * The marks a chart draws: a point per value of a line chart or a block per cell of the status grid, a bar per
+   * value of a bar chart except zeros (a bar of length 0 draws nothing). The page states it and the browser test
+   * checks that the SVG holds at least as many.
    */
   static int marks(JFreeChart chart) {
     int marks = 0;

@@ -40,7 +40,7 @@ public final class ReportPage {
 
   /**
    * @param html the page
-   * @param drawn the chart sections drawn, with the marks each draws (Charts.marks; the grid: its cells)
+   * @param drawn the chart sections drawn, with the marks each draws (Charts.marks: the grid's are its cells)
    * @param empty the chart sections that say why they have nothing to show
    */
   public record Page(String html, Map<String, Integer> drawn, List<String> empty) {}
@@ -125,21 +125,24 @@ public final class ReportPage {
       List<ForumYearRow> rows = in.forumYears().stream().filter(r -> r.womenWordShare() != null
           || r.womenSpeakerShare() != null || r.womenPresenceShare() != null).toList();
       if (rows.isEmpty()) {
-        missing(id, "Women's share of speaking and of those present", "forum_year_indicators",
+        missing(id, "Women's share of speaking and of registrations or attendance", "forum_year_indicators",
           "no forum-year has a speaker of known gender nor attendance figures by gender");
         return;
       }
       List<ForumYearRow> present = rows.stream().filter(r -> r.womenPresenceShare() != null).toList();
+      // Named after the figures used: registry/attendance.csv gives registrations where a forum publishes them.
+      String populations = Charts.populations(rows);
       DoubleSummaryStatistics coverage = rows.stream().map(ForumYearRow::genderCoverage).filter(Objects::nonNull)
           .mapToDouble(Double::doubleValue).summaryStatistics();
-      String populations = present.stream().map(r -> Charts.forumYear(r.forum(), r.year()) + ": "
+      String perForumYear = present.stream().map(r -> Charts.forumYear(r.forum(), r.year()) + ": "
           + r.womenPresencePopulation()).collect(Collectors.joining(", "));
-      chart(id, "Women's share of speaking and of those present", "forum_year_indicators", forumYears(rows,
-          ForumYearRow::forum, ForumYearRow::year) + "; gender known (self-declared or stated, never guessed) for "
-          + (coverage.getCount() == 0 ? "none" : range(coverage.getMin(), coverage.getMax()))
-          + " of the named speakers' words (gender_coverage); share of those present from registry/attendance.csv for "
-          + (present.isEmpty() ? "no forum-year" : count(present.size(), "forum-year") + " (" + populations + ")"),
-          Charts.womenShares(rows), 900, 0);
+      chart(id, "Women's share of speaking" + (populations == null ? "" : " and of " + populations),
+          "forum_year_indicators", forumYears(rows, ForumYearRow::forum, ForumYearRow::year) + "; gender known "
+          + "(self-declared or stated, never guessed) for " + (coverage.getCount() == 0 ? "none"
+          : range(coverage.getMin(), coverage.getMax())) + " of the named speakers' words (gender_coverage); "
+          + (present.isEmpty() ? "no forum-year has gender figures in registry/attendance.csv"
+          : "women's share of " + populations + " from registry/attendance.csv for " + count(present.size(),
+          "forum-year") + " (" + perForumYear + ")"), Charts.womenShares(rows), 900, 0);
     }
 
     void giniOverTime() {
@@ -172,10 +175,13 @@ public final class ReportPage {
       TreeSet<Integer> years = in.statuses().stream().map(StatusCell::year)
           .collect(Collectors.toCollection(TreeSet::new));
       long overridden = in.statuses().stream().filter(c -> "evaluator".equals(c.source())).count();
+      JFreeChart chart = StatusGrid.chart(in.statuses());
       section(id, title, "recommendation_status", recommendations + " recommendations × " + years.size() + " years ("
-          + years.first() + "–" + years.last() + "), " + in.statuses().size() + " cells; * = set by an evaluator ("
-          + overridden + "), the other cells by the rules from the evidence; hover a cell for its rule and evidence",
-          StatusGrid.html(in.statuses()) + legend(), in.statuses().size());
+          + years.first() + "–" + years.last() + "), " + in.statuses().size() + " cells, a blank where a "
+          + "recommendation has no row for a year; * = set by an evaluator (" + overridden + "), the other cells by "
+          + "the rules from the evidence; hover a cell for its rule and evidence, or open the table below",
+          svg(id, chart, 900, StatusGrid.height(in.statuses())) + StatusGrid.evidenceTable(in.statuses()),
+          Charts.marks(chart));
     }
 
     void influence() {
@@ -384,12 +390,6 @@ public final class ReportPage {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String legend() {
-    return "<p class=\"legend\">" + List.of("no_evidence", "discussed", "in_progress", "implemented", "reversed")
-        .stream().map(s -> "<span class=\"cell status-" + s + "\">" + StatusGrid.STATUSES.get(s) + "</span>")
-        .collect(Collectors.joining(" ")) + "</p>\n";
-  }
-
   private static final String STYLE = """
       body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 0 auto; max-width: 1000px;
         padding: 0 1em 2em; color: #222; line-height: 1.4; }
@@ -402,13 +402,6 @@ public final class ReportPage {
       table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
       th, td { border: 1px solid #ddd; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
       td.num { text-align: right; }
-      table.grid td.cell { text-align: center; min-width: 6em; }
-      .status-no_evidence { background: #eeeeee; }
-      .status-discussed { background: #cfe2f3; }
-      .status-in_progress { background: #ffe599; }
-      .status-implemented { background: #93c47d; }
-      .status-reversed { background: #e06666; color: #fff; }
-      .legend .cell { padding: 0.1em 0.5em; margin-right: 0.3em; }
       details { margin: 0.4em 0; }
       summary { cursor: pointer; }
       .none { color: #999; }

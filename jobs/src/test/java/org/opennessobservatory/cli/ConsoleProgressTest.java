@@ -37,6 +37,41 @@ class ConsoleProgressTest extends SparkTestBase {
     }
   }
 
+  /**
+   * --quiet draws nothing on a terminal, and without it nothing is drawn off one: checked beside a listener that does
+   * draw the same job, so that the silence is not merely a job too short to show.
+   */
+  @Test
+  void staysQuietWithQuietOrOffATerminal() throws InterruptedException {
+    // Surefire's forked JVM writes into a pipe, as a cluster's driver writes into its log: no console.
+    Assertions.assertNull(System.console());
+    Assertions.assertNull(ConsoleProgress.attach(spark(), false), "off a terminal: no listener");
+    StringWriter quietTerminal = new StringWriter();
+    Assertions.assertNull(ConsoleProgress.attach(spark(), true, new PrintWriter(quietTerminal)), "--quiet");
+    StringWriter terminal = new StringWriter();
+    ConsoleProgress shown = ConsoleProgress.attach(spark(), false, new PrintWriter(terminal));
+    Assertions.assertNotNull(shown);
+    try {
+      jsc().setJobDescription("ingest");
+      assertEquals(3, jsc().parallelize(List.of(1, 2, 3), 3).count());
+      awaitText(terminal, "\ringest: 0/3 tasks");
+    } finally {
+      jsc().setJobDescription(null);
+      ConsoleProgress.detach(spark(), shown);
+    }
+    assertEquals("", quietTerminal.toString(), "no redrawn line with --quiet");
+
+    // The option reaches the command that attaches the listener.
+    for (String command : List.of("ingest", "run")) {
+      var parsed = Observatory.commandLine().parseArgs(command, "--corpus", "c", "--out", "o", "--quiet");
+      Assertions.assertTrue(((PipelineCommand) parsed.subcommand().commandSpec().userObject()).sparkOptions.quiet,
+          command);
+      parsed = Observatory.commandLine().parseArgs(command, "--corpus", "c", "--out", "o");
+      Assertions.assertFalse(((PipelineCommand) parsed.subcommand().commandSpec().userObject()).sparkOptions.quiet,
+          command);
+    }
+  }
+
   /** The listener bus is asynchronous: wait (bounded) for the line to be drawn. */
   private static void awaitText(StringWriter console, String text) throws InterruptedException {
     for (int i = 0; i < 100 && !console.toString().contains(text); i++) {

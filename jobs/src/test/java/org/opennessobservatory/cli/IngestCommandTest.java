@@ -106,6 +106,14 @@ class IngestCommandTest extends SparkTestBase {
     }
     String runJson = Files.readString(out.resolve("_run.json"));
     Assertions.assertTrue(runJson.contains("\"files\" : 16"), runJson);
+
+    // Ingest alone ends with a report too: each of the seven charts says which dataset the run did not make.
+    Assertions.assertTrue(run.out().contains("report: 0 charts drawn, 7 without data"), run.out());
+    String report = Files.readString(out.resolve("report/index.html"));
+    Assertions.assertTrue(report.contains("Nothing to show: <code>openness_index</code> is not in this run's output"),
+        report);
+    Assertions.assertTrue(report.contains("<code>" + runJson.replaceAll("(?s).*\"run_id\" : \"([^\"]+)\".*", "$1")
+        + "</code>"), "the report shows this run's manifest");
     Assertions.assertTrue(runJson.contains("\"fingerprint_sha256\" : \""), runJson);
 
     // Same corpus, same rows: every column of both datasets, not only the golden ones.

@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Test;
 import org.opennessobservatory.indicators.Tally;
 import org.opennessobservatory.report.ReportInputs.CriterionRow;
@@ -31,19 +35,45 @@ class ReportPageTest {
   static final String DOC_B = "b".repeat(64);
 
   @Test
-  void theStatusGridHasOneCellPerRecommendationAndYearInNaturalOrder() {
-    String html = StatusGrid.html(List.of(
+  void theStatusGridDrawsOneBlockPerRecommendationAndYearInNaturalOrder() {
+    List<StatusCell> cells = List.of(
         new StatusCell("p12", "II", 2023, "implemented", "R2", "computed", DOC_A, "Chair's summary"),
         new StatusCell("p9", "I", 2022, "discussed", "R4", "computed", null, null),
-        new StatusCell("p12", "II", 2022, "in_progress", "R3", "evaluator", DOC_B, "MAG <minutes>")));
-    assertEquals(List.of("2022", "2023"), all(html, "<th scope=\"col\">(\\d+)</th>"));
-    // p9 before p12; p9 has no row for 2023: an empty cell, not "no evidence".
-    assertEquals(List.of(
-            "p9|I|status-discussed:discussed|missing:",
-            "p12|II|status-in_progress:in progress*|status-implemented:implemented"),
-        rows(html));
-    assertTrue(html.contains("title=\"rule R3, evaluator; evidence: MAG &lt;minutes&gt; (bbbbbbbbbbbb)\""), html);
-    assertTrue(html.contains("title=\"rule R4, computed\""), html);
+        new StatusCell("p12", "II", 2022, "in_progress", "R3", "evaluator", DOC_B, "MAG <minutes>"));
+    JFreeChart chart = StatusGrid.chart(cells);
+    XYPlot plot = chart.getXYPlot();
+    assertEquals(List.of("2022", "2023"), List.of(((SymbolAxis) plot.getDomainAxis()).getSymbols()));
+    // p9 before p12 (digits compared as numbers, not "p12" < "p9"), each with its topic.
+    assertEquals(List.of("p9 (I)", "p12 (II)"), List.of(((SymbolAxis) plot.getRangeAxis()).getSymbols()));
+    // (year index, recommendation index, status index in no_evidence, discussed, in_progress, implemented, reversed):
+    // p12 2023 implemented = (1, 1, 3); p9 2022 discussed = (0, 0, 1); p12 2022 in_progress = (0, 1, 2).
+    // p9 has no row for 2023: no block, not a "no evidence" one.
+    XYZDataset data = (XYZDataset) plot.getDataset();
+    assertEquals(3, data.getItemCount(0));
+    assertEquals(List.of("1,1,3", "0,0,1", "0,1,2"), List.of(cell(data, 0), cell(data, 1), cell(data, 2)));
+    assertEquals(3, Charts.marks(chart), "one mark per cell");
+    XYBlockRenderer renderer = (XYBlockRenderer) plot.getRenderer();
+    assertEquals(StatusGrid.COLOURS.get("discussed"), renderer.getPaintScale().getPaint(1));
+    assertEquals(StatusGrid.COLOURS.get("reversed"), renderer.getPaintScale().getPaint(4));
+    List<String> legend = new ArrayList<>();
+    for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+      legend.add(plot.getLegendItems().get(i).getLabel());
+    }
+    assertEquals(List.of("no evidence", "discussed", "in progress", "implemented", "reversed"), legend);
+    assertEquals("*", renderer.getItemLabelGenerator(0, 2).generateLabel(data, 0, 2), "set by an evaluator");
+    assertNull(renderer.getItemLabelGenerator(0, 0).generateLabel(data, 0, 0));
+
+    // Drawn: each block in its own group, titled with its rule and evidence (escaped for XML).
+    String svg = Svg.render(chart, "grid", 900, StatusGrid.height(cells));
+    assertEquals(3, count(svg, "<g id='" + StatusGrid.CELL_ID), svg);
+    assertTrue(svg.contains("<g id='" + StatusGrid.CELL_ID + "2'><title>p12 2022: in progress (rule R3, evaluator); "
+        + "evidence: MAG &lt;minutes&gt; (bbbbbbbbbbbb)</title>"), svg);
+    assertTrue(svg.contains("<title>p9 2022: discussed (rule R4, computed)</title>"), svg);
+
+    String table = StatusGrid.evidenceTable(cells);
+    assertEquals(List.of("p9|I|2022|discussed|R4|computed", "p12|II|2022|in progress|R3|evaluator",
+        "p12|II|2023|implemented|R2|computed"), rows(table));
+    assertTrue(table.contains("MAG &lt;minutes&gt; <code title=\"" + DOC_B + "\">bbbbbbbbbbbb</code>"), table);
   }
 
   @Test
@@ -79,7 +109,17 @@ class ReportPageTest {
     CategoryDataset women = dataset(Charts.womenShares(List.of(fy)));
     assertEquals(0.4, women.getValue(Charts.WOMEN_WORDS, "ukigf 2024").doubleValue());
     assertEquals(0.5, women.getValue(Charts.WOMEN_SPEAKERS, "ukigf 2024").doubleValue());
-    assertNull(women.getValue(Charts.WOMEN_PRESENT, "ukigf 2024"), "no attendance figures: no bar");
+    assertEquals(List.of(Charts.WOMEN_WORDS, Charts.WOMEN_SPEAKERS), women.getRowKeys(),
+        "no gender figures in registry/attendance.csv: no bar, nor a legend entry for them");
+    // The attendance bars are named after the populations their figures come from, in order of preference.
+    ForumYearRow registered = new ForumYearRow("igf", 2023, shares, 0.3, 0.35, 0.9, 0.42, "registrants", 0.2, 9L);
+    ForumYearRow onsite = new ForumYearRow("igf", 2024, shares, 0.3, 0.35, 0.9, 0.38, "onsite", 0.2, 9L);
+    CategoryDataset attended = dataset(Charts.womenShares(List.of(fy, onsite, registered)));
+    String label = "of registrants or those present onsite (registry/attendance.csv)";
+    assertEquals(label, attended.getRowKey(2));
+    assertEquals(0.42, attended.getValue(label, "igf 2023").doubleValue());
+    assertEquals(0.38, attended.getValue(label, "igf 2024").doubleValue());
+    assertNull(attended.getValue(label, "ukigf 2024"));
 
     XYSeriesCollection gini = (XYSeriesCollection) Charts.giniOverTime(List.of(fy)).getXYPlot().getDataset();
     assertEquals(0.3, gini.getYValue(0, 0));
@@ -109,7 +149,8 @@ class ReportPageTest {
     for (String id : ReportPage.CHARTS) {
       assertTrue(html.contains("<section class=\"chart\" id=\"" + id + "\""), id);
     }
-    assertEquals(6, count(html, "<svg "), "six charts drawn as SVG; the status grid is a table");
+    assertEquals(7, count(html, "<svg "), "every chart drawn as SVG, the status grid too");
+    assertEquals(2, count(html, "<g id='" + StatusGrid.CELL_ID), "the grid's two cells");
     assertTrue(html.contains("content=\"" + ReportPage.CSP + "\""));
     assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing fetched from elsewhere");
     assertFalse(html.contains("<script"), "no script at all, so no title can inject one");
@@ -118,7 +159,9 @@ class ReportPageTest {
     assertTrue(html.contains("… and 11 more"), "12 evidence documents, one listed");
     assertTrue(html.contains("Source: <code>forum_year_indicators</code>. 1 forum-year of 1 forum (ukigf), 2024; "
         + "gender known"), html);
-    assertTrue(html.contains("for 1 forum-year (ukigf 2024: registrants)"));
+    assertTrue(html.contains("<h2>Women's share of speaking and of registrants</h2>"), html);
+    assertTrue(html.contains("women's share of registrants from registry/attendance.csv for 1 forum-year (ukigf 2024: "
+        + "registrants)"), html);
     assertTrue(html.contains("run-1"));
   }
 
@@ -173,17 +216,16 @@ class ReportPageTest {
     return chart.getCategoryPlot().getDataset();
   }
 
-  /** Each body row of the grid as "id|topic|class:text|…". */
+  /** (x, y, z) of a grid's block as "x,y,z". */
+  private static String cell(XYZDataset data, int item) {
+    return (int) data.getXValue(0, item) + "," + (int) data.getYValue(0, item) + "," + (int) data.getZValue(0, item);
+  }
+
+  /** The first six cells of each body row of a table as "a|b|…". */
   private static List<String> rows(String html) {
     List<String> rows = new ArrayList<>();
-    for (String tr : all(html, "(?s)<tr><th scope=\"row\">(.*?)</tr>")) {
-      StringBuilder b = new StringBuilder(tr.substring(0, tr.indexOf('<')));
-      b.append('|').append(all(tr, "<td>([^<]*)</td>").get(0));
-      Matcher m = Pattern.compile("<td class=\"cell ([\\w-]+)\" title=\"[^\"]*\">([^<]*)</td>").matcher(tr);
-      while (m.find()) {
-        b.append('|').append(m.group(1)).append(':').append(m.group(2));
-      }
-      rows.add(b.toString());
+    for (String tr : all(html, "(?s)<tr><td>(.*?)</tr>")) {
+      rows.add(String.join("|", all("<td>" + tr, "<td>([^<]*)</td>").subList(0, 6)));
     }
     return rows;
   }
