@@ -14,9 +14,11 @@ import static org.apache.spark.sql.functions.when;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -55,14 +57,23 @@ public final class IndicatorsStage {
    */
   public record Indicators(Dataset<Row> sessions, Dataset<Row> forumYears, Dataset<Row> turnFacts) {}
 
-  private static final StructType TURNS = new StructType()
-      .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
-      .add("doc_id", DataTypes.StringType, false).add("session_id", DataTypes.StringType)
-      .add("session_key", DataTypes.StringType, false).add("person_id", DataTypes.StringType)
-      .add("stakeholder_group", DataTypes.StringType, false).add("role", DataTypes.StringType, false)
-      .add("words", DataTypes.LongType, false).add("questions", DataTypes.LongType, false)
-      .add("gender", DataTypes.StringType).add("un_region", DataTypes.StringType)
-      .add("newcomer", DataTypes.BooleanType).add("dissent_markers", DataTypes.LongType, false);
+  private static final StructType TURNS = turnsSchema();
+
+  /** The turn facts' columns; the dissent markers last, one count per kind in {@link DissentKind} order. */
+  private static StructType turnsSchema() {
+    StructType turns = new StructType()
+        .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
+        .add("doc_id", DataTypes.StringType, false).add("session_id", DataTypes.StringType)
+        .add("session_key", DataTypes.StringType, false).add("person_id", DataTypes.StringType)
+        .add("stakeholder_group", DataTypes.StringType, false).add("role", DataTypes.StringType, false)
+        .add("words", DataTypes.LongType, false).add("questions", DataTypes.LongType, false)
+        .add("gender", DataTypes.StringType).add("un_region", DataTypes.StringType)
+        .add("newcomer", DataTypes.BooleanType);
+    for (DissentKind kind : DissentKind.values()) {
+      turns = turns.add(SessionIndicators.dissentColumn(kind), DataTypes.LongType, false);
+    }
+    return turns;
+  }
 
   public static Indicators indicators(SparkSession spark, Dataset<Row> documents, Dataset<Row> utterances,
       Dataset<Row> speakers, Attendance attendance, ProcessEvents events, DissentLexicon lexicon) {
@@ -86,12 +97,25 @@ public final class IndicatorsStage {
       String doc = r.getAs("doc_id");
       String session = r.getAs("session_id");
       String person = r.getAs("person_id");
-      long markers = lexicon.count(r.<String>getAs("text")).values().stream().mapToLong(Long::longValue).sum();
-      return RowFactory.create(forum, year, doc, session, session == null ? doc : session, person,
-          r.getAs("stakeholder_group"), r.getAs("role"), r.<Number>getAs("words").longValue(),
-          r.<Number>getAs("questions").longValue(), person == null ? null : r.getAs("gender"),
-          person == null ? null : r.getAs("un_region"),
-          TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")), markers);
+      Map<DissentKind, Long> markers = lexicon.count(r.<String>getAs("text"));
+      List<Object> values = new ArrayList<>();
+      values.add(forum);
+      values.add(year);
+      values.add(doc);
+      values.add(session);
+      values.add(session == null ? doc : session);
+      values.add(person);
+      values.add(r.getAs("stakeholder_group"));
+      values.add(r.getAs("role"));
+      values.add(r.<Number>getAs("words").longValue());
+      values.add(r.<Number>getAs("questions").longValue());
+      values.add(person == null ? null : r.getAs("gender"));
+      values.add(person == null ? null : r.getAs("un_region"));
+      values.add(TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")));
+      for (DissentKind kind : DissentKind.values()) {
+        values.add(markers.get(kind));
+      }
+      return RowFactory.create(values.toArray());
     };
     return joined.map(fact, Encoders.row(TURNS));
   }
@@ -101,8 +125,12 @@ public final class IndicatorsStage {
    * grouping without a schema (Spark elides the round trip through its encoder), so getAs(name) cannot be used.
    */
   static TurnFact fact(Row r) {
+    Map<DissentKind, Long> markers = new EnumMap<>(DissentKind.class);
+    for (DissentKind kind : DissentKind.values()) {
+      markers.put(kind, r.getLong(DISSENT + kind.ordinal()));
+    }
     return new TurnFact(r.getString(SESSION_KEY), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
-        r.getLong(9), r.getString(10), r.getString(11), r.isNullAt(12) ? null : r.getBoolean(12), r.getLong(13));
+        r.getLong(9), r.getString(10), r.getString(11), r.isNullAt(12) ? null : r.getBoolean(12), markers);
   }
 
   private static final int FORUM = 0;
@@ -110,6 +138,7 @@ public final class IndicatorsStage {
   private static final int DOC = 2;
   private static final int SESSION = 3;
   private static final int SESSION_KEY = 4;
+  private static final int DISSENT = 13;
 
   /** One row per transcript document (the session key is doc_id; session_id and session_transcripts beside it). */
   static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {

@@ -30,7 +30,8 @@ import org.opennessobservatory.io.CsvTable;
  * 2    P3     panelist  private_sector  100   0      2    -      remote    civil_society  40    1
  * 3    -      audience  unknown         50    2      3    P3     audience  private_sector 60    1
  * 4    P1     chair     government      50    0
- * (*) its text holds "I disagree": the one dissent marker.
+ * (*) its text holds "I disagree": a disagreement marker. Session B's turn 1 holds "we object" and "we have concerns":
+ *     an objection and a reservation.
  * </pre>
  */
 final class IndicatorsFixture {
@@ -60,7 +61,7 @@ final class IndicatorsFixture {
         turn("dA", "s1", 3, null, "unknown", "audience", 50, 2, "Two questions. First? Second?"),
         turn("dA", "s1", 4, "p1", "government", "chair", 50, 0, "Thank you all."),
         turn("dB", "s2", 0, "p4", "academia", "moderator", 80, 0, "Let us begin."),
-        turn("dB", "s2", 1, "p2", "civil_society", "panelist", 120, 0, "Our view is simple."),
+        turn("dB", "s2", 1, "p2", "civil_society", "panelist", 120, 0, "We object to the draft, and we have concerns."),
         turn("dB", "s2", 2, null, "civil_society", "remote", 40, 1, "A remote question?"),
         turn("dB", "s2", 3, "p3", "private_sector", "audience", 60, 1, "From the floor: when?")), UTTERANCES);
   }

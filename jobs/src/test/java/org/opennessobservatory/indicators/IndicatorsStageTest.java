@@ -59,7 +59,8 @@ class IndicatorsStageTest extends SparkTestBase {
       "floor_questions", 2L, // the audience turn's 2; P2's panelist question is not from the floor
       // newcomer P3 only (first seen igf 2023): 1 of 3 persons, 100 of 450 words
       "newcomer_speaker_share", 1 / 3.0, "newcomer_word_share", 100 / 450.0,
-      "dissent_markers", 1L, "dissent_markers_per_10k_words", 1 * 10_000 / 500.0);
+      "dissent_markers", 1L, "dissent_markers_disagreement", 1L, "dissent_markers_objection", 0L,
+      "dissent_markers_reservation", 0L, "dissent_markers_per_10k_words", 1 * 10_000 / 500.0);
 
   /** Session B: words 80+120+40+60 = 300; persons P4 80, P2 120, P3 60 (260 attributed). */
   static final Map<String, Object> SESSION_B = m(
@@ -88,7 +89,9 @@ class IndicatorsStageTest extends SparkTestBase {
       "remote_turn_share", 0.25, "remote_word_share", 40 / 300.0,
       "floor_questions", 2L, // remote 1 + audience (P3) 1
       "newcomer_speaker_share", 1 / 3.0, "newcomer_word_share", 60 / 260.0,
-      "dissent_markers", 0L, "dissent_markers_per_10k_words", 0.0);
+      // P2's "We object to the draft, and we have concerns.": one objection, one reservation
+      "dissent_markers", 2L, "dissent_markers_disagreement", 0L, "dissent_markers_objection", 1L,
+      "dissent_markers_reservation", 1L, "dissent_markers_per_10k_words", 2 * 10_000 / 300.0);
 
   /** igf 2023 pooled: 800 words, 9 turns; persons P1 150, P2 320, P3 160, P4 80 (710 attributed). */
   static final Map<String, Object> IGF_2023 = m(
@@ -120,7 +123,8 @@ class IndicatorsStageTest extends SparkTestBase {
       "remote_turn_share", 1 / 9.0, "remote_word_share", 40 / 800.0,
       "floor_questions", 4L, "floor_questions_per_session", 2.0,
       "newcomer_speaker_share", 1 / 4.0, "newcomer_word_share", 160 / 710.0,
-      "dissent_markers", 1L, "dissent_markers_per_10k_words", 10_000 / 800.0,
+      "dissent_markers", 3L, "dissent_markers_disagreement", 1L, "dissent_markers_objection", 1L,
+      "dissent_markers_reservation", 1L, "dissent_markers_per_10k_words", 3 * 10_000 / 800.0,
       "session_mean_attributed_word_share", (0.9 + 260 / 300.0) / 2,
       "session_mean_women_word_share", (250 / 450.0 + 60 / 180.0) / 2,
       "session_mean_gini_words", (200 / 1350.0 + 120 / 780.0) / 2,
