@@ -1,14 +1,20 @@
 package org.opennessobservatory.indicators;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -177,8 +183,9 @@ public final class IndicatorsStage {
   static Dataset<Row> forumYears(SparkSession spark, Dataset<Row> documents, Dataset<Row> turns,
       Dataset<Row> sessions, Attendance attendance, ProcessEvents events, String lexiconVersion) {
     Dataset<Row> keys = documents.select("forum", "year").union(turns.select("forum", "year")).distinct();
-    Dataset<Row> panel = leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(keys, documentCounts(documents)),
-        pooled(turns)), sessionMeans(sessions)), presence(spark, attendance)), process(spark, events));
+    Dataset<Row> panel = leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(keys, documentCounts(documents)),
+        pooled(turns)), sessionTypes(documents, turns)), sessionMeans(sessions)), presence(spark, attendance)),
+        process(spark, events));
 
     List<Column> gaps = new ArrayList<>();
     for (String g : Tally.KNOWN_GROUPS) {
@@ -197,6 +204,8 @@ public final class IndicatorsStage {
     for (String c : counts) {
       panel = panel.withColumn(c, coalesce(col(c), lit(0L)));
     }
+    panel = panel.withColumn("sessions_by_type", coalesce(col("sessions_by_type"),
+        map().cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))));
     return panel
         .withColumn("floor_questions_per_session", when(col("sessions").gt(0),
             col("floor_questions").divide(col("sessions"))))
@@ -229,6 +238,24 @@ public final class IndicatorsStage {
     return documents.groupBy("forum", "year").agg(count(lit(1)).as("documents"), aggs.toArray(Column[]::new))
         .withColumn("documents_freely_available_share", col("documents_with_url").divide(col("documents")))
         .withColumn("contribution_groups", col("contribution_groups").cast(DataTypes.LongType));
+  }
+
+  /**
+   * The sessions column split by documents.session_type: a map from type to sessions, its values summing to
+   * sessions. A session's type is the smallest non-null session_type among its transcripts (they normally agree;
+   * min keeps the choice reproducible), {@code unknown} when none of them has one.
+   */
+  private static Dataset<Row> sessionTypes(Dataset<Row> documents, Dataset<Row> turns) {
+    Dataset<Row> types = documents.filter(col("doc_type").equalTo("transcript"))
+        .select(col("doc_id").as("type_doc_id"), col("session_type"));
+    Dataset<Row> perSession = turns.select("forum", "year", "session_key", "doc_id").distinct()
+        .join(types, col("doc_id").equalTo(col("type_doc_id")), "left")
+        .groupBy("forum", "year", "session_key").agg(min(col("session_type")).as("session_type"))
+        .withColumn("session_type", coalesce(col("session_type"), lit("unknown")));
+    return perSession.groupBy("forum", "year", "session_type").agg(count(lit(1)).as("n"))
+        .groupBy("forum", "year")
+        .agg(map_from_entries(array_sort(collect_list(struct(col("session_type"), col("n")))))
+            .as("sessions_by_type"));
   }
 
   /** The forum-year's turns folded into one tally: Gini and the person shares are over its persons, pooled. */

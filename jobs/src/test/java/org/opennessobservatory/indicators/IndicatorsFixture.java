@@ -51,7 +51,7 @@ final class IndicatorsFixture {
   static final StructType DOCUMENTS = new StructType().add("doc_id", DataTypes.StringType, false)
       .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
       .add("doc_type", DataTypes.StringType, false).add("url", DataTypes.StringType)
-      .add("author_stakeholder_group", DataTypes.StringType);
+      .add("author_stakeholder_group", DataTypes.StringType).add("session_type", DataTypes.StringType);
 
   static Dataset<Row> utterances(SparkSession spark) {
     return spark.createDataFrame(List.of(
@@ -79,16 +79,19 @@ final class IndicatorsFixture {
         RowFactory.create("p4", null, null, "eurodig", 2022)), SPEAKERS);
   }
 
-  /** igf 2023: 6 documents, 4 with a URL; 3 contributions by 2 groups. eurodig 2022: one agenda, no URL. */
+  /**
+   * igf 2023: 6 documents, 4 with a URL; 3 contributions by 2 groups; session A a workshop, session B of no stated
+   * type. eurodig 2022: one agenda, no URL.
+   */
   static Dataset<Row> documents(SparkSession spark) {
     return spark.createDataFrame(List.of(
-        RowFactory.create("dA", "igf", 2023, "transcript", "https://example.org/a", null),
-        RowFactory.create("dB", "igf", 2023, "transcript", null, null),
-        RowFactory.create("c1", "igf", 2023, "contribution", "https://example.org/c1", "civil_society"),
-        RowFactory.create("c2", "igf", 2023, "contribution", "https://example.org/c2", "government"),
-        RowFactory.create("c3", "igf", 2023, "contribution", null, "civil_society"),
-        RowFactory.create("o1", "igf", 2023, "outcome", "https://example.org/o1", null),
-        RowFactory.create("g1", "eurodig", 2022, "agenda", null, null)), DOCUMENTS);
+        RowFactory.create("dA", "igf", 2023, "transcript", "https://example.org/a", null, "workshop"),
+        RowFactory.create("dB", "igf", 2023, "transcript", null, null, null),
+        RowFactory.create("c1", "igf", 2023, "contribution", "https://example.org/c1", "civil_society", null),
+        RowFactory.create("c2", "igf", 2023, "contribution", "https://example.org/c2", "government", null),
+        RowFactory.create("c3", "igf", 2023, "contribution", null, "civil_society", null),
+        RowFactory.create("o1", "igf", 2023, "outcome", "https://example.org/o1", null, null),
+        RowFactory.create("g1", "eurodig", 2022, "agenda", null, null, null)), DOCUMENTS);
   }
 
   static final String ATTENDANCE_CSV = String.join("\n",

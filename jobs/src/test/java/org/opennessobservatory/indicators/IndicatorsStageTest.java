@@ -172,6 +172,14 @@ class IndicatorsStageTest extends SparkTestBase {
     Assertions.assertEquals(2, panel.size());
     assertColumns(EURODIG_2022, panel.get(0), "eurodig 2022");
     assertColumns(IGF_2023, panel.get(1), "igf 2023");
+    // Session A's transcript is a workshop, session B's has no session_type: 1 + 1 = the 2 sessions. eurodig 2022
+    // has no transcript turn, so no session of any type.
+    Assertions.assertEquals(Map.of("unknown", 1L, "workshop", 1L), sessionsByType(panel.get(1)), "igf 2023");
+    Assertions.assertEquals(Map.of(), sessionsByType(panel.get(0)), "eurodig 2022");
+  }
+
+  private static Map<String, Long> sessionsByType(Row row) {
+    return row.getJavaMap(row.fieldIndex("sessions_by_type"));
   }
 
   @Test
