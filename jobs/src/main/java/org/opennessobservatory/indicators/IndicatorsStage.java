@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -34,7 +35,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -44,8 +44,9 @@ import org.opennessobservatory.schema.Schemas;
 /**
  * Stage indicators (DESIGN.md §3): utterances, speakers and documents in; session_indicators and
  * forum_year_indicators out. Spark only wires the pure parts: {@link TurnFact#newcomer}, the dissent lexicon per
- * turn, {@link Tally} and {@link SessionIndicators} per transcript and per forum-year, and the small registry
- * tables ({@link Attendance}, {@link ProcessEvents}), which become two small Datasets joined to the panel.
+ * turn, {@link Tally} and {@link SessionIndicators} per session (and per transcript of a session with several) and
+ * per forum-year, and the small registry tables ({@link Attendance}, {@link ProcessEvents}), which become two small
+ * Datasets joined to the panel.
  */
 public final class IndicatorsStage {
   private IndicatorsStage() {}
@@ -146,37 +147,70 @@ public final class IndicatorsStage {
   private static final int SESSION_KEY = 4;
   private static final int DISSENT = 13;
 
-  /** One row per transcript document (the session key is doc_id; session_id and session_transcripts beside it). */
-  static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {
+  /** session_indicators.row_level of a row pooling a whole session's turns: the rows to aggregate. */
+  public static final String SESSION_ROW = "session";
+  /** session_indicators.row_level of one transcript of a session that has several, beside its session row. */
+  public static final String TRANSCRIPT_ROW = "transcript";
+
+  private static final StructType SESSION_ROWS = sessionRowsSchema();
+
+  private static StructType sessionRowsSchema() {
     StructType out = new StructType().add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
-        .add("session_id", DataTypes.StringType).add("doc_id", DataTypes.StringType, false);
+        .add("session_id", DataTypes.StringType).add("doc_id", DataTypes.StringType)
+        .add("row_level", DataTypes.StringType, false).add("session_transcripts", DataTypes.LongType, false);
     for (StructField f : SessionIndicators.FIELDS.fields()) {
       out = out.add(f);
     }
-    MapFunction<Row, String> byDoc = r -> r.getString(DOC);
-    FlatMapGroupsFunction<String, Row, Row> perDoc = (doc, rows) -> {
-      Tally tally = new Tally();
+    return out;
+  }
+
+  /**
+   * One row per session, its transcripts' turns pooled (row_level session), and for a session with several
+   * transcripts (parts, languages) one row per transcript beside it (row_level transcript): the session is measured
+   * whole — its speakers and Gini over all its parts — and each part can still be read alone. Whatever aggregates
+   * sessions reads the session rows only, or a split session would count twice.
+   */
+  static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {
+    MapFunction<Row, String> bySession = r -> r.get(FORUM) + "\u0000" + r.get(YEAR) + "\u0000"
+        + r.getString(SESSION_KEY);
+    FlatMapGroupsFunction<String, Row, Row> perSession = (key, rows) -> {
+      Tally session = new Tally();
+      Map<String, Tally> transcripts = new TreeMap<>();
       Row first = null;
       while (rows.hasNext()) {
         Row r = rows.next();
         first = first == null ? r : first;
-        tally.add(fact(r));
+        TurnFact fact = fact(r);
+        session.add(fact);
+        transcripts.computeIfAbsent(r.getString(DOC), d -> new Tally()).add(fact);
       }
-      List<Object> values = new ArrayList<>();
-      values.add(first.get(FORUM));
-      values.add(first.get(YEAR));
-      values.add(first.get(SESSION));
-      values.add(doc);
-      values.addAll(SessionIndicators.of(tally).values());
-      return List.of(RowFactory.create(values.toArray())).iterator();
+      long n = transcripts.size();
+      List<Row> out = new ArrayList<>();
+      // A session of one transcript is keyed by it; a row pooling several transcripts is no one document.
+      out.add(sessionRow(first, n == 1 ? transcripts.keySet().iterator().next() : null, SESSION_ROW, n, session));
+      if (n > 1) {
+        for (Map.Entry<String, Tally> t : transcripts.entrySet()) {
+          out.add(sessionRow(first, t.getKey(), TRANSCRIPT_ROW, n, t.getValue()));
+        }
+      }
+      return out.iterator();
     };
-    Dataset<Row> rows = turns.groupByKey(byDoc, Encoders.STRING()).flatMapGroups(perDoc, Encoders.row(out));
-    // A session with several transcripts (parts, languages) has one row per transcript; this says how many.
-    Column session = coalesce(col("session_id"), col("doc_id"));
-    return rows.withColumn("session_transcripts", count(lit(1)).over(Window.partitionBy(col("forum"),
-            col("year"), session)))
+    return turns.groupByKey(bySession, Encoders.STRING()).flatMapGroups(perSession, Encoders.row(SESSION_ROWS))
         .withColumn("dissent_lexicon_version", lit(lexiconVersion))
         .select(schemaColumns(SESSIONS));
+  }
+
+  /** A session_indicators row: forum, year and session_id from any of the session's turn facts, then the measures. */
+  private static Row sessionRow(Row turn, String doc, String level, long transcripts, Tally tally) {
+    List<Object> values = new ArrayList<>();
+    values.add(turn.get(FORUM));
+    values.add(turn.get(YEAR));
+    values.add(turn.get(SESSION));
+    values.add(doc);
+    values.add(level);
+    values.add(transcripts);
+    values.addAll(SessionIndicators.of(tally).values());
+    return RowFactory.create(values.toArray());
   }
 
   /** The forum-year panel: pooled speaking indicators, documents, session means, presence and process dates. */
@@ -284,13 +318,17 @@ public final class IndicatorsStage {
     return turns.groupByKey(byForumYear, Encoders.STRING()).flatMapGroups(perForumYear, Encoders.row(out));
   }
 
-  /** Unweighted means over sessions, beside the pooled values: a forum can be concentrated in its big sessions. */
+  /**
+   * Unweighted means over sessions, beside the pooled values: a forum can be concentrated in its big sessions. Over
+   * the session rows only: a split session's transcript rows would count it again.
+   */
   static final List<String> SESSION_MEANS = List.of("attributed_word_share", "women_word_share", "gini_words",
       "entropy_groups", "top_speaker_share");
 
   private static Dataset<Row> sessionMeans(Dataset<Row> sessions) {
     List<Column> aggs = SESSION_MEANS.stream().map(c -> avg(col(c)).as("session_mean_" + c)).toList();
-    return sessions.groupBy("forum", "year").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    return sessions.filter(col("row_level").equalTo(SESSION_ROW)).groupBy("forum", "year")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
   private static Dataset<Row> presence(SparkSession spark, Attendance attendance) {

@@ -29,7 +29,8 @@ class SessionIndicatorsTest {
   @Test
   void sessionAAsInTheSparkFixture() {
     Map<String, Object> expected = new java.util.LinkedHashMap<>(IndicatorsStageTest.SESSION_A);
-    for (String key : new String[] {"forum", "year", "session_id", "doc_id", "session_transcripts"}) {
+    for (String key : new String[] {"forum", "year", "session_id", "doc_id", "row_level",
+        "session_transcripts"}) {
       expected.remove(key);
     }
     Map<String, Object> actual = SessionIndicators.of(sessionA());
