@@ -58,8 +58,8 @@ final class Summaries {
 
   static void printScore(PrintWriter out, IndicatorsJob.Summary i, ScoreJob.Summary s, double seconds,
       String outRoot) {
-    out.printf("indicators: %d transcript rows, %d forum-years (attendance: %s, process events: %s); score: rubric %s "
-            + "(%d criteria), %d of %d forum-years with an overall, %d criteria assessed, %d not assessed, %.1f s%n",
+    out.printf("indicators: %d session_indicators rows, %d forum-years (attendance: %s, process events: %s); score: "
+            + "rubric %s (%d criteria), %d of %d forum-years with an overall, %d criteria assessed, %d not assessed, %.1f s%n",
         i.sessionRows(), i.forumYearRows(), i.attendance() == null ? "none" : i.attendanceFigures() + " figures",
         i.processEvents() == null ? "none" : i.processEventRows() + " rows", s.rubricVersion(), s.rubricCriteria(),
         s.forumYearsWithOverall(), s.forumYears(), s.criteriaAssessed(), s.criteriaNotAssessed(), seconds);

@@ -1,23 +1,32 @@
 package org.opennessobservatory.indicators;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -26,7 +35,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -36,8 +44,9 @@ import org.opennessobservatory.schema.Schemas;
 /**
  * Stage indicators (DESIGN.md §3): utterances, speakers and documents in; session_indicators and
  * forum_year_indicators out. Spark only wires the pure parts: {@link TurnFact#newcomer}, the dissent lexicon per
- * turn, {@link Tally} and {@link SessionIndicators} per transcript and per forum-year, and the small registry
- * tables ({@link Attendance}, {@link ProcessEvents}), which become two small Datasets joined to the panel.
+ * turn, {@link Tally} and {@link SessionIndicators} per session (and per transcript of a session with several) and
+ * per forum-year, and the small registry tables ({@link Attendance}, {@link ProcessEvents}), which become two small
+ * Datasets joined to the panel.
  */
 public final class IndicatorsStage {
   private IndicatorsStage() {}
@@ -55,14 +64,23 @@ public final class IndicatorsStage {
    */
   public record Indicators(Dataset<Row> sessions, Dataset<Row> forumYears, Dataset<Row> turnFacts) {}
 
-  private static final StructType TURNS = new StructType()
-      .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
-      .add("doc_id", DataTypes.StringType, false).add("session_id", DataTypes.StringType)
-      .add("session_key", DataTypes.StringType, false).add("person_id", DataTypes.StringType)
-      .add("stakeholder_group", DataTypes.StringType, false).add("role", DataTypes.StringType, false)
-      .add("words", DataTypes.LongType, false).add("questions", DataTypes.LongType, false)
-      .add("gender", DataTypes.StringType).add("un_region", DataTypes.StringType)
-      .add("newcomer", DataTypes.BooleanType).add("dissent_markers", DataTypes.LongType, false);
+  private static final StructType TURNS = turnsSchema();
+
+  /** The turn facts' columns; the dissent markers last, one count per kind in {@link DissentKind} order. */
+  private static StructType turnsSchema() {
+    StructType turns = new StructType()
+        .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
+        .add("doc_id", DataTypes.StringType, false).add("session_id", DataTypes.StringType)
+        .add("session_key", DataTypes.StringType, false).add("person_id", DataTypes.StringType)
+        .add("stakeholder_group", DataTypes.StringType, false).add("role", DataTypes.StringType, false)
+        .add("words", DataTypes.LongType, false).add("questions", DataTypes.LongType, false)
+        .add("gender", DataTypes.StringType).add("un_region", DataTypes.StringType)
+        .add("newcomer", DataTypes.BooleanType);
+    for (DissentKind kind : DissentKind.values()) {
+      turns = turns.add(SessionIndicators.dissentColumn(kind), DataTypes.LongType, false);
+    }
+    return turns;
+  }
 
   public static Indicators indicators(SparkSession spark, Dataset<Row> documents, Dataset<Row> utterances,
       Dataset<Row> speakers, Attendance attendance, ProcessEvents events, DissentLexicon lexicon) {
@@ -86,12 +104,25 @@ public final class IndicatorsStage {
       String doc = r.getAs("doc_id");
       String session = r.getAs("session_id");
       String person = r.getAs("person_id");
-      long markers = lexicon.count(r.<String>getAs("text")).values().stream().mapToLong(Long::longValue).sum();
-      return RowFactory.create(forum, year, doc, session, session == null ? doc : session, person,
-          r.getAs("stakeholder_group"), r.getAs("role"), r.<Number>getAs("words").longValue(),
-          r.<Number>getAs("questions").longValue(), person == null ? null : r.getAs("gender"),
-          person == null ? null : r.getAs("un_region"),
-          TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")), markers);
+      Map<DissentKind, Long> markers = lexicon.count(r.<String>getAs("text"));
+      List<Object> values = new ArrayList<>();
+      values.add(forum);
+      values.add(year);
+      values.add(doc);
+      values.add(session);
+      values.add(session == null ? doc : session);
+      values.add(person);
+      values.add(r.getAs("stakeholder_group"));
+      values.add(r.getAs("role"));
+      values.add(r.<Number>getAs("words").longValue());
+      values.add(r.<Number>getAs("questions").longValue());
+      values.add(person == null ? null : r.getAs("gender"));
+      values.add(person == null ? null : r.getAs("un_region"));
+      values.add(TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")));
+      for (DissentKind kind : DissentKind.values()) {
+        values.add(markers.get(kind));
+      }
+      return RowFactory.create(values.toArray());
     };
     return joined.map(fact, Encoders.row(TURNS));
   }
@@ -101,8 +132,12 @@ public final class IndicatorsStage {
    * grouping without a schema (Spark elides the round trip through its encoder), so getAs(name) cannot be used.
    */
   static TurnFact fact(Row r) {
+    Map<DissentKind, Long> markers = new EnumMap<>(DissentKind.class);
+    for (DissentKind kind : DissentKind.values()) {
+      markers.put(kind, r.getLong(DISSENT + kind.ordinal()));
+    }
     return new TurnFact(r.getString(SESSION_KEY), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
-        r.getLong(9), r.getString(10), r.getString(11), r.isNullAt(12) ? null : r.getBoolean(12), r.getLong(13));
+        r.getLong(9), r.getString(10), r.getString(11), r.isNullAt(12) ? null : r.getBoolean(12), markers);
   }
 
   private static final int FORUM = 0;
@@ -110,46 +145,81 @@ public final class IndicatorsStage {
   private static final int DOC = 2;
   private static final int SESSION = 3;
   private static final int SESSION_KEY = 4;
+  private static final int DISSENT = 13;
 
-  /** One row per transcript document (the session key is doc_id; session_id and session_transcripts beside it). */
-  static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {
+  /** session_indicators.row_level of a row pooling a whole session's turns: the rows to aggregate. */
+  public static final String SESSION_ROW = "session";
+  /** session_indicators.row_level of one transcript of a session that has several, beside its session row. */
+  public static final String TRANSCRIPT_ROW = "transcript";
+
+  private static final StructType SESSION_ROWS = sessionRowsSchema();
+
+  private static StructType sessionRowsSchema() {
     StructType out = new StructType().add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
-        .add("session_id", DataTypes.StringType).add("doc_id", DataTypes.StringType, false);
+        .add("session_id", DataTypes.StringType).add("doc_id", DataTypes.StringType)
+        .add("row_level", DataTypes.StringType, false).add("session_transcripts", DataTypes.LongType, false);
     for (StructField f : SessionIndicators.FIELDS.fields()) {
       out = out.add(f);
     }
-    MapFunction<Row, String> byDoc = r -> r.getString(DOC);
-    FlatMapGroupsFunction<String, Row, Row> perDoc = (doc, rows) -> {
-      Tally tally = new Tally();
+    return out;
+  }
+
+  /**
+   * One row per session, its transcripts' turns pooled (row_level session), and for a session with several
+   * transcripts (parts, languages) one row per transcript beside it (row_level transcript): the session is measured
+   * whole — its speakers and Gini over all its parts — and each part can still be read alone. Whatever aggregates
+   * sessions reads the session rows only, or a split session would count twice.
+   */
+  static Dataset<Row> sessions(Dataset<Row> turns, String lexiconVersion) {
+    MapFunction<Row, String> bySession = r -> r.get(FORUM) + "\u0000" + r.get(YEAR) + "\u0000"
+        + r.getString(SESSION_KEY);
+    FlatMapGroupsFunction<String, Row, Row> perSession = (key, rows) -> {
+      Tally session = new Tally();
+      Map<String, Tally> transcripts = new TreeMap<>();
       Row first = null;
       while (rows.hasNext()) {
         Row r = rows.next();
         first = first == null ? r : first;
-        tally.add(fact(r));
+        TurnFact fact = fact(r);
+        session.add(fact);
+        transcripts.computeIfAbsent(r.getString(DOC), d -> new Tally()).add(fact);
       }
-      List<Object> values = new ArrayList<>();
-      values.add(first.get(FORUM));
-      values.add(first.get(YEAR));
-      values.add(first.get(SESSION));
-      values.add(doc);
-      values.addAll(SessionIndicators.of(tally).values());
-      return List.of(RowFactory.create(values.toArray())).iterator();
+      long n = transcripts.size();
+      List<Row> out = new ArrayList<>();
+      // A session of one transcript is keyed by it; a row pooling several transcripts is no one document.
+      out.add(sessionRow(first, n == 1 ? transcripts.keySet().iterator().next() : null, SESSION_ROW, n, session));
+      if (n > 1) {
+        for (Map.Entry<String, Tally> t : transcripts.entrySet()) {
+          out.add(sessionRow(first, t.getKey(), TRANSCRIPT_ROW, n, t.getValue()));
+        }
+      }
+      return out.iterator();
     };
-    Dataset<Row> rows = turns.groupByKey(byDoc, Encoders.STRING()).flatMapGroups(perDoc, Encoders.row(out));
-    // A session with several transcripts (parts, languages) has one row per transcript; this says how many.
-    Column session = coalesce(col("session_id"), col("doc_id"));
-    return rows.withColumn("session_transcripts", count(lit(1)).over(Window.partitionBy(col("forum"),
-            col("year"), session)))
+    return turns.groupByKey(bySession, Encoders.STRING()).flatMapGroups(perSession, Encoders.row(SESSION_ROWS))
         .withColumn("dissent_lexicon_version", lit(lexiconVersion))
         .select(schemaColumns(SESSIONS));
+  }
+
+  /** A session_indicators row: forum, year and session_id from any of the session's turn facts, then the measures. */
+  private static Row sessionRow(Row turn, String doc, String level, long transcripts, Tally tally) {
+    List<Object> values = new ArrayList<>();
+    values.add(turn.get(FORUM));
+    values.add(turn.get(YEAR));
+    values.add(turn.get(SESSION));
+    values.add(doc);
+    values.add(level);
+    values.add(transcripts);
+    values.addAll(SessionIndicators.of(tally).values());
+    return RowFactory.create(values.toArray());
   }
 
   /** The forum-year panel: pooled speaking indicators, documents, session means, presence and process dates. */
   static Dataset<Row> forumYears(SparkSession spark, Dataset<Row> documents, Dataset<Row> turns,
       Dataset<Row> sessions, Attendance attendance, ProcessEvents events, String lexiconVersion) {
     Dataset<Row> keys = documents.select("forum", "year").union(turns.select("forum", "year")).distinct();
-    Dataset<Row> panel = leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(keys, documentCounts(documents)),
-        pooled(turns)), sessionMeans(sessions)), presence(spark, attendance)), process(spark, events));
+    Dataset<Row> panel = leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(leftJoin(keys, documentCounts(documents)),
+        pooled(turns)), sessionTypes(documents, turns)), sessionMeans(sessions)), presence(spark, attendance)),
+        process(spark, events));
 
     List<Column> gaps = new ArrayList<>();
     for (String g : Tally.KNOWN_GROUPS) {
@@ -168,6 +238,8 @@ public final class IndicatorsStage {
     for (String c : counts) {
       panel = panel.withColumn(c, coalesce(col(c), lit(0L)));
     }
+    panel = panel.withColumn("sessions_by_type", coalesce(col("sessions_by_type"),
+        map().cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))));
     return panel
         .withColumn("floor_questions_per_session", when(col("sessions").gt(0),
             col("floor_questions").divide(col("sessions"))))
@@ -202,6 +274,24 @@ public final class IndicatorsStage {
         .withColumn("contribution_groups", col("contribution_groups").cast(DataTypes.LongType));
   }
 
+  /**
+   * The sessions column split by documents.session_type: a map from type to sessions, its values summing to
+   * sessions. A session's type is the smallest non-null session_type among its transcripts (they normally agree;
+   * min keeps the choice reproducible), {@code unknown} when none of them has one.
+   */
+  private static Dataset<Row> sessionTypes(Dataset<Row> documents, Dataset<Row> turns) {
+    Dataset<Row> types = documents.filter(col("doc_type").equalTo("transcript"))
+        .select(col("doc_id").as("type_doc_id"), col("session_type"));
+    Dataset<Row> perSession = turns.select("forum", "year", "session_key", "doc_id").distinct()
+        .join(types, col("doc_id").equalTo(col("type_doc_id")), "left")
+        .groupBy("forum", "year", "session_key").agg(min(col("session_type")).as("session_type"))
+        .withColumn("session_type", coalesce(col("session_type"), lit("unknown")));
+    return perSession.groupBy("forum", "year", "session_type").agg(count(lit(1)).as("n"))
+        .groupBy("forum", "year")
+        .agg(map_from_entries(array_sort(collect_list(struct(col("session_type"), col("n")))))
+            .as("sessions_by_type"));
+  }
+
   /** The forum-year's turns folded into one tally: Gini and the person shares are over its persons, pooled. */
   private static Dataset<Row> pooled(Dataset<Row> turns) {
     StructType out = new StructType().add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
@@ -228,13 +318,17 @@ public final class IndicatorsStage {
     return turns.groupByKey(byForumYear, Encoders.STRING()).flatMapGroups(perForumYear, Encoders.row(out));
   }
 
-  /** Unweighted means over sessions, beside the pooled values: a forum can be concentrated in its big sessions. */
+  /**
+   * Unweighted means over sessions, beside the pooled values: a forum can be concentrated in its big sessions. Over
+   * the session rows only: a split session's transcript rows would count it again.
+   */
   static final List<String> SESSION_MEANS = List.of("attributed_word_share", "women_word_share", "gini_words",
       "entropy_groups", "top_speaker_share");
 
   private static Dataset<Row> sessionMeans(Dataset<Row> sessions) {
     List<Column> aggs = SESSION_MEANS.stream().map(c -> avg(col(c)).as("session_mean_" + c)).toList();
-    return sessions.groupBy("forum", "year").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    return sessions.filter(col("row_level").equalTo(SESSION_ROW)).groupBy("forum", "year")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
   private static Dataset<Row> presence(SparkSession spark, Attendance attendance) {

@@ -44,6 +44,9 @@ public final class SessionIndicators {
     f.add(DataTypes.createStructField("newcomer_speaker_share", DataTypes.DoubleType, true));
     f.add(DataTypes.createStructField("newcomer_word_share", DataTypes.DoubleType, true));
     f.add(DataTypes.createStructField("dissent_markers", DataTypes.LongType, false));
+    for (DissentKind kind : DissentKind.values()) {
+      f.add(DataTypes.createStructField(dissentColumn(kind), DataTypes.LongType, false));
+    }
     f.add(DataTypes.createStructField("dissent_markers_per_10k_words", DataTypes.DoubleType, true));
     return new StructType(f.toArray(StructField[]::new));
   }
@@ -127,8 +130,16 @@ public final class SessionIndicators {
     m.put("newcomer_speaker_share", ratio(newcomers, newcomerKnown));
     m.put("newcomer_word_share", ratio(newcomerWords, newcomerKnownWords));
     m.put("dissent_markers", t.dissentMarkers);
+    for (DissentKind kind : DissentKind.values()) {
+      m.put(dissentColumn(kind), t.dissentByKind[kind.ordinal()]);
+    }
     m.put("dissent_markers_per_10k_words", t.words == 0 ? null : t.dissentMarkers * 10_000.0 / t.words);
     return m;
+  }
+
+  /** The column counting one kind of dissent marker: dissent_markers_disagreement and so on. */
+  static String dissentColumn(DissentKind kind) {
+    return "dissent_markers_" + kind.id();
   }
 
   /** part / whole, null when the whole is 0: nothing to measure is not a share of 0. */

@@ -48,6 +48,8 @@ public final class Tally implements Serializable {
   long remoteWords;
   long floorQuestions;
   long dissentMarkers;
+  /** Dissent markers by kind, indexed by {@link DissentKind#ordinal()}; they sum to dissentMarkers. */
+  final long[] dissentByKind = new long[DissentKind.values().length];
   final Map<String, Person> persons = new HashMap<>();
   final Set<String> sessions = new HashSet<>();
 
@@ -57,7 +59,7 @@ public final class Tally implements Serializable {
     if (g < 0) {
       throw new IllegalArgumentException("stakeholder group '" + t.stakeholderGroup() + "' is not one of " + GROUPS);
     }
-    if (t.words() < 0 || t.questions() < 0 || t.dissentMarkers() < 0) {
+    if (t.words() < 0 || t.questions() < 0 || t.dissentMarkers().values().stream().anyMatch(n -> n < 0)) {
       throw new IllegalArgumentException("negative count in " + t);
     }
     turns++;
@@ -82,7 +84,10 @@ public final class Tally implements Serializable {
       remoteWords += t.words();
       floorQuestions += t.questions();
     }
-    dissentMarkers += t.dissentMarkers();
+    t.dissentMarkers().forEach((kind, n) -> {
+      dissentByKind[kind.ordinal()] += n;
+      dissentMarkers += n;
+    });
     if (t.personId() == null) {
       unknownTurns++;
     } else {

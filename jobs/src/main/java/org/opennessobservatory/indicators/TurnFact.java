@@ -1,6 +1,7 @@
 package org.opennessobservatory.indicators;
 
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * What the indicators need of one turn: its utterance columns, the attributes of its person (from speakers) and its
@@ -11,9 +12,12 @@ import java.io.Serializable;
  * @param gender the person's gender (woman | man | non_binary), null when unknown or no person
  * @param unRegion the person's UN regional group, null when unknown or no person
  * @param newcomer whether this forum-year is the person's first appearance in the corpus; null when unknown
+ * @param dissentMarkers the turn's dissent markers by kind, as {@link DissentLexicon#count} gives them; a kind
+ *     missing from the map has none
  */
 public record TurnFact(String sessionKey, String personId, String stakeholderGroup, String role, long words,
-    long questions, String gender, String unRegion, Boolean newcomer, long dissentMarkers) implements Serializable {
+    long questions, String gender, String unRegion, Boolean newcomer, Map<DissentKind, Long> dissentMarkers)
+    implements Serializable {
 
   /**
    * A person is a newcomer in a forum-year when speakers.first_seen_forum and first_seen_year are that forum-year.

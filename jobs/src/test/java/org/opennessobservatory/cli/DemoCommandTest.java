@@ -113,7 +113,34 @@ class DemoCommandTest extends SparkTestBase {
     assertEquals(9, index.count(), "3 forums x 3 years");
     assertEquals(0, index.filter(col("overall").isNull().or(col("overall").lt(0)).or(col("overall").gt(100)))
         .count());
-    assertEquals(12, spark().read().parquet(out.resolve("session_indicators").toString()).count());
+    Dataset<Row> sessions = spark().read().parquet(out.resolve("session_indicators").toString());
+    assertEquals(12, sessions.count());
+    // EuroDIG 2023 Workshop 5 as worked by hand in data-samples/README.md ("One session worked by hand").
+    Row ws5 = sessions.filter("session_id = 'eurodig-2023-ws5' and row_level = 'session'").first();
+    Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    expected.put("turns", 14L);
+    expected.put("speakers", 5L);
+    expected.put("words", 473L);
+    expected.put("word_share_government", 186 / 473.0);
+    expected.put("word_share_civil_society", 125 / 473.0);
+    expected.put("women_word_share", 229 / 473.0);
+    expected.put("region_word_share_eastern_europe", 268 / 473.0);
+    expected.put("global_south_word_share", 0.0);
+    expected.put("gini_words", 640 / 2365.0);
+    expected.put("hhi_groups", 63_921 / 223_729.0);
+    expected.put("entropy_groups", 0.676030216460232);
+    expected.put("top_speaker_share", 186 / 473.0);
+    expected.put("floor_questions", 0L);
+    expected.put("newcomer_speaker_share", 2 / 5.0);
+    expected.put("newcomer_word_share", 268 / 473.0);
+    expected.put("dissent_markers", 0L);
+    expected.forEach((column, value) -> {
+      if (value instanceof Double d) {
+        assertEquals(d, ws5.<Double>getAs(column), 1e-12, column);
+      } else {
+        assertEquals(value, ws5.getAs(column), column);
+      }
+    });
 
     // Stages issues and links: the links planted in the samples (data-samples/README.md, "Expected links").
     for (String dataset : List.of("issue_mentions", "stakeholder_issue_map", "forum_links")) {

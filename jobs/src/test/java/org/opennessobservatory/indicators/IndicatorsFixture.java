@@ -23,14 +23,15 @@ import org.opennessobservatory.io.CsvTable;
  * P3      private_sector       woman    asia_pacific  igf 2023        yes
  * P4      academia             (null)   (null)        eurodig 2022    no
  *
- * session A (doc dA, s1)                              session B (doc dB, s2)
- * turn person role      group           words q      turn person role      group          words q
- * 0    P1     chair     government      100   0      0    P4     moderator academia       80    0
- * 1    P2     panelist  civil_society   200   1 (*)  1    P2     panelist  civil_society  120   0
- * 2    P3     panelist  private_sector  100   0      2    -      remote    civil_society  40    1
- * 3    -      audience  unknown         50    2      3    P3     audience  private_sector 60    1
+ * session A (doc dA, s1)                              session B (s2, two transcripts: dB1 and dB2)
+ * turn person role      group           words q      doc turn person role      group          words q
+ * 0    P1     chair     government      100   0      dB1 0    P4     moderator academia       80    0
+ * 1    P2     panelist  civil_society   200   1 (*)  dB1 1    P2     panelist  civil_society  120   0
+ * 2    P3     panelist  private_sector  100   0      dB2 0    -      remote    civil_society  40    1
+ * 3    -      audience  unknown         50    2      dB2 1    P3     audience  private_sector 60    1
  * 4    P1     chair     government      50    0
- * (*) its text holds "I disagree": the one dissent marker.
+ * (*) its text holds "I disagree": a disagreement marker. Session B's turn 1 holds "we object" and "we have concerns":
+ *     an objection and a reservation.
  * </pre>
  */
 final class IndicatorsFixture {
@@ -50,7 +51,7 @@ final class IndicatorsFixture {
   static final StructType DOCUMENTS = new StructType().add("doc_id", DataTypes.StringType, false)
       .add("forum", DataTypes.StringType, false).add("year", DataTypes.IntegerType)
       .add("doc_type", DataTypes.StringType, false).add("url", DataTypes.StringType)
-      .add("author_stakeholder_group", DataTypes.StringType);
+      .add("author_stakeholder_group", DataTypes.StringType).add("session_type", DataTypes.StringType);
 
   static Dataset<Row> utterances(SparkSession spark) {
     return spark.createDataFrame(List.of(
@@ -59,10 +60,10 @@ final class IndicatorsFixture {
         turn("dA", "s1", 2, "p3", "private_sector", "panelist", 100, 0, "We agree with the proposal."),
         turn("dA", "s1", 3, null, "unknown", "audience", 50, 2, "Two questions. First? Second?"),
         turn("dA", "s1", 4, "p1", "government", "chair", 50, 0, "Thank you all."),
-        turn("dB", "s2", 0, "p4", "academia", "moderator", 80, 0, "Let us begin."),
-        turn("dB", "s2", 1, "p2", "civil_society", "panelist", 120, 0, "Our view is simple."),
-        turn("dB", "s2", 2, null, "civil_society", "remote", 40, 1, "A remote question?"),
-        turn("dB", "s2", 3, "p3", "private_sector", "audience", 60, 1, "From the floor: when?")), UTTERANCES);
+        turn("dB1", "s2", 0, "p4", "academia", "moderator", 80, 0, "Let us begin."),
+        turn("dB1", "s2", 1, "p2", "civil_society", "panelist", 120, 0, "We object to the draft; we have concerns."),
+        turn("dB2", "s2", 0, null, "civil_society", "remote", 40, 1, "A remote question?"),
+        turn("dB2", "s2", 1, "p3", "private_sector", "audience", 60, 1, "From the floor: when?")), UTTERANCES);
   }
 
   private static Row turn(String doc, String session, int index, String person, String group, String role,
@@ -78,16 +79,21 @@ final class IndicatorsFixture {
         RowFactory.create("p4", null, null, "eurodig", 2022)), SPEAKERS);
   }
 
-  /** igf 2023: 6 documents, 4 with a URL; 3 contributions by 2 groups. eurodig 2022: one agenda, no URL. */
+  /**
+   * igf 2023: 7 documents, 4 with a URL; 3 transcripts, session B's two (parts of one session) the first of a
+   * main_session and the second of no stated type, session A's of none; 3 contributions by 2 groups. eurodig 2022:
+   * one agenda, no URL.
+   */
   static Dataset<Row> documents(SparkSession spark) {
     return spark.createDataFrame(List.of(
-        RowFactory.create("dA", "igf", 2023, "transcript", "https://example.org/a", null),
-        RowFactory.create("dB", "igf", 2023, "transcript", null, null),
-        RowFactory.create("c1", "igf", 2023, "contribution", "https://example.org/c1", "civil_society"),
-        RowFactory.create("c2", "igf", 2023, "contribution", "https://example.org/c2", "government"),
-        RowFactory.create("c3", "igf", 2023, "contribution", null, "civil_society"),
-        RowFactory.create("o1", "igf", 2023, "outcome", "https://example.org/o1", null),
-        RowFactory.create("g1", "eurodig", 2022, "agenda", null, null)), DOCUMENTS);
+        RowFactory.create("dA", "igf", 2023, "transcript", "https://example.org/a", null, null),
+        RowFactory.create("dB1", "igf", 2023, "transcript", null, null, "main_session"),
+        RowFactory.create("dB2", "igf", 2023, "transcript", null, null, null),
+        RowFactory.create("c1", "igf", 2023, "contribution", "https://example.org/c1", "civil_society", null),
+        RowFactory.create("c2", "igf", 2023, "contribution", "https://example.org/c2", "government", null),
+        RowFactory.create("c3", "igf", 2023, "contribution", null, "civil_society", null),
+        RowFactory.create("o1", "igf", 2023, "outcome", "https://example.org/o1", null, null),
+        RowFactory.create("g1", "eurodig", 2022, "agenda", null, null, null)), DOCUMENTS);
   }
 
   static final String ATTENDANCE_CSV = String.join("\n",

@@ -38,7 +38,7 @@ class IndicatorsJobTest extends SparkTestBase {
     IndicatorsJob.Summary summary = IndicatorsJob.run(spark(), corpus.toString(), out.toString(),
         new DatasetWriter(spark(), out.toString()));
 
-    Assertions.assertEquals(2, summary.sessionRows());
+    Assertions.assertEquals(4, summary.sessionRows()); // sessions A and B, and B's two transcripts
     Assertions.assertEquals(2, summary.forumYearRows());
     Assertions.assertEquals(13, summary.attendanceFigures()); // 1 total + 2 onsite + 7 groups + 3 genders
     Assertions.assertEquals(1, summary.processEventRows());

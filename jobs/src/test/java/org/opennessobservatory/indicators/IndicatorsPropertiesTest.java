@@ -37,7 +37,8 @@ class IndicatorsPropertiesTest {
       int p = random.nextInt(persons + 1) - 1; // -1: an unknown turn
       out.add(new TurnFact(session, p < 0 ? null : "p" + p, Tally.GROUPS.get(random.nextInt(8)),
           ROLES.get(random.nextInt(ROLES.size())), random.nextInt(400), random.nextInt(3),
-          p < 0 ? null : gender[p], p < 0 ? null : region[p], p < 0 ? null : newcomer[p], random.nextInt(2)));
+          p < 0 ? null : gender[p], p < 0 ? null : region[p], p < 0 ? null : newcomer[p],
+          Map.of(DissentKind.DISAGREEMENT, (long) random.nextInt(2))));
     }
     return out;
   }
@@ -84,7 +85,7 @@ class IndicatorsPropertiesTest {
   void equalGroupsAreMaximallyDiverse() {
     Tally tally = new Tally();
     for (String g : Tally.KNOWN_GROUPS) {
-      tally.add(new TurnFact("s", "p-" + g, g, "panelist", 70, 0, null, null, null, 0));
+      tally.add(new TurnFact("s", "p-" + g, g, "panelist", 70, 0, null, null, null, Map.of()));
     }
     Map<String, Object> m = SessionIndicators.of(tally);
     Assertions.assertTrue(Math.abs((Double) m.get("entropy_groups") - 1) < 1e-12, "entropy 1 for equal groups");

@@ -31,7 +31,8 @@ class IndicatorsStageTest extends SparkTestBase {
 
   /** Session A: words 100+200+100+50+50 = 500; persons P1 150, P2 200, P3 100 (450 attributed). */
   static final Map<String, Object> SESSION_A = m(
-      "forum", "igf", "year", 2023, "session_id", "s1", "doc_id", "dA", "session_transcripts", 1L,
+      "forum", "igf", "year", 2023, "session_id", "s1", "doc_id", "dA", "row_level", "session",
+      "session_transcripts", 1L,
       "turns", 5L, "speakers", 3L, "unknown_turns", 1L, "words", 500L,
       "attributed_word_share", 450 / 500.0,
       // groups: government 100+50, civil_society 200, private_sector 100, unknown 50 (of 500 words, 5 turns)
@@ -59,11 +60,16 @@ class IndicatorsStageTest extends SparkTestBase {
       "floor_questions", 2L, // the audience turn's 2; P2's panelist question is not from the floor
       // newcomer P3 only (first seen igf 2023): 1 of 3 persons, 100 of 450 words
       "newcomer_speaker_share", 1 / 3.0, "newcomer_word_share", 100 / 450.0,
-      "dissent_markers", 1L, "dissent_markers_per_10k_words", 1 * 10_000 / 500.0);
+      "dissent_markers", 1L, "dissent_markers_disagreement", 1L, "dissent_markers_objection", 0L,
+      "dissent_markers_reservation", 0L, "dissent_markers_per_10k_words", 1 * 10_000 / 500.0);
 
-  /** Session B: words 80+120+40+60 = 300; persons P4 80, P2 120, P3 60 (260 attributed). */
+  /**
+   * Session B, its two transcripts pooled: words 80+120+40+60 = 300; persons P4 80, P2 120, P3 60 (260 attributed).
+   * No doc_id: the row is no one document.
+   */
   static final Map<String, Object> SESSION_B = m(
-      "forum", "igf", "year", 2023, "session_id", "s2", "doc_id", "dB", "session_transcripts", 1L,
+      "forum", "igf", "year", 2023, "session_id", "s2", "doc_id", null, "row_level", "session",
+      "session_transcripts", 2L,
       "turns", 4L, "speakers", 3L, "unknown_turns", 1L, "words", 300L,
       "attributed_word_share", 260 / 300.0,
       // groups: academia 80, civil_society 120 + 40 (the remote turn's label group), private_sector 60
@@ -88,13 +94,56 @@ class IndicatorsStageTest extends SparkTestBase {
       "remote_turn_share", 0.25, "remote_word_share", 40 / 300.0,
       "floor_questions", 2L, // remote 1 + audience (P3) 1
       "newcomer_speaker_share", 1 / 3.0, "newcomer_word_share", 60 / 260.0,
+      // P2's "We object to the draft; we have concerns.": one objection, one reservation
+      "dissent_markers", 2L, "dissent_markers_disagreement", 0L, "dissent_markers_objection", 1L,
+      "dissent_markers_reservation", 1L, "dissent_markers_per_10k_words", 2 * 10_000 / 300.0);
+
+  /** Session B's first transcript dB1 alone: P4 moderator academia 80, P2 panelist civil_society 120; 200 words. */
+  static final Map<String, Object> TRANSCRIPT_B1 = m(
+      "forum", "igf", "year", 2023, "session_id", "s2", "doc_id", "dB1", "row_level", "transcript",
+      "session_transcripts", 2L, "turns", 2L, "speakers", 2L, "unknown_turns", 0L, "words", 200L,
+      "attributed_word_share", 1.0,
+      "word_share_academia", 80 / 200.0, "word_share_civil_society", 120 / 200.0, "word_share_unknown", 0.0,
+      "turn_share_academia", 0.5, "turn_share_civil_society", 0.5,
+      // gender known for P2 (man) only: 0 of 1 women, 0 of 120 words; coverage 120 / 200. Same for regions (weog).
+      "women_speaker_share", 0.0, "women_word_share", 0.0, "gender_coverage", 120 / 200.0,
+      "region_word_share_weog", 1.0, "global_south_word_share", 0.0, "region_coverage", 120 / 200.0,
+      // Gini over sorted [80, 120]: (-1*80 + 1*120) / (2 * 200) = 40 / 400
+      "gini_words", 40 / 400.0,
+      // HHI 0.4^2 + 0.6^2; entropy (0.4 ln 2.5 + 0.6 ln 5/3) / ln 7 = (0.366516 + 0.306495) / 1.945910
+      "hhi_groups", 0.52, "entropy_groups", 0.3458595800715596,
+      "top_speaker_share", 120 / 200.0, "chair_word_share", 80 / 200.0, "audience_turn_share", 0.0,
+      "remote_turn_share", 0.0, "floor_questions", 0L,
+      // P4 (first seen eurodig 2022) and P2 (igf 2022) are no newcomers at igf 2023
+      "newcomer_speaker_share", 0.0, "newcomer_word_share", 0.0,
+      "dissent_markers", 2L, "dissent_markers_disagreement", 0L, "dissent_markers_objection", 1L,
+      "dissent_markers_reservation", 1L,
+      "dissent_markers_per_10k_words", 2 * 10_000 / 200.0);
+
+  /** Session B's second transcript dB2 alone: an unnamed remote turn of 40 words, P3 in the audience with 60. */
+  static final Map<String, Object> TRANSCRIPT_B2 = m(
+      "forum", "igf", "year", 2023, "session_id", "s2", "doc_id", "dB2", "row_level", "transcript",
+      "session_transcripts", 2L, "turns", 2L, "speakers", 1L, "unknown_turns", 1L, "words", 100L,
+      "attributed_word_share", 60 / 100.0,
+      "word_share_civil_society", 40 / 100.0, "word_share_private_sector", 60 / 100.0, "word_share_academia", 0.0,
+      "turn_share_civil_society", 0.5, "turn_share_private_sector", 0.5,
+      // P3 alone: a woman of asia_pacific, a newcomer
+      "women_speaker_share", 1.0, "women_word_share", 1.0, "gender_coverage", 1.0,
+      "region_word_share_asia_pacific", 1.0, "global_south_word_share", 1.0, "region_coverage", 1.0,
+      "gini_words", 0.0, // one speaker
+      // groups 40 and 60 of 100 (the remote turn's group counts): as dB1
+      "hhi_groups", 0.52, "entropy_groups", 0.3458595800715596,
+      "top_speaker_share", 1.0, "chair_word_share", 0.0, "audience_turn_share", 0.5, "audience_word_share",
+      60 / 100.0, "remote_turn_share", 0.5, "remote_word_share", 40 / 100.0, "floor_questions", 2L,
+      "newcomer_speaker_share", 1.0, "newcomer_word_share", 1.0,
       "dissent_markers", 0L, "dissent_markers_per_10k_words", 0.0);
 
   /** igf 2023 pooled: 800 words, 9 turns; persons P1 150, P2 320, P3 160, P4 80 (710 attributed). */
   static final Map<String, Object> IGF_2023 = m(
-      "forum", "igf", "year", 2023, "sessions", 2L, "transcript_documents", 2L, "documents", 6L,
+      // sessions A and B: B's two transcripts are one session
+      "forum", "igf", "year", 2023, "sessions", 2L, "transcript_documents", 3L, "documents", 7L,
       "documents_outcome", 1L, "documents_agenda", 0L, "documents_other", 0L,
-      "documents_freely_available_share", 4 / 6.0, // dA, c1, c2, o1 have a URL
+      "documents_freely_available_share", 4 / 7.0, // dA, c1, c2, o1 have a URL
       "contributions", 3L, "contribution_groups", 2L, "contributions_civil_society", 2L,
       "contributions_government", 1L, "contributions_unknown", 0L,
       "turns", 9L, "speakers", 4L, "unknown_turns", 2L, "words", 800L, "attributed_word_share", 710 / 800.0,
@@ -120,7 +169,9 @@ class IndicatorsStageTest extends SparkTestBase {
       "remote_turn_share", 1 / 9.0, "remote_word_share", 40 / 800.0,
       "floor_questions", 4L, "floor_questions_per_session", 2.0,
       "newcomer_speaker_share", 1 / 4.0, "newcomer_word_share", 160 / 710.0,
-      "dissent_markers", 1L, "dissent_markers_per_10k_words", 10_000 / 800.0,
+      "dissent_markers", 3L, "dissent_markers_disagreement", 1L, "dissent_markers_objection", 1L,
+      "dissent_markers_reservation", 1L, "dissent_markers_per_10k_words", 3 * 10_000 / 800.0,
+      // means over the two session rows; B's transcript rows, were they counted too, would move every one of them
       "session_mean_attributed_word_share", (0.9 + 260 / 300.0) / 2,
       "session_mean_women_word_share", (250 / 450.0 + 60 / 180.0) / 2,
       "session_mean_gini_words", (200 / 1350.0 + 120 / 780.0) / 2,
@@ -158,16 +209,26 @@ class IndicatorsStageTest extends SparkTestBase {
   @Test
   void everyIndicatorOfTheFixture() {
     IndicatorsStage.Indicators out = run();
-    List<Row> sessions = out.sessions().orderBy("doc_id").collectAsList();
-    Assertions.assertEquals(2, sessions.size());
+    List<Row> sessions = out.sessions().orderBy("session_id", "row_level", "doc_id").collectAsList();
+    Assertions.assertEquals(4, sessions.size(), "a row per session, and per transcript of session B");
     assertColumns(SESSION_A, sessions.get(0), "session A");
     assertColumns(SESSION_B, sessions.get(1), "session B");
+    assertColumns(TRANSCRIPT_B1, sessions.get(2), "session B, transcript dB1");
+    assertColumns(TRANSCRIPT_B2, sessions.get(3), "session B, transcript dB2");
     Assertions.assertEquals(DissentLexicon.standard().version(), sessions.get(0).getAs("dissent_lexicon_version"));
 
     List<Row> panel = out.forumYears().orderBy("forum").collectAsList();
     Assertions.assertEquals(2, panel.size());
     assertColumns(EURODIG_2022, panel.get(0), "eurodig 2022");
     assertColumns(IGF_2023, panel.get(1), "igf 2023");
+    // Session A's transcript has no session_type; session B's dB1 is a main_session, dB2 says nothing, and B counts
+    // once: 1 + 1 = the 2 sessions. eurodig 2022 has no transcript turn, so no session of any type.
+    Assertions.assertEquals(Map.of("unknown", 1L, "main_session", 1L), sessionsByType(panel.get(1)), "igf 2023");
+    Assertions.assertEquals(Map.of(), sessionsByType(panel.get(0)), "eurodig 2022");
+  }
+
+  private static Map<String, Long> sessionsByType(Row row) {
+    return row.getJavaMap(row.fieldIndex("sessions_by_type"));
   }
 
   @Test

@@ -9,24 +9,28 @@ import org.junit.jupiter.api.Test;
 /** The pure aggregation, without Spark: session A of the fixture, and what is undefined when nothing was said. */
 class SessionIndicatorsTest {
 
+  static final Map<DissentKind, Long> NONE = Map.of();
+
   static TurnFact t(String person, String group, String role, long words, long questions, String gender,
-      String region, Boolean newcomer, long dissent) {
+      String region, Boolean newcomer, Map<DissentKind, Long> dissent) {
     return new TurnFact("s1", person, group, role, words, questions, gender, region, newcomer, dissent);
   }
 
   static Tally sessionA() {
     return new Tally()
-        .add(t("p1", "government", "chair", 100, 0, "woman", "africa", false, 0))
-        .add(t("p2", "civil_society", "panelist", 200, 1, "man", "weog", false, 1))
-        .add(t("p3", "private_sector", "panelist", 100, 0, "woman", "asia_pacific", true, 0))
-        .add(t(null, "unknown", "audience", 50, 2, null, null, null, 0))
-        .add(t("p1", "government", "chair", 50, 0, "woman", "africa", false, 0));
+        .add(t("p1", "government", "chair", 100, 0, "woman", "africa", false, NONE))
+        .add(t("p2", "civil_society", "panelist", 200, 1, "man", "weog", false,
+            Map.of(DissentKind.DISAGREEMENT, 1L)))
+        .add(t("p3", "private_sector", "panelist", 100, 0, "woman", "asia_pacific", true, NONE))
+        .add(t(null, "unknown", "audience", 50, 2, null, null, null, NONE))
+        .add(t("p1", "government", "chair", 50, 0, "woman", "africa", false, NONE));
   }
 
   @Test
   void sessionAAsInTheSparkFixture() {
     Map<String, Object> expected = new java.util.LinkedHashMap<>(IndicatorsStageTest.SESSION_A);
-    for (String key : new String[] {"forum", "year", "session_id", "doc_id", "session_transcripts"}) {
+    for (String key : new String[] {"forum", "year", "session_id", "doc_id", "row_level",
+        "session_transcripts"}) {
       expected.remove(key);
     }
     Map<String, Object> actual = SessionIndicators.of(sessionA());
@@ -36,10 +40,22 @@ class SessionIndicatorsTest {
   }
 
   @Test
+  void dissentIsCountedByKindAndInTotal() {
+    // Turn 1: one disagreement; turn 2: two objections and a reservation. Total 1 + 2 + 1 = 4 in 100 + 300 words.
+    Tally tally = new Tally()
+        .add(t("p1", "government", "panelist", 100, 0, null, null, null, Map.of(DissentKind.DISAGREEMENT, 1L)))
+        .add(t("p2", "civil_society", "panelist", 300, 0, null, null, null,
+            Map.of(DissentKind.OBJECTION, 2L, DissentKind.RESERVATION, 1L)));
+    Map<String, Object> m = SessionIndicators.of(tally);
+    assertColumns(Map.of("dissent_markers", 4L, "dissent_markers_disagreement", 1L, "dissent_markers_objection",
+        2L, "dissent_markers_reservation", 1L, "dissent_markers_per_10k_words", 4 * 10_000 / 400.0), m, "dissent");
+  }
+
+  @Test
   void nothingSaidIsNullNotZero() {
     // Two turns of 0 words: one unnamed, one by a person of unknown gender, region and first appearance.
-    Tally tally = new Tally().add(t(null, "unknown", "audience", 0, 0, null, null, null, 0))
-        .add(t("p9", "unknown", "panelist", 0, 0, null, null, null, 0));
+    Tally tally = new Tally().add(t(null, "unknown", "audience", 0, 0, null, null, null, NONE))
+        .add(t("p9", "unknown", "panelist", 0, 0, null, null, null, NONE));
     Map<String, Object> m = SessionIndicators.of(tally);
     Assertions.assertEquals(2L, m.get("turns"));
     Assertions.assertEquals(1L, m.get("speakers"));
@@ -67,7 +83,7 @@ class SessionIndicatorsTest {
   @Test
   void aGroupOutsideTheTaxonomyFails() {
     IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new Tally().add(t("p", "media", "panelist", 1, 0, null, null, null, 0)));
+        () -> new Tally().add(t("p", "media", "panelist", 1, 0, null, null, null, NONE)));
     Assertions.assertTrue(e.getMessage().contains("'media'"), e.getMessage());
   }
 }
