@@ -82,14 +82,16 @@ public final class NameScan {
 
   /**
    * "file: name" for every name found (in any case) in the run's files that are not datasets: every file under
-   * {@code report/} and {@code codebook/}, and {@code _run.json}. HTML entities are decoded first: the report writes
-   * "Tomás" as "Tom&amp;aacute;s".
+   * {@code report/} and {@code codebook/} (checksum files aside), and {@code _run.json}. HTML entities are decoded
+   * first: the report writes "Tomás" as "Tom&amp;aacute;s".
    */
   public static List<String> inRunFiles(Path out, List<String> names) {
     List<Path> files = new ArrayList<>(List.of(out.resolve("_run.json")));
     for (String folder : List.of("report", "codebook")) {
       try (Stream<Path> paths = Files.walk(out.resolve(folder))) {
-        paths.filter(Files::isRegularFile).sorted().forEach(files::add);
+        // Hadoop's checksum files (.index.html.crc) hold binary sums of the files beside them, not text.
+        paths.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".crc")).sorted()
+            .forEach(files::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
