@@ -65,7 +65,8 @@ class CrashSafetyTest extends SparkTestBase {
     // it rewrites, the stages' plain datasets are in _staging and each dataset in sight holds no registry name, so a
     // kill at any of those moments leaves no dataset with real names that passes for part of the release.
     List<String> names = NameScan.registryNames();
-    Assertions.assertFalse(NameScan.inDatasets(spark(), reference, names).isEmpty(), "the slice names persons");
+    Assertions.assertFalse(NameScan.inDataset(spark(), reference, "speakers", names).isEmpty(),
+        "the slice names persons");
     Process last = child(out, "local[1]", KEY);
     Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
     Set<String> seenDuringRewrite = new TreeSet<>();
@@ -85,7 +86,13 @@ class CrashSafetyTest extends SparkTestBase {
     Assertions.assertFalse(seenDuringRewrite.isEmpty(), "datasets came into sight while the plain ones were staged");
     Assertions.assertTrue(Files.exists(out.resolve(RunManifest.FILE)));
     assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING)), "the plain datasets are gone");
-    assertEquals(List.of(), NameScan.inDatasets(spark(), out, names), "no name in any dataset the notebooks read");
+    // A dataset in sight is never written again by the run: those scanned during the rewrite need no second scan.
+    for (String name : OutputComparison.datasets(out)) {
+      if (!seenDuringRewrite.contains(name)) {
+        leaks.addAll(NameScan.inDataset(spark(), out, name, names));
+      }
+    }
+    assertEquals(List.of(), leaks, "no name in any dataset the notebooks read");
     assertEquals(List.of(), NameScan.inRunFiles(out, names), "no name in the report, codebook or run manifest");
     Assertions.assertTrue(Files.readString(out.resolveSibling("child.log")).contains("key table: not written"));
     try (Stream<Path> files = Files.walk(dir)) {
