@@ -110,7 +110,10 @@ abstract class PipelineCommand implements Callable<Integer> {
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf);
-      DatasetWriter writer = new DatasetWriter(spark, out());
+      // A pseudonymised run's stages write under _staging (PseudonymiseJob.plainRoot): a dataset holding real names
+      // is never committed under the output root, whenever the run is killed; only its pseudonymised version is.
+      String data = pseudonymKey == null ? out() : PseudonymiseJob.plainRoot(out());
+      DatasetWriter writer = new DatasetWriter(spark, data);
       Memo memo = store == null ? null : new Memo(spark, store, runId);
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
@@ -146,9 +149,9 @@ abstract class PipelineCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
         stage(spark, progress, "segment+resolve");
-        resolve = ResolveJob.run(spark, SegmentJob.utterances(spark, out()), corpus(), writer);
+        resolve = ResolveJob.run(spark, SegmentJob.utterances(spark, data), corpus(), writer);
         stageSeconds.put("segment+resolve", (System.nanoTime() - t0) / 1e9);
-        segment = SegmentJob.summary(spark, out());
+        segment = SegmentJob.summary(spark, data);
         stage(spark, progress, null);
         Summaries.printSegment(spec.commandLine().getOut(), segment);
         datasets.put(SegmentStage.UTTERANCES, segment.turns());
@@ -158,13 +161,13 @@ abstract class PipelineCommand implements Callable<Integer> {
             out());
         t0 = System.nanoTime();
         stage(spark, progress, "indicators");
-        indicators = IndicatorsJob.run(spark, corpus(), out(), writer);
+        indicators = IndicatorsJob.run(spark, corpus(), data, writer);
         stageSeconds.put("indicators", (System.nanoTime() - t0) / 1e9);
         datasets.put(IndicatorsStage.SESSIONS, indicators.sessionRows());
         datasets.put(IndicatorsStage.FORUM_YEARS, indicators.forumYearRows());
         t0 = System.nanoTime();
         stage(spark, progress, "score");
-        score = ScoreJob.run(spark, out(), rubric, rubric() == null ? "reference/openness-rubric.yaml" : rubric(),
+        score = ScoreJob.run(spark, data, rubric, rubric() == null ? "reference/openness-rubric.yaml" : rubric(),
             writer);
         stageSeconds.put("score", (System.nanoTime() - t0) / 1e9);
         datasets.put(ScoreStage.CRITERIA, score.criteriaAssessed() + score.criteriaNotAssessed());
@@ -174,13 +177,13 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "issues");
-        issues = IssuesJob.run(spark, out(), taxonomy(), writer, memo);
+        issues = IssuesJob.run(spark, data, taxonomy(), writer, memo);
         stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
         datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
         datasets.put(IssuesStage.MAP, issues.mapRows());
         t0 = System.nanoTime();
         stage(spark, progress, "links");
-        links = LinksJob.run(spark, out(), writer);
+        links = LinksJob.run(spark, data, writer);
         stageSeconds.put("links", (System.nanoTime() - t0) / 1e9);
         datasets.put(LinksStage.FORUM_LINKS, links.rows());
         stage(spark, progress, null);
@@ -188,7 +191,7 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("issues") + (double) stageSeconds.get("links"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "track");
-        track = TrackJob.run(spark, spark.read().parquet(new Path(out(), IngestJob.DOCUMENTS).toString()), corpus(),
+        track = TrackJob.run(spark, spark.read().parquet(new Path(data, IngestJob.DOCUMENTS).toString()), corpus(),
             recommendations(), writer);
         stageSeconds.put("track", (System.nanoTime() - t0) / 1e9);
         datasets.put(TrackStage.EVIDENCE, track.evidence());
@@ -197,7 +200,7 @@ abstract class PipelineCommand implements Callable<Integer> {
         Summaries.printTrack(spec.commandLine().getOut(), track, (double) stageSeconds.get("track"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "influence");
-        influence = InfluenceJob.run(spark, out(), writer);
+        influence = InfluenceJob.run(spark, data, writer);
         stageSeconds.put("influence", (System.nanoTime() - t0) / 1e9);
         datasets.put(InfluenceStage.PASSAGES, influence.passages());
         datasets.put(InfluenceStage.BY_GROUP, influence.byGroupRows());
@@ -210,7 +213,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       if (pseudonymKey != null) {
         t0 = System.nanoTime();
         stage(spark, progress, "pseudonymise");
-        pseudonymised = PseudonymiseJob.run(spark, corpus(), out(), pseudonymKey, privacy().table, writer);
+        pseudonymised = PseudonymiseJob.run(spark, corpus(), data, out(), pseudonymKey, privacy().table,
+            new DatasetWriter(spark, out()));
         stage(spark, progress, null);
         stageSeconds.put("pseudonymise", (System.nanoTime() - t0) / 1e9);
         spec.commandLine().getOut().printf("pseudonymise: %d persons, %d name forms replaced in %d datasets; key "

@@ -68,7 +68,11 @@ public final class DatasetWriter {
         throw new IOException("cannot move " + staging + " to " + target);
       }
       fs.delete(replaced, true);
-      fs.delete(new Path(outRoot, STAGING), false);
+      // Not while it holds anything else: a pseudonymised run keeps its stages' plain datasets there meanwhile.
+      Path stagingRoot = new Path(outRoot, STAGING);
+      if (fs.listStatus(stagingRoot).length == 0) {
+        fs.delete(stagingRoot, false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("writing dataset " + name, e);
     }

@@ -25,10 +25,11 @@ import org.opennessobservatory.speakers.ResolveJob;
 import org.opennessobservatory.speakers.ResolveStage;
 
 /**
- * The last step of a {@code --pseudonymise} run: rewrites every dataset of the output root in place (each through
- * staging, as any write) with persons' ids, names and aliases replaced by keyed hashes, and writes the key table
- * only where asked. It runs after every stage (they link persons by name) and before anything is published from
- * the outputs (report, notebooks), which must read the pseudonymised datasets.
+ * The last step of a {@code --pseudonymise} run: rewrites every dataset the stages wrote under {@link #plainRoot}
+ * into the output root (each through staging, as any write) with persons' ids, names and aliases replaced by keyed
+ * hashes, removes the plain ones, and writes the key table only where asked. It runs after every stage (they link
+ * persons by name) and before anything is published from the outputs (report, notebooks), which must read the
+ * pseudonymised datasets.
  */
 public final class PseudonymiseJob {
   public static final String KEY_TABLE_HEADER = "person_id,pseudonym_id,pseudonym,names";
@@ -40,15 +41,31 @@ public final class PseudonymiseJob {
    */
   public record Summary(int persons, int nameForms, List<String> datasets, String keyTable) {}
 
+  /** Where a pseudonymised run's stages write, under the output root's {@code _staging}. */
+  static final String PLAIN_FOLDER = "unpseudonymised";
+
   private PseudonymiseJob() {}
 
-  public static Summary run(SparkSession spark, String corpus, String out, byte[] key, String keyTable,
+  /**
+   * The output root of a pseudonymised run's stages: inside {@code _staging}, which no reader takes for a dataset
+   * and the next run clears (OutputRoot), so that a run killed at any moment never leaves a dataset with real names
+   * under its name in the output root, where it would pass for part of the release.
+   */
+  public static String plainRoot(String out) {
+    return new Path(new Path(out, DatasetWriter.STAGING), PLAIN_FOLDER).toString();
+  }
+
+  /**
+   * @param plain the output root of the stages, whose datasets hold the real names (removed once all are rewritten)
+   * @param writer writes into the release's output root {@code out}
+   */
+  public static Summary run(SparkSession spark, String corpus, String plain, String out, byte[] key, String keyTable,
       DatasetWriter writer) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     PersonDirectory directory = new PersonDirectory();
     directory.addRegistry(ResolveJob.registry(corpus, conf));
     // One row per person: small enough for the driver, whatever the corpus.
-    for (Row r : spark.read().parquet(new Path(out, ResolveStage.SPEAKERS).toString())
+    for (Row r : spark.read().parquet(new Path(plain, ResolveStage.SPEAKERS).toString())
         .select("person_id", "display_name", "aliases_seen").collectAsList()) {
       directory.addSpeaker(r.getString(0), r.getString(1), r.getList(2));
     }
@@ -57,8 +74,8 @@ public final class PseudonymiseJob {
     RowPseudonymiser rows = new RowPseudonymiser(key, new NameReplacer(byName));
     List<String> done = new ArrayList<>();
     try {
-      FileSystem fs = new Path(out).getFileSystem(conf);
-      for (FileStatus child : fs.listStatus(new Path(out))) {
+      FileSystem fs = new Path(plain).getFileSystem(conf);
+      for (FileStatus child : fs.listStatus(new Path(plain))) {
         String name = child.getPath().getName();
         if (child.isDirectory() && Schemas.exists(name)) {
           Dataset<Row> data = spark.read().parquet(child.getPath().toString());
@@ -68,6 +85,12 @@ public final class PseudonymiseJob {
               partitionColumns(fs, child.getPath()));
           done.add(name);
         }
+      }
+      fs.delete(new Path(plain), true);
+      // DatasetWriter leaves the output root's _staging while the plain datasets are in it.
+      Path staging = new Path(out, DatasetWriter.STAGING);
+      if (fs.exists(staging) && fs.listStatus(staging).length == 0) {
+        fs.delete(staging, false);
       }
       if (keyTable != null) {
         writeKeyTable(fs, new Path(keyTable), directory.keyTable(pseudonyms));

@@ -8,17 +8,22 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.cli.Observatory;
+import org.opennessobservatory.privacy.PseudonymKey;
+import org.opennessobservatory.privacy.PseudonymiseJob;
+import org.opennessobservatory.testing.NameScan;
 import org.opennessobservatory.testing.CliRunner;
 import org.opennessobservatory.query.OutputComparison;
 import org.opennessobservatory.testing.SparkTestBase;
@@ -27,11 +32,14 @@ import org.opennessobservatory.testing.TestPaths;
 /**
  * {@code observatory run} killed with SIGKILL (no shutdown hook runs) at several points leaves no run manifest and
  * no dataset that looks complete but is not: every dataset folder there is whole ({@code _SUCCESS}) and holds the
- * rows of an uninterrupted run. The next run then completes with the same rows. The runs are child JVMs over a
- * small slice of data-samples (two forums of 2023); the reference run is in this JVM, on other partitions.
+ * rows of an uninterrupted run. The next run, pseudonymised, then completes with the same rows (pseudonymised alike),
+ * and at no moment of it is a dataset with real names in sight in the output root; none is left in any of its
+ * outputs. The runs are child JVMs over a small slice of data-samples (two forums of 2023); the reference run is in
+ * this JVM, on other partitions.
  */
 class CrashSafetyTest extends SparkTestBase {
   private static final List<String> FOLDERS = List.of("igf/2023", "eurodig/2023");
+  private static final String KEY = "test key, not a secret: 32 bytes";
 
   @Test
   void aKilledRunLeavesOnlyWholeDatasetsAndNoManifestAndTheNextRunCompletes(@TempDir Path dir) throws Exception {
@@ -53,13 +61,61 @@ class CrashSafetyTest extends SparkTestBase {
     assertOnlyWholeDatasets(reference, out);
     Assertions.assertTrue(OutputComparison.datasets(out).contains("speakers"));
 
-    Process last = child(out, "local[1]");
-    Assertions.assertTrue(last.waitFor(10, TimeUnit.MINUTES), "the run after the kills finishes");
+    // The run after the kills is pseudonymised (key from the environment, no key table asked), and watched: while
+    // it rewrites, the stages' plain datasets are in _staging and each dataset in sight holds no registry name, so a
+    // kill at any of those moments leaves no dataset with real names that passes for part of the release.
+    List<String> names = NameScan.registryNames();
+    Assertions.assertFalse(NameScan.inDataset(spark(), reference, "speakers", names).isEmpty(),
+        "the slice names persons");
+    Process last = child(out, "local[1]", KEY);
+    Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
+    Set<String> seenDuringRewrite = new TreeSet<>();
+    List<String> leaks = new ArrayList<>();
+    while (last.isAlive()) {
+      if (Files.isDirectory(plain)) {
+        for (String name : OutputComparison.datasets(out)) {
+          if (seenDuringRewrite.add(name)) {
+            leaks.addAll(NameScan.inDataset(spark(), out, name, names));
+          }
+        }
+      }
+      Thread.sleep(2);
+    }
     assertEquals(0, last.exitValue(), Files.readString(out.resolveSibling("child.log")));
+    assertEquals(List.of(), leaks, "names in sight during the rewrite");
+    Assertions.assertFalse(seenDuringRewrite.isEmpty(), "datasets came into sight while the plain ones were staged");
     Assertions.assertTrue(Files.exists(out.resolve(RunManifest.FILE)));
-    assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING)));
+    assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING)), "the plain datasets are gone");
+    // A dataset in sight is never written again by the run: those scanned during the rewrite need no second scan.
+    for (String name : OutputComparison.datasets(out)) {
+      if (!seenDuringRewrite.contains(name)) {
+        leaks.addAll(NameScan.inDataset(spark(), out, name, names));
+      }
+    }
+    assertEquals(List.of(), leaks, "no name in any dataset the notebooks read");
+    assertEquals(List.of(), NameScan.inRunFiles(out, names), "no name in the report, codebook or run manifest");
+    Assertions.assertTrue(Files.readString(out.resolveSibling("child.log")).contains("key table: not written"));
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertEquals(List.of(), files.filter(f -> Files.isRegularFile(f) && isKeyTable(f)).toList(),
+          "no key table anywhere");
+    }
+
+    // The same rows as the uninterrupted run, pseudonymised with the same key.
+    Path pseudonymisedReference = dir.resolve("reference-pseudonymised");
+    copy(reference, Path.of(PseudonymiseJob.plainRoot(pseudonymisedReference.toString())));
+    PseudonymiseJob.run(spark(), corpus.toString(), PseudonymiseJob.plainRoot(pseudonymisedReference.toString()),
+        pseudonymisedReference.toString(), KEY.getBytes(StandardCharsets.UTF_8), null,
+        new DatasetWriter(spark(), pseudonymisedReference.toString()));
     assertEquals(OutputComparison.datasets(reference), OutputComparison.datasets(out));
-    assertEquals(List.of(), OutputComparison.differences(spark(), reference, out));
+    assertEquals(List.of(), OutputComparison.differences(spark(), pseudonymisedReference, out));
+  }
+
+  private static boolean isKeyTable(Path file) {
+    try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+      return lines.findFirst().map(PseudonymiseJob.KEY_TABLE_HEADER::equals).orElse(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void assertOnlyWholeDatasets(Path reference, Path out) {
@@ -72,7 +128,7 @@ class CrashSafetyTest extends SparkTestBase {
 
   /** Starts a run into {@code out} and kills it (and its parse workers) with SIGKILL once {@code point} holds. */
   private static void killWhen(Path out, Predicate<Path> point, String master) throws Exception {
-    Process run = child(out, master);
+    Process run = child(out, master, null);
     while (!point.test(out)) {
       Assertions.assertTrue(run.isAlive(), "the run ended before the kill point: " + Files.readString(
           out.resolveSibling("child.log")));
@@ -84,8 +140,11 @@ class CrashSafetyTest extends SparkTestBase {
     workers.forEach(ProcessHandle::destroyForcibly);
   }
 
-  /** {@code observatory run} in a JVM of its own, with this JVM's module flags and class path. */
-  private static Process child(Path out, String master) throws IOException {
+  /**
+   * {@code observatory run} in a JVM of its own, with this JVM's module flags and class path; pseudonymised with
+   * the key from the environment when one is given.
+   */
+  private static Process child(Path out, String master, String pseudonymKey) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -97,9 +156,15 @@ class CrashSafetyTest extends SparkTestBase {
     command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Observatory.class.getName(),
         "run", "--corpus", out.resolveSibling("corpus").toString(), "--out", out.toString(), "--overwrite",
         "--master", master));
+    if (pseudonymKey != null) {
+      command.add("--pseudonymise");
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(out.resolveSibling("child.log").toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    if (pseudonymKey != null) {
+      builder.environment().put(PseudonymKey.ENV, pseudonymKey);
+    }
     return builder.start();
   }
 

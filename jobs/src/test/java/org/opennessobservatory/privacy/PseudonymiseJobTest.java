@@ -1,26 +1,18 @@
 package org.opennessobservatory.privacy;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Assertions;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -28,24 +20,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.testing.DemoRun;
+import org.opennessobservatory.testing.NameScan;
 import org.opennessobservatory.query.OutputComparison;
 import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
 
 /**
- * Pseudonymisation over a copy of the shared demo run: afterwards no value of any column of any dataset holds a
- * name or alias of the registry (in any case), person ids are keyed hashes that still join, and the key table is
- * written where asked.
+ * Pseudonymisation of a copy of the shared demo run's datasets (placed where a pseudonymised run's stages write
+ * them): afterwards no value of any column of any dataset holds a name or alias of the registry (in any case),
+ * person ids are keyed hashes that still join, and the key table is written where asked. A whole pseudonymised run
+ * through the command line is tested in CrashSafetyTest.
  */
 class PseudonymiseJobTest extends SparkTestBase {
   private static final byte[] KEY = "test key, not a secret: 32 bytes".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void noRegistryNameOrAliasIsLeftInAnyOutput(@TempDir Path dir) throws Exception {
+    // The demo's datasets where a pseudonymised run's stages leave them, out of the output root's sight.
     Path out = dir.resolve("out");
+    Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
     try (Stream<Path> paths = Files.walk(DemoRun.out())) {
       for (Path p : paths.toList()) {
-        Path target = out.resolve(DemoRun.out().relativize(p).toString());
+        Path target = plain.resolve(DemoRun.out().relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
@@ -53,16 +49,18 @@ class PseudonymiseJobTest extends SparkTestBase {
         }
       }
     }
-    List<String> names = registryNames();
-    Assertions.assertTrue(leaks(out, names).size() > 5, "the demo names persons in many datasets before");
-    List<String> original = spark().read().parquet(out.resolve("speakers").toString()).select("person_id")
+    List<String> names = NameScan.registryNames();
+    Assertions.assertTrue(NameScan.inDatasets(spark(), plain, names).size() > 5,
+        "the demo names persons in many datasets before");
+    List<String> original = spark().read().parquet(plain.resolve("speakers").toString()).select("person_id")
         .as(Encoders.STRING()).collectAsList();
 
     Path table = dir.resolve("keys.csv");
-    PseudonymiseJob.Summary summary = PseudonymiseJob.run(spark(), TestPaths.samples().toString(), out.toString(),
-        KEY, table.toString(), new DatasetWriter(spark(), out.toString()));
+    PseudonymiseJob.Summary summary = PseudonymiseJob.run(spark(), TestPaths.samples().toString(), plain.toString(),
+        out.toString(), KEY, table.toString(), new DatasetWriter(spark(), out.toString()));
 
-    assertEquals(List.of(), leaks(out, names));
+    assertEquals(List.of(), NameScan.inDatasets(spark(), out, names));
+    Assertions.assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING)), "the plain datasets are gone");
     assertEquals(17, OutputComparison.datasets(out).size());
     assertEquals(OutputComparison.datasets(out), summary.datasets().stream().sorted().toList(), "every dataset");
     Dataset<Row> speakers = spark().read().parquet(out.resolve("speakers").toString());
@@ -83,38 +81,5 @@ class PseudonymiseJobTest extends SparkTestBase {
     keys.forEach(k -> keyed.add(k.get("pseudonym_id")));
     Assertions.assertTrue(keyed.containsAll(pseudonymous), "every pseudonym is in the key table");
     Assertions.assertTrue(keys.stream().anyMatch(k -> k.get("names").contains("Lukas Brenner")));
-  }
-
-  /** Every name and alias of data-samples' registry, as written. */
-  private static List<String> registryNames() throws Exception {
-    Set<String> names = new LinkedHashSet<>();
-    for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get()
-        .parse(Files.newBufferedReader(TestPaths.samples().resolve("registry/people.csv"))).getRecords()) {
-      names.add(r.get("name"));
-      for (String alias : r.get("aliases").split("\\|")) {
-        if (!alias.isBlank()) {
-          names.add(alias);
-        }
-      }
-    }
-    assertEquals(36, names.size(), "24 persons' names (one of them on two rows) and 12 aliases");
-    return List.copyOf(names);
-  }
-
-  /** "dataset: name" for every name found in any value of any row of any dataset (rows as JSON, lower case). */
-  private List<String> leaks(Path out, List<String> names) {
-    List<String> found = new ArrayList<>();
-    for (String dataset : OutputComparison.datasets(out)) {
-      Dataset<Row> data = spark().read().parquet(out.resolve(dataset).toString());
-      // The demo's outputs are small: scanning them here is quicker than one Spark job per name.
-      List<String> rows = data.select(lower(to_json(struct(Arrays.stream(data.columns()).map(c -> col("`" + c + "`"))
-          .toArray(Column[]::new))))).as(Encoders.STRING()).collectAsList();
-      for (String name : names) {
-        if (rows.stream().anyMatch(r -> r.contains(name.toLowerCase(Locale.ROOT)))) {
-          found.add(dataset + ": " + name);
-        }
-      }
-    }
-    return found;
   }
 }
