@@ -41,7 +41,8 @@ public final class Alignment {
    * @param boilerplateContributions contributions of the process an n-gram must occur in to count as boilerplate
    *     (10)
    * @param maxDocumentFrequency documents of the process (contributions and outcomes) beyond which an n-gram is left
-   *     out of the index altogether (100): this bounds the seeds an n-gram yields by maxDocumentFrequency²
+   *     out of the index altogether (100): with the occurrences per document that seed, this bounds the seeds an
+   *     n-gram yields (see Seeds)
    * @param minSeeds shared rare n-grams a pair needs to be aligned at all (2)
    */
   public record Config(int n, int maxGap, int minWords, double minSimilarity, int boilerplateContributions,

@@ -43,9 +43,10 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Method. (1) A process is {@code extra['process_id']} when the manifest gives one, else forum/year. (2) Every
  * contribution and outcome is cut into word n-grams ({@link ReuseNgrams}, n = 5); the inverted index n-gram →
  * documents is built per process, and an n-gram is kept when it occurs in 2 to {@code maxDocumentFrequency}
- * documents of its process — so the seeds one n-gram yields are at most maxDocumentFrequency², never all pairs of
- * documents. (3) A candidate pair — contribution → outcome of the same process, or contribution → contribution —
- * needs {@code minSeeds} distinct shared kept n-grams; contribution → outcome pairs also pass the {@link DateRule}.
+ * documents of its process, and only its first occurrences in each document seed ({@link Seeds}) — so the seeds one
+ * n-gram yields are bounded by (maxDocumentFrequency × Seeds.MAX_OCCURRENCES)², never all pairs of documents. (3) A
+ * candidate pair — contribution → outcome of the same process, or contribution → contribution — needs
+ * {@code minSeeds} distinct shared kept n-grams; contribution → outcome pairs also pass the {@link DateRule}.
  * (4) Each candidate pair is aligned by {@link Alignment} into passages with offsets on both sides, a similarity and
  * a boilerplate flag. (5) {@code influence_by_group} weighs boilerplate passages down to zero: their characters are
  * not attributed to any group. (6) {@code reuse_clusters}: connected components of the graph whose edges are
