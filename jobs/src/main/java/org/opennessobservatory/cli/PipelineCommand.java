@@ -109,7 +109,7 @@ abstract class PipelineCommand implements Callable<Integer> {
     ConsoleProgress progress = ConsoleProgress.attach(spark, sparkOptions.quiet);
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
-      checkOutput(conf);
+      checkOutput(conf, pseudonymKey != null);
       // A pseudonymised run's stages write under _staging (PseudonymiseJob.plainRoot): a dataset holding real names
       // is never committed under the output root, whenever the run is killed; only its pseudonymised version is.
       String data = pseudonymKey == null ? out() : PseudonymiseJob.plainRoot(out());
@@ -277,7 +277,7 @@ abstract class PipelineCommand implements Callable<Integer> {
   }
 
   /** An output root that already holds files is replaced only when asked (its datasets, not foreign files). */
-  private void checkOutput(Configuration conf) {
+  private void checkOutput(Configuration conf, boolean pseudonymise) {
     Path out = new Path(out());
     try {
       FileSystem fs = out.getFileSystem(conf);
@@ -289,6 +289,13 @@ abstract class PipelineCommand implements Callable<Integer> {
         if (children.length > 0 && !overwrite()) {
           throw new UserException("--out " + out() + " already holds files; pass --overwrite to replace its "
               + "datasets, or choose another folder");
+        }
+        Path plainStore = new Path(out, Memo.DEFAULT_FOLDER);
+        if (pseudonymise && fs.exists(plainStore)) {
+          // An earlier --incremental run's store holds the original text; a release must not carry it along.
+          throw new UserException(plainStore + " holds the original text of an earlier --incremental run and would "
+              + "stay inside this pseudonymised release: move it outside --out (then pass it as --incremental-store) "
+              + "or delete it");
         }
       }
     } catch (IOException e) {

@@ -47,6 +47,20 @@ class PseudonymKeyTest {
   }
 
   @Test
+  void anIncrementalStoreLeftInTheOutputRootRefusesAPseudonymisedRun(@TempDir Path dir) throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path store = Files.createDirectories(out.resolve("_incremental"));
+    Path key = Files.writeString(dir.resolve("key"), KEY);
+    var run = CliRunner.observatory("demo", "--out", out.toString(), "--pseudonymise", "--pseudonym-key-file",
+        key.toString(), "--quiet");
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains(store.getFileName() + " holds the original text of an earlier --incremental run"),
+        run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertTrue(Files.exists(store), "the store is the user's to move or delete");
+  }
+
+  @Test
   void pseudonymsAreKeyedHashes() {
     Pseudonyms a = new Pseudonyms(KEY.getBytes(StandardCharsets.UTF_8));
     Pseudonyms b = new Pseudonyms("another key of enough length....".getBytes(StandardCharsets.UTF_8));
