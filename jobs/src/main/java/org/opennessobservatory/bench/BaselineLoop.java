@@ -28,6 +28,7 @@ public final class BaselineLoop {
    */
   public static BenchRound run(int round, List<Path> files, long totalBytes) throws IOException {
     DriverHeap.resetPeaks();
+    CpuTime cpu = CpuTime.now();
     long t0 = System.nanoTime();
     // Made inside the timed pass, as the loop's author would (see SentenceTokenLoop).
     AutoDetectParser parser = new AutoDetectParser();
@@ -66,7 +67,7 @@ public final class BaselineLoop {
       throw new IllegalStateException("baseline read " + read + " bytes, the corpus has " + totalBytes);
     }
     return new BenchRound("baseline", round, files.size(), read, seconds, ok, failed,
-        String.format("%,d sentences, %,d tokens; read+Tika %.2f s, OpenNLP sentences+tokens %.2f s",
-            nlp.sentences(), nlp.tokens(), parseNanos / 1e9, nlp.seconds()), DriverHeap.peakBytes());
+        String.format("%,d sentences, %,d tokens; read+Tika %.2f s, OpenNLP sentences+tokens %.2f s; %s",
+            nlp.sentences(), nlp.tokens(), parseNanos / 1e9, nlp.seconds(), CpuTime.now().since(cpu)), DriverHeap.peakBytes());
   }
 }

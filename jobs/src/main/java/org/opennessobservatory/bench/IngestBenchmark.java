@@ -108,6 +108,7 @@ public final class IngestBenchmark {
   /** One timed ingest of the corpus into a fresh output folder, with the default limits. */
   private static BenchRound pipelineRound(int round, SparkSession spark, Path corpus, Path outDir) {
     DriverHeap.resetPeaks();
+    CpuTime cpu = CpuTime.now();
     long t0 = System.nanoTime();
     IngestSummary s = IngestJob.run(spark, corpus.toString(), null, ParseLimits.DEFAULTS,
         new DatasetWriter(spark, outDir.toString()));
@@ -115,7 +116,8 @@ public final class IngestBenchmark {
     String reasons = s.rejectsByReason().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", "));
     return new BenchRound("pipeline", round, s.files(), s.bytes(), seconds, s.documents(), s.rejects(),
-        s.documentsByType() + (reasons.isEmpty() ? "" : "; rejects: " + reasons), DriverHeap.peakBytes());
+        s.documentsByType() + (reasons.isEmpty() ? "" : "; rejects: " + reasons) + "; " + CpuTime.now().since(cpu),
+        DriverHeap.peakBytes());
   }
 
   private static void print(PrintWriter out, String line) {

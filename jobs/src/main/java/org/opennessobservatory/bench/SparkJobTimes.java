@@ -20,7 +20,8 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class SparkJobTimes extends SparkListener {
   /** One finished (or, if its end never arrived, unfinished: {@code endMs} -1) job. */
-  record JobTime(int id, long startMs, long endMs, int tasks, long taskMillis, String callSite) {
+  record JobTime(int id, long startMs, long endMs, int tasks, long taskMillis, long taskCpuMillis, long gcMillis,
+      String callSite) {
     long millis() {
       return endMs < 0 ? 0 : endMs - startMs;
     }
@@ -33,6 +34,8 @@ final class SparkJobTimes extends SparkListener {
     volatile long endMs = -1;
     int tasks;
     long taskMillis;
+    long taskCpuMillis;
+    long gcMillis;
 
     Job(long startMs, String callSite) {
       this.startMs = startMs;
@@ -89,6 +92,8 @@ final class SparkJobTimes extends SparkListener {
       synchronized (job) {
         job.tasks++;
         job.taskMillis += e.taskMetrics().executorRunTime();
+        job.taskCpuMillis += e.taskMetrics().executorCpuTime() / 1_000_000;
+        job.gcMillis += e.taskMetrics().jvmGCTime();
       }
     }
   }
@@ -112,7 +117,8 @@ final class SparkJobTimes extends SparkListener {
     jobs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       Job j = e.getValue();
       synchronized (j) {
-        out.add(new JobTime(e.getKey(), j.startMs, j.endMs, j.tasks, j.taskMillis, j.callSite));
+        out.add(new JobTime(e.getKey(), j.startMs, j.endMs, j.tasks, j.taskMillis, j.taskCpuMillis, j.gcMillis,
+            j.callSite));
       }
     });
     return out;
@@ -139,14 +145,15 @@ final class SparkJobTimes extends SparkListener {
         longest = j;
       }
       if (eachJob) {
-        lines.add(String.format("job %3d: %6d ms, %4d tasks, %7d ms task time  %s", j.id(), j.millis(), j.tasks(),
-            j.taskMillis(), j.callSite()));
+        lines.add(String.format("job %3d: %6d ms, %4d tasks, %7d ms task time (CPU %d ms, GC %d ms)  %s", j.id(),
+            j.millis(), j.tasks(), j.taskMillis(), j.taskCpuMillis(), j.gcMillis(), j.callSite()));
       }
     }
     lines.add(String.format("spark: %d jobs, %.2f s in jobs (first job start to last job end %.2f s); longest job "
-            + "%d: %.2f s, %d tasks, %.2f s task time; other %d jobs: %.2f s", jobs.size(), total / 1e3,
-        (lastEnd - firstStart) / 1e3, longest.id(), longest.millis() / 1e3, longest.tasks(),
-        longest.taskMillis() / 1e3, jobs.size() - 1, (total - longest.millis()) / 1e3));
+            + "%d: %.2f s, %d tasks, %.2f s task time (CPU %.2f s, GC %.2f s); other %d jobs: %.2f s", jobs.size(),
+        total / 1e3, (lastEnd - firstStart) / 1e3, longest.id(), longest.millis() / 1e3, longest.tasks(),
+        longest.taskMillis() / 1e3, longest.taskCpuMillis() / 1e3, longest.gcMillis() / 1e3, jobs.size() - 1,
+        (total - longest.millis()) / 1e3));
     lines.add(String.format("driver outside jobs: %.2f s before the first job, %.2f s between jobs, %.2f s after "
             + "the last", (firstStart - roundStartMs) / 1e3, (lastEnd - firstStart - total) / 1e3,
         (roundEndMs - lastEnd) / 1e3));

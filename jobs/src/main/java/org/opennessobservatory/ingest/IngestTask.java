@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -70,7 +71,7 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
         }
         ParseResult parsed = current.result();
         // Sent now, the next file is parsed in the worker process while this thread describes the current one: the
-        // two overlap instead of taking turns on the cores. A task ended early leaves it there, which costs nothing
+        // two overlap instead of taking turns on the cores. (Plain text is parsed here, when its turn comes.) A task ended early leaves it there, which costs nothing
         // (see ParseWorkerPool.start).
         if (files.hasNext()) {
           ahead = prepare(files.next());
@@ -80,15 +81,18 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  /** A file on its way to its record: either {@code done}, or read and hashed ({@code record}) and being parsed. */
-  private record Step(Row done, IngestRecords.Builder record, String relPath, ParseWorkerPool.Pending parse,
+  /**
+   * A file on its way to its record: either {@code done}, or read and hashed ({@code record}) with its parse, which
+   * is either on its way in the worker or, for plain text, done in this thread when its result is asked for.
+   */
+  private record Step(Row done, IngestRecords.Builder record, String relPath, Supplier<ParseResult> parse,
       long sentNanos) {
     static Step done(Row row) {
       return new Step(row, null, null, null, 0);
     }
 
     ParseResult result() {
-      ParseResult parsed = parse.result();
+      ParseResult parsed = parse.get();
       long millis = (System.nanoTime() - sentNanos) / 1_000_000;
       if (millis > SLOW_PARSE_MILLIS) {
         LOG.info("slow parse: {} took {} ms ({})", relPath, millis, parsed.ok() ? "ok" : parsed.reject().id());
@@ -145,8 +149,11 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
     if (stored != null && stored.value().mightContainString(memoKey)) {
       return Step.done(record.set(IngestRecords.REUSED, true).build(schema));
     }
-    return new Step(null, record, relPath,
-        ParseWorkerPool.start(CorpusPaths.fileName(relPath), bytes, limits), System.nanoTime());
+    String fileName = CorpusPaths.fileName(relPath);
+    Supplier<ParseResult> parse = PlainText.is(bytes, fileName)
+        ? () -> TikaExtraction.extract(bytes, fileName, limits.maxChars(), limits.maxEmbedded())
+        : ParseWorkerPool.start(fileName, bytes, limits)::result;
+    return new Step(null, record, relPath, parse, System.nanoTime());
   }
 
   private Row finish(Step step, ParseResult parsed) {

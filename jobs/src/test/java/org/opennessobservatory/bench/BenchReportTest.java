@@ -37,13 +37,13 @@ class BenchReportTest {
   @Test
   void jobTimesSplitTheRoundIntoJobsAndDriverTime() {
     List<SparkJobTimes.JobTime> jobs = List.of(
-        new SparkJobTimes.JobTime(0, 1_000, 9_000, 16, 16_000, "collectAsList at IngestJob.java:97"),
-        new SparkJobTimes.JobTime(1, 9_500, 10_500, 2, 1_800, "parquet at DatasetWriter.java:48"));
+        new SparkJobTimes.JobTime(0, 1_000, 9_000, 16, 16_000, 15_250, 400, "collectAsList at IngestJob.java:97"),
+        new SparkJobTimes.JobTime(1, 9_500, 10_500, 2, 1_800, 1_500, 0, "parquet at DatasetWriter.java:48"));
     List<String> lines = SparkJobTimes.describe(jobs, 500, 11_000, true);
     assertEquals(4, lines.size());
     assertTrue(lines.get(0).endsWith("collectAsList at IngestJob.java:97"));
-    assertTrue(lines.get(2).contains("2 jobs, 9.00 s in jobs") && lines.get(2).contains("longest job 0: 8.00 s"),
-        lines.get(2));
+    assertTrue(lines.get(2).contains("2 jobs, 9.00 s in jobs") && lines.get(2).contains("longest job 0: 8.00 s")
+        && lines.get(2).contains("16.00 s task time (CPU 15.25 s, GC 0.40 s)"), lines.get(2));
     assertEquals("driver outside jobs: 0.50 s before the first job, 0.50 s between jobs, 0.50 s after the last",
         lines.get(3));
   }

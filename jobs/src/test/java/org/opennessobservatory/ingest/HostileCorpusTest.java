@@ -94,8 +94,8 @@ class HostileCorpusTest extends SparkTestBase {
     write(corpus, d + "nested.zip", HostileFiles.nestedZip(40));
     document(d + "nested.zip", "40 zips deep: opened 10 levels (--max-embedded), the rest skipped",
         t -> t.contains("level-") && !t.contains("innermost"));
-    write(corpus, d + "hangs.bin", HostileParsers.SPIN);
-    reject(d + "hangs.bin", RejectReason.TIMEOUT, "a parser that never returns");
+    write(corpus, d + "hangs.txt", HostileParsers.SPIN);
+    reject(d + "hangs.txt", RejectReason.TIMEOUT, "a parser that never returns, in a file named as plain text");
     write(corpus, d + "crashes.bin", HostileParsers.CRASH);
     reject(d + "crashes.bin", RejectReason.PARSER_CRASH, "a parser that kills its process");
     write(corpus, d + "really-a-pdf.docx", appendComment(pdf));
@@ -214,7 +214,7 @@ class HostileCorpusTest extends SparkTestBase {
         "igf/../../outside/secret.txt", RejectReason.OUTSIDE_CORPUS.id()));
 
     // Without the spinning file first (it pays the parse workers' start), then the whole corpus.
-    List<IngestStage.InputFile> calm = listed.stream().filter(f -> !f.relPath().endsWith("hangs.bin")).toList();
+    List<IngestStage.InputFile> calm = listed.stream().filter(f -> !f.relPath().endsWith("hangs.txt")).toList();
     long t0 = System.nanoTime();
     IngestJob.ingest(spark(), root, null, manifest, calm, LIMITS,
         new DatasetWriter(spark(), tmp.resolve("out-calm").toString()), null);
@@ -261,7 +261,7 @@ class HostileCorpusTest extends SparkTestBase {
     });
     Assertions.assertEquals(List.of(), wrong);
     Assertions.assertEquals("no result after 15000 ms; the parse worker was killed",
-        messages.get("igf/2023/hangs.bin"));
+        messages.get("igf/2023/hangs.txt"));
     Assertions.assertEquals("identical bytes to igf/2023/report.pdf", messages.get("igf/2023/link-in.pdf"));
     Assertions.assertTrue(messages.get("igf/2023/link-out.txt").endsWith("outside the corpus root: not read"),
         messages.get("igf/2023/link-out.txt"));

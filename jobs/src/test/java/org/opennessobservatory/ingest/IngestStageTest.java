@@ -1,6 +1,7 @@
 package org.opennessobservatory.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Assertions;
 
@@ -114,8 +115,9 @@ class IngestStageTest extends SparkTestBase {
       throws Exception {
     List<Row> listed = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      Path file = corpus.resolve("note-" + i + ".txt");
-      Files.writeString(file, "Remote hubs were listed in note " + i + ".");
+      // RTF, not plain text: plain text is parsed in the task's thread (see PlainText), never ahead in the worker.
+      Path file = corpus.resolve("note-" + i + ".rtf");
+      Files.writeString(file, "{\\rtf1\\ansi Remote hubs were listed in note " + i + ".\\par}");
       listed.add(RowFactory.create(file.toUri().toString(), file.getFileName().toString(), Files.size(file),
           null, null));
     }
@@ -125,8 +127,9 @@ class IngestStageTest extends SparkTestBase {
     HadoopConf conf = new HadoopConf(spark().sparkContext().hadoopConfiguration());
 
     List<Row> all = IngestStage.parse(onePartition, Map.of(), limits, conf).collectAsList();
-    assertEquals(List.of("note-0.txt", "note-1.txt", "empty.txt", "note-2.txt", "note-3.txt"),
+    assertEquals(List.of("note-0.rtf", "note-1.rtf", "empty.txt", "note-2.rtf", "note-3.rtf"),
         all.stream().map(r -> r.<String>getAs("rel_path")).toList());
+    assertNull(all.get(3).getAs(IngestRecords.REASON), () -> all.get(3).getAs(IngestRecords.MESSAGE));
     assertEquals("Remote hubs were listed in note 2.", all.get(3).<String>getAs("text").strip());
     assertEquals("empty", all.get(2).getAs(IngestRecords.REASON));
 
@@ -139,8 +142,8 @@ class IngestStageTest extends SparkTestBase {
     }
     assertEquals(0, ParseWorkerPool.inFlight(), "parses left in flight");
     assertEquals(ParseWorkerPool.processes(), liveWorkers(), "parse worker processes outside the pool");
-    assertEquals("Remote hubs were listed in note 1.", ParseWorkerPool.parse("again.txt",
-        Files.readAllBytes(corpus.resolve("note-1.txt")), limits).text().strip());
+    assertEquals("Remote hubs were listed in note 1.", ParseWorkerPool.parse("again.rtf",
+        Files.readAllBytes(corpus.resolve("note-1.rtf")), limits).text().strip());
   }
 
   /** Java processes this JVM started: only parse workers here (Linux cuts /proc command lines at 4 KiB). */
