@@ -107,9 +107,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("observatory-" + spec.name(), sparkOptions);
     ConsoleProgress progress = ConsoleProgress.attach(spark, sparkOptions.quiet);
+    boolean staging = false;
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf, pseudonymKey != null);
+      staging = pseudonymKey != null;
       // A pseudonymised run's stages write under _staging (PseudonymiseJob.plainRoot): a dataset holding real names
       // is never committed under the output root, whenever the run is killed; only its pseudonymised version is.
       String data = pseudonymKey == null ? out() : PseudonymiseJob.plainRoot(out());
@@ -257,6 +259,12 @@ abstract class PipelineCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(Summaries.runTable(datasets, ingest.rejectsByReason(), stageSeconds));
       spec.commandLine().getOut().flush();
       return 0;
+    } catch (RuntimeException | Error e) {
+      if (staging) {
+        // The stages' datasets hold the real names the user asked to keep out: a failed run must not leave them.
+        PseudonymiseJob.discardPlain(out(), spark.sparkContext().hadoopConfiguration(), e);
+      }
+      throw e;
     } finally {
       ConsoleProgress.detach(spark, progress);
       if (ownSession) {

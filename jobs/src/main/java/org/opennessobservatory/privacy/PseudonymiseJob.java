@@ -56,6 +56,21 @@ public final class PseudonymiseJob {
   }
 
   /**
+   * Deletes what the stages of a failed pseudonymised run wrote under {@link #plainRoot}: datasets with real names,
+   * which the next run would clear, but which must not wait for it. A failure to delete is added to {@code failure}
+   * (the run's own), never thrown instead of it.
+   */
+  public static void discardPlain(String out, Configuration conf, Throwable failure) {
+    Path plain = new Path(plainRoot(out));
+    try {
+      plain.getFileSystem(conf).delete(plain, true);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(new IOException("could not delete " + plain + ", which holds real names: delete it by "
+          + "hand", e));
+    }
+  }
+
+  /**
    * @param plain the output root of the stages, whose datasets hold the real names (removed once all are rewritten)
    * @param writer writes into the release's output root {@code out}
    */

@@ -2,6 +2,7 @@ package org.opennessobservatory.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.testing.CliRunner;
 
 class PseudonymKeyTest {
@@ -58,6 +60,33 @@ class PseudonymKeyTest {
         run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
     assertTrue(Files.exists(store), "the store is the user's to move or delete");
+  }
+
+  /** The stages write real names under _staging before the rewrite; a run that fails after them must not keep them. */
+  @Test
+  void aPseudonymisedRunThatFailsLeavesNoRealNames(@TempDir Path dir) throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.createDirectories(corpus.resolve("igf/2023"));
+    Files.writeString(corpus.resolve("igf/2023/open-mic.txt"), ">> ZELINDA QUARRINGTON: Good morning, I am Zelinda "
+        + "Quarrington from the Open Hubs Network.\n>> CHAIR: Thank you. Next speaker, please.\n>> ZELINDA "
+        + "QUARRINGTON: One more point on remote participation.\n");
+    // A registry without its columns fails the run at stage resolve, after ingest has written its documents.
+    Files.createDirectories(corpus.resolve("registry"));
+    Files.writeString(corpus.resolve("registry/people.csv"), "full name\nZelinda Quarrington\n");
+    Path out = dir.resolve("out");
+    Path key = Files.writeString(dir.resolve("key"), KEY);
+    var run = CliRunner.observatory("run", "--corpus", corpus.toString(), "--out", out.toString(), "--pseudonymise",
+        "--pseudonym-key-file", key.toString(), "--quiet");
+    assertNotEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("ingest:"), "ingest ran and wrote its documents: " + run.out() + run.err());
+    assertTrue(run.err().contains("registry"), run.err());
+    assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING).resolve(PseudonymiseJob.PLAIN_FOLDER)));
+    try (var files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("Quarrington"),
+            f + " holds a real name");
+      }
+    }
   }
 
   @Test
