@@ -21,7 +21,8 @@ import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * One bounded Tika parse of one file's bytes, in the calling thread. Run inside a {@link ParseWorkerMain} process so
- * that a parse which never returns can be killed; tests call it directly.
+ * that a parse which never returns can be killed, except for plain text, which the task parses itself (see
+ * {@link PlainText}); tests call it directly.
  */
 public final class TikaExtraction {
   private TikaExtraction() {}
