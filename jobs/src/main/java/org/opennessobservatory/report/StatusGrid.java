@@ -185,7 +185,10 @@ final class StatusGrid {
     }
   }
 
-  /** Ids such as p9 before p12: digits compared as numbers. */
+  /**
+   * Ids such as p9 before p12: digits compared as numbers. Ids equal as numbers but written apart (p9, p09) stay
+   * apart, ordered as text: the grid's rows are keyed by this order, and two recommendations must not share one.
+   */
   static final Comparator<String> RECOMMENDATION_ORDER = (a, b) -> {
     String[] x = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
     String[] y = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
@@ -196,7 +199,8 @@ final class StatusGrid {
         return c;
       }
     }
-    return Integer.compare(x.length, y.length);
+    int c = Integer.compare(x.length, y.length);
+    return c != 0 ? c : a.compareTo(b);
   };
 
   private static boolean isNumber(String part) {

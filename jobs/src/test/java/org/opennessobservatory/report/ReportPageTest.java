@@ -76,6 +76,20 @@ class ReportPageTest {
     assertTrue(table.contains("MAG &lt;minutes&gt; <code title=\"" + DOC_B + "\">bbbbbbbbbbbb</code>"), table);
   }
 
+  /** A registry may write one id as p9 and another as p09: two recommendations, two rows. */
+  @Test
+  void idsEqualAsNumbersButWrittenApartKeepTheirOwnRows() {
+    List<StatusCell> cells = List.of(
+        new StatusCell("p9", "I", 2022, "discussed", "R4", "computed", null, null),
+        new StatusCell("p09", "IX", 2022, "implemented", "R2", "computed", null, null),
+        new StatusCell("p10", "X", 2022, "no_evidence", "R1", "computed", null, null));
+    XYPlot plot = StatusGrid.chart(cells).getXYPlot();
+    assertEquals(List.of("p09 (IX)", "p9 (I)", "p10 (X)"), List.of(((SymbolAxis) plot.getRangeAxis()).getSymbols()));
+    assertEquals(3, ((XYZDataset) plot.getDataset()).getItemCount(0));
+    assertTrue(StatusGrid.RECOMMENDATION_ORDER.compare("p9", "p09") != 0);
+    assertTrue(StatusGrid.RECOMMENDATION_ORDER.compare("p9", "p10") < 0);
+  }
+
   @Test
   void chartsCarryTheValuesOfTheirRowsAndLeaveNullsOut() {
     List<IndexRow> index = List.of(index("igf", 2022, 40.0, 0.9, 0.5, null),
