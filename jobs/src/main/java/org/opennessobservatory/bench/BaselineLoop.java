@@ -68,6 +68,7 @@ public final class BaselineLoop {
     }
     return new BenchRound("baseline", round, files.size(), read, seconds, ok, failed,
         String.format("%,d sentences, %,d tokens; read+Tika %.2f s, OpenNLP sentences+tokens %.2f s; %s",
-            nlp.sentences(), nlp.tokens(), parseNanos / 1e9, nlp.seconds(), CpuTime.now().since(cpu)), DriverHeap.peakBytes());
+            nlp.sentences(), nlp.tokens(), parseNanos / 1e9, nlp.seconds(), CpuTime.now().since(cpu)),
+        DriverHeap.peakBytes());
   }
 }

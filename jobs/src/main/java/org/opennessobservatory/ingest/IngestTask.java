@@ -71,8 +71,8 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
         }
         ParseResult parsed = current.result();
         // Sent now, the next file is parsed in the worker process while this thread describes the current one: the
-        // two overlap instead of taking turns on the cores. (Plain text is parsed here, when its turn comes.) A task ended early leaves it there, which costs nothing
-        // (see ParseWorkerPool.start).
+        // two overlap instead of taking turns on the cores (plain text is parsed here, when its turn comes). A task
+        // ended early leaves it there, which costs nothing (see ParseWorkerPool.start).
         if (files.hasNext()) {
           ahead = prepare(files.next());
         }
