@@ -2,7 +2,6 @@ package org.opennessobservatory.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
@@ -10,9 +9,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Serializable;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,16 +93,14 @@ public final class IngestJob {
       if (reusing != null) {
         reusing.firstPass().unpersist();
       }
-      checkAccounting(files.size(), rowsWithoutFile.size(), counts);
+      checkAccounting(files.size(), rowsWithoutFile.size(), pathSum(files, rowsWithoutFile), counts);
       LOG.info("parsed and accounted for {} files and {} manifest rows without a file in {} ms", files.size(),
           rowsWithoutFile.size(), (System.nanoTime() - t0) / 1_000_000);
       t0 = System.nanoTime();
       writer.write(DOCUMENTS, IngestStage.documents(settled), counts.documents() == 0, "forum", "year");
       writer.write(REJECTS, IngestStage.rejects(settled), counts.rejects() == 0, "forum", "year");
       LOG.info("wrote documents and rejects in {} ms", (System.nanoTime() - t0) / 1_000_000);
-      long reused = 0;
       if (memo != null) {
-        reused = settled.filter(col(IngestRecords.REUSED).equalTo(true)).count();
         memo.write(PARSES, config, settled.filter(col(IngestRecords.PARSED).isNotNull())
             .select(col(IngestRecords.MEMO_KEY).as(Memo.KEY), lit(config).as(Memo.CONFIG), col(IngestRecords.PARSED),
                 not(coalesce(col(IngestRecords.REUSED), lit(false))).as(Memo.ADDED))
@@ -110,7 +109,7 @@ public final class IngestJob {
       return new IngestSummary(root.toString(), manifestFile == null ? null : manifestFile.toString(), files.size(),
           files.stream().mapToLong(IngestStage.InputFile::size).sum(), counts.documents(), counts.rejects(),
           counts.documentsByType(), counts.rejectsByReason(), manifest.rows(), rowsWithoutFile.size(),
-          manifest.faults().size(), fingerprint(settled), reused);
+          manifest.faults().size(), counts.fingerprint(), counts.reused());
     } finally {
       settled.unpersist();
     }
@@ -146,23 +145,19 @@ public final class IngestJob {
     }
   }
 
-  /** Row counts of the settled records, from two small aggregations. */
-  record Counts(long records, long distinctPaths, Map<String, Long> documentsByType,
-      Map<String, Long> rejectsByReason) {
+  /**
+   * What the accounting and the summary need of the settled records, from one pass over them on the executors: the
+   * records by document type or reject reason, how many reused an earlier parse, and two sums of SHA-256 values
+   * modulo 2^256, which do not depend on the records' order — of each {@code rel_path} (see {@link #pathSum}) and of
+   * each line "rel_path TAB size TAB doc_id" (the corpus fingerprint, in hex).
+   */
+  record Counts(long records, BigInteger pathSum, Map<String, Long> documentsByType,
+      Map<String, Long> rejectsByReason, long reused, String fingerprint) {
     static Counts of(Dataset<Row> settled) {
-      Map<String, Long> byType = new TreeMap<>();
-      Map<String, Long> byReason = new TreeMap<>();
-      long records = 0;
-      for (Row r : settled.groupBy(IngestRecords.REASON, "doc_type").count().collectAsList()) {
-        records += r.getLong(2);
-        if (r.isNullAt(0)) {
-          byType.merge(r.getString(1), r.getLong(2), Long::sum);
-        } else {
-          byReason.merge(r.getString(0), r.getLong(2), Long::sum);
-        }
-      }
-      long distinct = settled.select(countDistinct("rel_path")).first().getLong(0);
-      return new Counts(records, distinct, byType, byReason);
+      Tally t = settled.select(col(IngestRecords.REASON), col("doc_type"), col("rel_path"), col("size_bytes"),
+              col("doc_id"), coalesce(col(IngestRecords.REUSED), lit(false)))
+          .javaRDD().aggregate(new Tally(), Tally::add, Tally::merge);
+      return new Counts(t.records, t.paths, t.byType, t.byReason, t.reused, String.format("%064x", t.lines));
     }
 
     long documents() {
@@ -174,35 +169,76 @@ public final class IngestJob {
     }
   }
 
-  /**
-   * listed files + manifest rows without a file = documents + rejects, and each of them is exactly one row; anything
-   * else is a bug to stop on.
-   */
-  static void checkAccounting(long files, long rowsWithoutFile, Counts counts) {
-    long inputs = files + rowsWithoutFile;
-    if (counts.records() != inputs || counts.distinctPaths() != inputs
-        || counts.documents() + counts.rejects() != inputs) {
-      throw new IllegalStateException("ingest accounting broken: " + files + " listed files + " + rowsWithoutFile
-          + " manifest rows without a file, " + counts.records() + " records for " + counts.distinctPaths()
-          + " distinct paths, " + counts.documents() + " documents + " + counts.rejects() + " rejects");
+  /** The running totals of {@link Counts}, per partition then merged (aggregate may update them in place). */
+  private static final class Tally implements Serializable {
+    private final Map<String, Long> byType = new TreeMap<>();
+    private final Map<String, Long> byReason = new TreeMap<>();
+    private long records;
+    private long reused;
+    private BigInteger paths = BigInteger.ZERO;
+    private BigInteger lines = BigInteger.ZERO;
+
+    Tally add(Row r) throws NoSuchAlgorithmException {
+      records++;
+      if (r.isNullAt(0)) {
+        byType.merge(r.getString(1), 1L, Long::sum);
+      } else {
+        byReason.merge(r.getString(0), 1L, Long::sum);
+      }
+      if (r.getBoolean(5)) {
+        reused++;
+      }
+      paths = paths.add(new BigInteger(1, sha256(r.getString(2)))).mod(TWO_256);
+      lines = lines.add(new BigInteger(1, sha256(r.getString(2) + "\t" + r.getLong(3) + "\t"
+          + (r.isNullAt(4) ? "" : r.getString(4))))).mod(TWO_256);
+      return this;
+    }
+
+    Tally merge(Tally other) {
+      other.byType.forEach((k, v) -> byType.merge(k, v, Long::sum));
+      other.byReason.forEach((k, v) -> byReason.merge(k, v, Long::sum));
+      records += other.records;
+      reused += other.reused;
+      paths = paths.add(other.paths).mod(TWO_256);
+      lines = lines.add(other.lines).mod(TWO_256);
+      return this;
     }
   }
 
+  /** The sum of the inputs' {@code rel_path} hashes, as {@link Counts#pathSum} sums them over the records. */
+  static BigInteger pathSum(List<IngestStage.InputFile> files, List<IngestStage.InputFile> rowsWithoutFile) {
+    BigInteger sum = BigInteger.ZERO;
+    try {
+      for (List<IngestStage.InputFile> list : List.of(files, rowsWithoutFile)) {
+        for (IngestStage.InputFile f : list) {
+          sum = sum.add(new BigInteger(1, sha256(f.relPath()))).mod(TWO_256);
+        }
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+    return sum;
+  }
+
   /**
-   * SHA-256 of each line "rel_path TAB size TAB doc_id", summed modulo 2^256: independent of order, so it is
-   * computed on the executors in one pass and the driver never holds the file list of a large corpus.
+   * listed files + manifest rows without a file = documents + rejects, and each input is exactly one record: as many
+   * records as inputs, whose paths hash to the same sum as the inputs' (a file counted twice and another lost would
+   * keep the count, not the sum). Anything else is a bug to stop on.
    */
-  static String fingerprint(Dataset<Row> settled) {
-    BigInteger sum = settled.select(col("rel_path"), col("size_bytes"), col("doc_id")).javaRDD()
-        .map(r -> new BigInteger(1, sha256(r.getString(0) + "\t" + r.getLong(1) + "\t"
-            + (r.isNullAt(2) ? "" : r.getString(2)))))
-        .fold(BigInteger.ZERO, (a, b) -> a.add(b).mod(TWO_256));
-    return String.format("%064x", sum);
+  static void checkAccounting(long files, long rowsWithoutFile, BigInteger inputPathSum, Counts counts) {
+    long inputs = files + rowsWithoutFile;
+    if (counts.records() != inputs || !counts.pathSum().equals(inputPathSum)
+        || counts.documents() + counts.rejects() != inputs) {
+      throw new IllegalStateException("ingest accounting broken: " + files + " listed files + " + rowsWithoutFile
+          + " manifest rows without a file, " + counts.records() + " records"
+          + (counts.pathSum().equals(inputPathSum) ? "" : " whose paths are not the inputs' (one missing, one twice?)")
+          + ", " + counts.documents() + " documents + " + counts.rejects() + " rejects");
+    }
   }
 
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
 
-  private static byte[] sha256(String line) throws java.security.NoSuchAlgorithmException {
+  private static byte[] sha256(String line) throws NoSuchAlgorithmException {
     return MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
   }
 }

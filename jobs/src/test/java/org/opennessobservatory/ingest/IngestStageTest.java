@@ -82,17 +82,39 @@ class IngestStageTest extends SparkTestBase {
   @Test
   void accountingFailsLoudlyWhenAFileIsMissingOrCountedTwice() {
     IngestJob.Counts counts = IngestJob.Counts.of(settled());
-    assertEquals(new IngestJob.Counts(4, 4, java.util.Map.of("other", 2L),
-        java.util.Map.of("corrupt", 1L, "duplicate", 1L)), counts);
-    IngestJob.checkAccounting(4, 0, counts);
-    IngestJob.checkAccounting(3, 1, counts);
+    assertEquals(4, counts.records());
+    assertEquals(java.util.Map.of("other", 2L), counts.documentsByType());
+    assertEquals(java.util.Map.of("corrupt", 1L, "duplicate", 1L), counts.rejectsByReason());
+    assertEquals(0, counts.reused());
+    List<IngestStage.InputFile> four = inputs("igf/2023/a.txt", "igf/2023/b.txt", "igf/2023/c.pdf",
+        "igf/2023/copy-of-a.txt");
+    assertEquals(four.stream().map(IngestStage.InputFile::relPath).sorted().toList(),
+        settled().select("rel_path").as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream().sorted()
+            .toList(), "the fixture's paths");
+    IngestJob.checkAccounting(4, 0, IngestJob.pathSum(four, List.of()), counts);
+    IngestJob.checkAccounting(3, 1, IngestJob.pathSum(four.subList(0, 3), four.subList(3, 4)), counts);
+    List<IngestStage.InputFile> five = new ArrayList<>(four);
+    five.add(new IngestStage.InputFile("file:/c/e.txt", "igf/2023/e.txt", 1));
     IllegalStateException lost = assertThrows(IllegalStateException.class, () ->
-        IngestJob.checkAccounting(4, 1, counts));
+        IngestJob.checkAccounting(4, 1, IngestJob.pathSum(four, five.subList(4, 5)), counts));
     Assertions.assertTrue(lost.getMessage().startsWith("ingest accounting broken: 4 listed files + 1 manifest rows "
-        + "without a file, 4 records"), lost.getMessage());
+        + "without a file, 4 records whose paths are not the inputs'"), lost.getMessage());
+    // One record twice and another input lost: five records for five inputs, but not the same paths.
     IngestJob.Counts twice = IngestJob.Counts.of(settled().union(settled().limit(1)));
-    assertThrows(IllegalStateException.class, () -> IngestJob.checkAccounting(5, 0, twice),
-        "5 records but only 4 distinct paths: one file counted twice");
+    assertEquals(5, twice.records());
+    IllegalStateException doubled = assertThrows(IllegalStateException.class,
+        () -> IngestJob.checkAccounting(5, 0, IngestJob.pathSum(five, List.of()), twice));
+    Assertions.assertTrue(doubled.getMessage().contains("5 records whose paths are not the inputs'"),
+        doubled.getMessage());
+    // The fingerprint: SHA-256 of "rel_path TAB size TAB doc_id" summed modulo 2^256 (computed apart, with Python's
+    // hashlib over the four lines), whatever the order.
+    assertEquals("71dde8c82c3871d1337b384423bfed61afef907dd63251f2b0d1b94d68b307e4", counts.fingerprint());
+    assertEquals(counts.fingerprint(), IngestJob.Counts.of(settled().orderBy(org.apache.spark.sql.functions.col(
+        "rel_path").desc()).repartition(3)).fingerprint());
+  }
+
+  private static List<IngestStage.InputFile> inputs(String... relPaths) {
+    return java.util.Arrays.stream(relPaths).map(p -> new IngestStage.InputFile("file:/c/" + p, p, 1)).toList();
   }
 
   @Test
