@@ -1,5 +1,6 @@
 package org.opennessobservatory.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
@@ -12,7 +13,10 @@ record CpuTime(double jvmSeconds, double jitSeconds, double childSeconds) {
   static CpuTime now() {
     double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1e9;
-    double jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    // NaN where the JVM does not time its compiler (or has none): printed as such, never as 0.
+    double jit = compiler != null && compiler.isCompilationTimeMonitoringSupported()
+        ? compiler.getTotalCompilationTime() / 1e3 : Double.NaN;
     double children = ProcessHandle.current().descendants()
         .mapToDouble(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9).sum();
     return new CpuTime(jvm, jit, children);

@@ -107,7 +107,9 @@ abstract class PipelineCommand implements Callable<Integer> {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("observatory-" + spec.name(), sparkOptions);
     ConsoleProgress progress = ConsoleProgress.attach(spark, sparkOptions.quiet);
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     boolean staging = false;
+    Throwable failure = null;
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       checkOutput(conf, pseudonymKey != null);
@@ -260,15 +262,17 @@ abstract class PipelineCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     } catch (RuntimeException | Error e) {
-      if (staging) {
-        // The stages' datasets hold the real names the user asked to keep out: a failed run must not leave them.
-        PseudonymiseJob.discardPlain(out(), spark.sparkContext().hadoopConfiguration(), e);
-      }
+      failure = e;
       throw e;
     } finally {
       ConsoleProgress.detach(spark, progress);
       if (ownSession) {
         spark.stop();
+      }
+      if (failure != null && staging) {
+        // The stages' datasets hold the real names the user asked to keep out: a failed run must not leave them.
+        // After the session's end, when it is this run's: tasks of the failed job can still be writing until then.
+        PseudonymiseJob.discardPlain(out(), hadoopConf, failure);
       }
     }
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * What an ingest run did, for the console and the run manifest.
  *
- * @param fingerprint the corpus fingerprint of {@code IngestJob.Counts}: SHA-256 of each line "rel_path TAB size TAB doc_id",
- *     summed modulo 2^256
+ * @param fingerprint the corpus fingerprint of {@code IngestJob.Counts}: SHA-256 of each line
+ *     "rel_path TAB size TAB doc_id", summed modulo 2^256
  * @param files files the listing found; {@code files + manifestRowsWithoutFile = documents + rejects}
  * @param manifestRowsWithoutFile manifest rows naming no listed file, each a reject ({@code manifest_file_missing},
  *     {@code outside_corpus})

@@ -87,13 +87,17 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
    */
   private record Step(Row done, IngestRecords.Builder record, String relPath, Supplier<ParseResult> parse,
       long sentNanos) {
+    /** The {@code sentNanos} of a parse that starts only when its result is asked for (plain text). */
+    static final long NOT_SENT = Long.MIN_VALUE;
+
     static Step done(Row row) {
       return new Step(row, null, null, null, 0);
     }
 
     ParseResult result() {
+      long from = sentNanos == NOT_SENT ? System.nanoTime() : sentNanos;
       ParseResult parsed = parse.get();
-      long millis = (System.nanoTime() - sentNanos) / 1_000_000;
+      long millis = (System.nanoTime() - from) / 1_000_000;
       if (millis > SLOW_PARSE_MILLIS) {
         LOG.info("slow parse: {} took {} ms ({})", relPath, millis, parsed.ok() ? "ok" : parsed.reject().id());
       }
@@ -150,10 +154,12 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
       return Step.done(record.set(IngestRecords.REUSED, true).build(schema));
     }
     String fileName = CorpusPaths.fileName(relPath);
-    Supplier<ParseResult> parse = PlainText.is(bytes, fileName)
-        ? () -> TikaExtraction.extract(bytes, fileName, limits.maxChars(), limits.maxEmbedded())
-        : ParseWorkerPool.start(fileName, bytes, limits)::result;
-    return new Step(null, record, relPath, parse, System.nanoTime());
+    if (PlainText.is(bytes, fileName)) {
+      return new Step(null, record, relPath, () -> TikaExtraction.extractPlainText(bytes, fileName,
+          limits.maxChars()), Step.NOT_SENT);
+    }
+    return new Step(null, record, relPath, ParseWorkerPool.start(fileName, bytes, limits)::result,
+        System.nanoTime());
   }
 
   private Row finish(Step step, ParseResult parsed) {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parse worker process of this JVM (driver in local mode, or one executor), shared by its tasks and reused
- * across them, so that Tika is loaded and JIT-compiled once, on every file the JVM parses. Holds process handles,
- * never configuration: limits come with each call (a worker per heap size, as tests use several).
+ * across them, so that Tika is loaded and JIT-compiled once, on every file the JVM sends it (all but plain text,
+ * see PlainText). Holds process handles, never configuration: limits come with each call (a worker per heap size,
+ * as tests use several).
  *
  * <p>A file's parse is lost when the process it shares ends for another file. Killed for another file's timeout,
  * the file is sent again; after a death that any file in flight may have caused (a crash, a heap run out), it is

@@ -17,6 +17,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.csv.TextAndCSVParser;
 import org.apache.tika.sax.BodyContentHandler;
 
 /**
@@ -30,6 +31,12 @@ public final class TikaExtraction {
   // AutoDetectParser is stateless between parses and safe to share; building it scans the service registry once.
   private static final class Holder {
     static final AutoDetectParser PARSER = new AutoDetectParser();
+    /**
+     * The same detection, but text is all it can parse: whatever the bytes turn out to be, nothing else runs (a
+     * type it has no parser for ends as an "unsupported" reject).
+     */
+    static final AutoDetectParser TEXT_ONLY = new AutoDetectParser(TikaConfig.getDefaultConfig().getDetector(),
+        new TextAndCSVParser());
     static final EncodingDetector ENCODINGS = new Latin1AsWindows1252(TikaConfig.getDefaultConfig()
         .getEncodingDetector());
   }
@@ -44,17 +51,30 @@ public final class TikaExtraction {
    * @param maxEmbedded how many embedded documents (attachments, archive entries) to open; the rest are skipped
    */
   public static ParseResult extract(byte[] bytes, String fileName, int maxChars, int maxEmbedded) {
+    return extract(Holder.PARSER, bytes, fileName, maxChars, maxEmbedded);
+  }
+
+  /**
+   * {@link #extract} of a file that {@link PlainText#is} calls plain text, by a parser that can parse nothing else:
+   * the one Tika picks for {@code text/plain}, so the result is the same as in the worker.
+   */
+  static ParseResult extractPlainText(byte[] bytes, String fileName, int maxChars) {
+    return extract(Holder.TEXT_ONLY, bytes, fileName, maxChars, 0);
+  }
+
+  private static ParseResult extract(AutoDetectParser parserUsed, byte[] bytes, String fileName, int maxChars,
+      int maxEmbedded) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     BodyContentHandler handler = new BodyContentHandler(maxChars);
     ParseContext context = new ParseContext();
     LimitedEmbeddedExtractor embedded = new LimitedEmbeddedExtractor(context, maxEmbedded);
     context.set(EmbeddedDocumentExtractor.class, embedded);
-    context.set(Parser.class, Holder.PARSER);
+    context.set(Parser.class, parserUsed);
     context.set(EncodingDetector.class, Holder.ENCODINGS);
     boolean truncated = false;
     try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(bytes))) {
-      Holder.PARSER.parse(in, handler, metadata, context);
+      parserUsed.parse(in, handler, metadata, context);
     } catch (Throwable t) {
       if (WriteLimitReachedException.isWriteLimitReached(t)) {
         truncated = true;

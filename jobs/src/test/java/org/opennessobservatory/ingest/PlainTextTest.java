@@ -1,15 +1,23 @@
 package org.opennessobservatory.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.lzma.LZMACompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.opennessobservatory.testing.HostileFiles;
 import org.opennessobservatory.testing.HostileParsers;
 
-/** Which files skip the parse worker: plain text by its bytes; the name never sends other bytes in process. */
+/** Which files skip the parse worker: plain text, as AutoDetectParser would detect it; nothing else runs in process. */
 class PlainTextTest {
   private static final String NOTES = "Remote hubs in four cities followed the session; the chair read out their "
       + "questions \u2013 three on connectivity, one on the \u201cGlobal Digital Compact\u201d.";
@@ -41,6 +49,69 @@ class PlainTextTest {
     assertFalse(PlainText.is(HostileParsers.SPIN, "hangs.txt"));
     assertFalse(PlainText.is(HostileParsers.CRASH, "crashes.txt"));
     assertFalse(PlainText.is(HostileParsers.HUNGRY, "fills-the-heap.txt"));
+  }
+
+  /**
+   * An old (V7) tar has no magic the type registry knows, so under a .txt name the registry alone calls it text; the
+   * container detectors that AutoDetectParser runs know it, and so does PlainText. The same for an LZMA stream.
+   */
+  @Test
+  void archivesThatOnlyTheContainerDetectorsKnowAreNotText() throws IOException {
+    byte[] tar = v7Tar();
+    assertFalse(PlainText.is(tar, "notes.txt"));
+    assertFalse(PlainText.is(tar, "notes"));
+    assertFalse(PlainText.is(lzma(tar), "notes.txt"));
+  }
+
+  /** Whatever reaches the in-process parse, only the text parser runs: an archive is turned down, not opened. */
+  @Test
+  void theInProcessParseKnowsTextOnlyAndGivesWhatTheWorkerWould() throws IOException {
+    ParseResult archive = TikaExtraction.extractPlainText(v7Tar(), "notes.txt", 100_000);
+    assertEquals(RejectReason.UNSUPPORTED, archive.reject(), archive::message);
+    byte[] text = NOTES.getBytes(Charset.forName("windows-1252"));
+    ParseResult here = TikaExtraction.extractPlainText(text, "notes.txt", 100_000);
+    ParseResult anywhere = TikaExtraction.extract(text, "notes.txt", 100_000, 10);
+    assertEquals(NOTES, here.text().strip());
+    assertEquals(List.of(anywhere.text(), anywhere.parser(), anywhere.mediaType(), anywhere.charset()),
+        List.of(here.text(), here.parser(), here.mediaType(), here.charset()));
+    assertEquals("org.apache.tika.parser.csv.TextAndCSVParser", here.parser());
+  }
+
+  /** A tar of a text and an HTML file, its headers without the "ustar" magic, as tar wrote them before POSIX. */
+  private static byte[] v7Tar() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      for (String[] member : new String[][] {{"a.txt", NOTES}, {"b.html", "<html><body><p>inside</p></body></html>"}}) {
+        byte[] b = member[1].getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(member[0]);
+        e.setSize(b.length);
+        tar.putArchiveEntry(e);
+        tar.write(b);
+        tar.closeArchiveEntry();
+      }
+    }
+    byte[] bytes = out.toByteArray();
+    for (int header = 0; header + 512 <= bytes.length; header += 512) {
+      if (new String(bytes, header + 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+        Arrays.fill(bytes, header + 257, header + 265, (byte) 0); // magic and version
+        Arrays.fill(bytes, header + 148, header + 156, (byte) ' '); // the checksum counts itself as spaces
+        long sum = 0;
+        for (int i = 0; i < 512; i++) {
+          sum += bytes[header + i] & 0xff;
+        }
+        byte[] checksum = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(checksum, 0, bytes, header + 148, 8);
+      }
+    }
+    return bytes;
+  }
+
+  private static byte[] lzma(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (LZMACompressorOutputStream lzma = new LZMACompressorOutputStream(out)) {
+      lzma.write(bytes);
+    }
+    return out.toByteArray();
   }
 
   @Test
