@@ -72,9 +72,7 @@ public final class Alignment {
     List<ReusePassages.Match> matches = new ArrayList<>();
     for (Seed seed : seeds) {
       if (seed.sourceIndex() + n <= s.size() && seed.targetIndex() + n <= t.size()) {
-        // Word indexes in place of character offsets: merge keeps the spans' extremes, which are word bounds.
-        matches.add(new ReusePassages.Match(seed.sourceIndex(), seed.sourceIndex(), seed.sourceIndex() + n,
-            seed.targetIndex(), seed.targetIndex(), seed.targetIndex() + n));
+        matches.add(new ReusePassages.Match(seed.sourceIndex(), seed.targetIndex()));
       }
     }
     List<int[]> spans = new ArrayList<>();

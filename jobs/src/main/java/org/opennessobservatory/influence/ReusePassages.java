@@ -13,19 +13,16 @@ import java.util.List;
  * verbatim run of w words (w − n + 1 consecutive n-grams) is one passage, and so is a quotation with a word changed,
  * inserted or dropped every so often (each edit breaks the n-grams that cover it: n words without a match, a gap of
  * one word or so after the last n-gram before the edit). Otherwise it opens a new passage. A passage spans from its
- * first match's start to its last match's end on each side; it is kept when it holds at least {@code minNgrams}
- * matches.
+ * first match's first word to its last match's last word on each side; it is kept when it holds at least
+ * {@code minNgrams} matches. Everything here is in words: {@link Alignment} turns passages into character spans.
  */
 public final class ReusePassages {
   private ReusePassages() {}
 
-  /**
-   * One n-gram both documents hold: its word index and character span on each side (end exclusive).
-   */
-  public record Match(int sourceIndex, int sourceStart, int sourceEnd, int targetIndex, int targetStart,
-      int targetEnd) implements Serializable {}
+  /** One n-gram both documents hold: the index of its first word on each side. */
+  public record Match(int sourceIndex, int targetIndex) implements Serializable {}
 
-  /** A reused passage: character spans on both sides (end exclusive) and the shared n-grams it holds. */
+  /** A reused passage: word ranges on both sides (end exclusive) and the shared n-grams it holds. */
   public record Passage(int sourceStart, int sourceEnd, int targetStart, int targetEnd, long sharedNgrams)
       implements Serializable {}
 
@@ -42,10 +39,10 @@ public final class ReusePassages {
         }
       }
       if (into == null) {
-        into = new Chain(m);
+        into = new Chain(m, n);
         chains.add(into);
       } else {
-        into.add(m);
+        into.add(m, n);
       }
     }
     List<Passage> out = new ArrayList<>();
@@ -66,12 +63,12 @@ public final class ReusePassages {
     private int targetEnd;
     private long count;
 
-    Chain(Match m) {
+    Chain(Match m, int n) {
       last = m;
-      sourceStart = m.sourceStart();
-      sourceEnd = m.sourceEnd();
-      targetStart = m.targetStart();
-      targetEnd = m.targetEnd();
+      sourceStart = m.sourceIndex();
+      sourceEnd = m.sourceIndex() + n;
+      targetStart = m.targetIndex();
+      targetEnd = m.targetIndex() + n;
       count = 1;
     }
 
@@ -80,12 +77,12 @@ public final class ReusePassages {
           && m.targetIndex() > last.targetIndex() && m.targetIndex() <= last.targetIndex() + n + maxGap;
     }
 
-    void add(Match m) {
+    void add(Match m, int n) {
       last = m;
-      sourceStart = Math.min(sourceStart, m.sourceStart());
-      sourceEnd = Math.max(sourceEnd, m.sourceEnd());
-      targetStart = Math.min(targetStart, m.targetStart());
-      targetEnd = Math.max(targetEnd, m.targetEnd());
+      sourceStart = Math.min(sourceStart, m.sourceIndex());
+      sourceEnd = Math.max(sourceEnd, m.sourceIndex() + n);
+      targetStart = Math.min(targetStart, m.targetIndex());
+      targetEnd = Math.max(targetEnd, m.targetIndex() + n);
       count++;
     }
   }

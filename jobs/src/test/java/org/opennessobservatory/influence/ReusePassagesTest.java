@@ -7,24 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * Passage merging with n = 8, gap 5, at least 2 n-grams. Texts of 4-letter words one space apart: word i spans
- * [5i, 5i + 4), so the 8-gram from word i spans [5i, 5(i + 7) + 4).
- */
+/** Passage merging with n = 8, gap 5, at least 2 n-grams; the 8-gram from word i covers words [i, i + 8). */
 class ReusePassagesTest {
   private static List<ReusePassages.Passage> merge(List<ReusePassages.Match> matches) {
     return ReusePassages.merge(matches, 8, 5, 2);
   }
 
   private static ReusePassages.Match m(int s, int t) {
-    return new ReusePassages.Match(s, 5 * s, 5 * (s + 7) + 4, t, 5 * t, 5 * (t + 7) + 4);
+    return new ReusePassages.Match(s, t);
   }
 
   @Test
   void verbatimRunIsOnePassage() {
     // Source words 10-19 = target words 0-9: 10 words, 3 consecutive 8-grams.
     List<ReusePassages.Passage> p = merge(List.of(m(12, 2), m(10, 0), m(11, 1)));
-    assertEquals(List.of(new ReusePassages.Passage(50, 99, 0, 49, 3)), p);
+    assertEquals(List.of(new ReusePassages.Passage(10, 20, 0, 10, 3)), p);
   }
 
   @Test
@@ -39,8 +36,8 @@ class ReusePassagesTest {
     ms.add(m(91, 131));
     // A lone 8-gram: below the 2 a passage needs.
     ms.add(m(40, 30));
-    assertEquals(List.of(new ReusePassages.Passage(300, 389, 500, 589, 3),
-        new ReusePassages.Passage(450, 494, 650, 694, 2)), merge(ms));
+    assertEquals(List.of(new ReusePassages.Passage(60, 78, 100, 118, 3),
+        new ReusePassages.Passage(90, 99, 130, 139, 2)), merge(ms));
   }
 
   @Test
@@ -54,7 +51,6 @@ class ReusePassagesTest {
   @Test
   void theSameSourceQuotedTwiceInOneTargetGivesTwoPassages() {
     List<ReusePassages.Passage> p = merge(List.of(m(0, 0), m(1, 1), m(0, 50), m(1, 51)));
-    assertEquals(List.of(new ReusePassages.Passage(0, 44, 0, 44, 2), new ReusePassages.Passage(0, 44, 250, 294, 2)),
-        p);
+    assertEquals(List.of(new ReusePassages.Passage(0, 9, 0, 9, 2), new ReusePassages.Passage(0, 9, 50, 59, 2)), p);
   }
 }
