@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,7 +29,6 @@ import org.apache.spark.util.sketch.BloomFilter;
 import org.opennessobservatory.io.HadoopConf;
 import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.schema.Schemas;
-import scala.Tuple2;
 
 /** The ingest stage as functions from Datasets to Datasets; {@link IngestJob} does the listing and writing. */
 public final class IngestStage {
@@ -72,15 +70,18 @@ public final class IngestStage {
         : a.relPath().compareTo(b.relPath()));
     int partitions = Math.max(1, Math.min(sorted.size(),
         Math.max(2 * spark.sparkContext().defaultParallelism(), sorted.size() / FILES_PER_PARTITION)));
-    List<Tuple2<Integer, Row>> dealt = new ArrayList<>(sorted.size());
+    List<List<Row>> dealt = new ArrayList<>(partitions);
+    for (int p = 0; p < partitions; p++) {
+      dealt.add(new ArrayList<>());
+    }
     for (int i = 0; i < sorted.size(); i++) {
       InputFile f = sorted.get(i);
-      dealt.add(new Tuple2<>(i % partitions, RowFactory.create(f.path(), f.relPath(), f.size(),
-          f.refused() == null ? null : f.refused().name(), f.refusal())));
+      dealt.get(i % partitions).add(RowFactory.create(f.path(), f.relPath(), f.size(),
+          f.refused() == null ? null : f.refused().name(), f.refusal()));
     }
-    // HashPartitioner sends Integer key k to partition k mod n: exactly the deal above.
-    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelizePairs(dealt, partitions).partitionBy(new HashPartitioner(partitions)).values();
+    // As many slices as elements: parallelize puts hand i in partition i, with no shuffle to place the rows.
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(dealt, partitions)
+        .flatMap(List::iterator);
     return spark.createDataFrame(rows, FILES_SCHEMA);
   }
 

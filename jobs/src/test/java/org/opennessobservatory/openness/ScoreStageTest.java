@@ -228,7 +228,7 @@ class ScoreStageTest extends SparkTestBase {
       Assertions.assertEquals(List.of(Schemas.load(e.getKey()).fieldNames()), List.of(e.getValue().columns()),
           e.getKey());
       Dataset<Row> conformed = SchemaConformance.conform(e.getValue(), Schemas.load(e.getKey()), e.getKey());
-      Assertions.assertTrue(conformed.count() > 0, e.getKey());
+      Assertions.assertFalse(conformed.collectAsList().isEmpty(), e.getKey()); // every column: the null guards run
     }
   }
 

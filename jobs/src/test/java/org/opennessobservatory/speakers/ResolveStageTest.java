@@ -117,9 +117,9 @@ class ResolveStageTest extends SparkTestBase {
     assertEquals(List.of(RowFactory.create("d1", 4L, 29L, 27L, 27.0 / 29, 3L, 0L, 1L),
         RowFactory.create("d2", 4L, 14L, 6L, 6.0 / 14, 2L, 1L, 0L)), coverage);
 
-    // The three outputs hold to their schema files (conform throws on any mismatch).
-    SchemaConformance.conform(r.utterances(), Schemas.load(SegmentStage.UTTERANCES), "utterances").count();
-    SchemaConformance.conform(r.speakers(), Schemas.load(ResolveStage.SPEAKERS), "speakers").count();
-    SchemaConformance.conform(r.coverage(), Schemas.load(ResolveStage.COVERAGE), "transcript_coverage").count();
+    // The three outputs hold to their schema files (conform throws on a mismatch, its null guards when collected).
+    SchemaConformance.conform(r.utterances(), Schemas.load(SegmentStage.UTTERANCES), "utterances").collectAsList();
+    SchemaConformance.conform(r.speakers(), Schemas.load(ResolveStage.SPEAKERS), "speakers").collectAsList();
+    SchemaConformance.conform(r.coverage(), Schemas.load(ResolveStage.COVERAGE), "transcript_coverage").collectAsList();
   }
 }
