@@ -154,12 +154,13 @@ final class IngestTask implements MapPartitionsFunction<Row, Row> {
       return Step.done(record.set(IngestRecords.REUSED, true).build(schema));
     }
     String fileName = CorpusPaths.fileName(relPath);
-    if (PlainText.is(bytes, fileName)) {
+    PlainText.Detected type = PlainText.detect(bytes, fileName);
+    if (type.plain()) {
       return new Step(null, record, relPath, () -> TikaExtraction.extractPlainText(bytes, fileName,
-          limits.maxChars()), Step.NOT_SENT);
+          limits.maxChars(), type.registryType()), Step.NOT_SENT);
     }
-    return new Step(null, record, relPath, ParseWorkerPool.start(fileName, bytes, limits)::result,
-        System.nanoTime());
+    return new Step(null, record, relPath, ParseWorkerPool.start(fileName, bytes, type.registryType(),
+        limits)::result, System.nanoTime());
   }
 
   private Row finish(Step step, ParseResult parsed) {

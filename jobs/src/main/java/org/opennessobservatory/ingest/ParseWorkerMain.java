@@ -11,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.tika.mime.MediaType;
 
 /**
  * The parse worker process: reads parse requests on stdin and parses each on a thread of its own, so that the Spark
@@ -57,7 +58,7 @@ public final class ParseWorkerMain {
   private static void answer(ParseRequest request, DataOutputStream out) {
     try {
       ParseResult result = TikaExtraction.extract(request.bytes(), request.fileName(), request.maxChars(),
-          request.maxEmbedded());
+          request.maxEmbedded(), request.registryType() == null ? null : MediaType.parse(request.registryType()));
       if (result.reject() == RejectReason.TOO_LARGE) {
         outOfHeap(); // caught and classified by the extraction
       }

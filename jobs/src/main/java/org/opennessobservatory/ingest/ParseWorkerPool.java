@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.tika.mime.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,13 @@ public final class ParseWorkerPool {
    * and a parse that spins is still stopped at its timeout.
    */
   public static Pending start(String fileName, byte[] bytes, ParseLimits limits) {
+    return start(fileName, bytes, null, limits);
+  }
+
+  /** {@link #start}, telling the worker what Tika's type registry said of the file (see GivenRegistryType). */
+  static Pending start(String fileName, byte[] bytes, MediaType registryType, ParseLimits limits) {
     ParseRequest request = new ParseRequest(IDS.incrementAndGet(), fileName, bytes, limits.maxChars(),
-        limits.maxEmbedded());
+        limits.maxEmbedded(), registryType == null ? null : registryType.toString());
     return new Pending(request, limits, shared(limits.workerHeapMb()).send(request, limits.timeoutMillis()));
   }
 

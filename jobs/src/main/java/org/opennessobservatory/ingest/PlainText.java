@@ -27,24 +27,36 @@ import org.apache.tika.mime.MimeTypes;
 final class PlainText {
   private PlainText() {}
 
-  private static final MimeTypes TYPES = TikaConfig.getDefaultConfig().getMimeRepository();
-  private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
+  private static final TikaConfig CONFIG = TikaConfig.getDefaultConfig();
+  private static final MimeTypes REGISTRY = CONFIG.getMimeRepository();
+  private static final Detector DETECTOR = GivenRegistryType.within(CONFIG);
 
-  /** Whether Tika's detection calls these bytes, under this name, exactly {@code text/plain}. */
-  static boolean is(byte[] bytes, String fileName) {
+  /**
+   * What Tika's detection makes of a file: its type registry's answer (sent on with the file, so that its parse
+   * need not ask again, see {@link GivenRegistryType}), and whether the full detection calls it exactly
+   * {@code text/plain}.
+   */
+  record Detected(MediaType registryType, boolean plain) {}
+
+  static Detected detect(byte[] bytes, String fileName) {
     try {
       // The registry first: it is cheap and turns down the PDFs and Office files that the container detectors
       // would open to look inside.
-      return MediaType.TEXT_PLAIN.equals(detect(TYPES, bytes, fileName))
-          && MediaType.TEXT_PLAIN.equals(detect(DETECTOR, bytes, fileName));
+      MediaType registryType = detect(REGISTRY, bytes, fileName, null);
+      return new Detected(registryType, MediaType.TEXT_PLAIN.equals(registryType)
+          && MediaType.TEXT_PLAIN.equals(detect(DETECTOR, bytes, fileName, registryType)));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a byte array cannot fail", e);
     }
   }
 
-  private static MediaType detect(Detector detector, byte[] bytes, String fileName) throws IOException {
+  private static MediaType detect(Detector detector, byte[] bytes, String fileName, MediaType registryType)
+      throws IOException {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    if (registryType != null) {
+      metadata.set(GivenRegistryType.KEY, registryType.toString());
+    }
     try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(bytes))) {
       return detector.detect(in, metadata);
     }

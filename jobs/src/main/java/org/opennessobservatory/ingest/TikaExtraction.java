@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -14,6 +15,7 @@ import org.apache.tika.metadata.HttpHeaders;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -30,42 +32,48 @@ public final class TikaExtraction {
 
   // AutoDetectParser is stateless between parses and safe to share; building it scans the service registry once.
   private static final class Holder {
-    static final AutoDetectParser PARSER = new AutoDetectParser();
+    static final Detector DETECTOR = GivenRegistryType.within(TikaConfig.getDefaultConfig());
+    static final AutoDetectParser PARSER = new TypeMappedOnceParser(TikaConfig.getDefaultConfig(), DETECTOR);
     /**
      * The same detection, but text is all it can parse: whatever the bytes turn out to be, nothing else runs (a
      * type it has no parser for ends as an "unsupported" reject).
      */
-    static final AutoDetectParser TEXT_ONLY = new AutoDetectParser(TikaConfig.getDefaultConfig().getDetector(),
-        new TextAndCSVParser());
+    static final AutoDetectParser TEXT_ONLY = new AutoDetectParser(DETECTOR, new TextAndCSVParser());
     static final EncodingDetector ENCODINGS = new Latin1AsWindows1252(TikaConfig.getDefaultConfig()
         .getEncodingDetector());
   }
 
   /** Loads every parser class up front, so that the first real parse is not charged for it. */
   static void warmUp() {
-    extract(new byte[] {'w', 'a', 'r', 'm'}, "warm-up.txt", 100, 0);
+    extract(new byte[] {'w', 'a', 'r', 'm'}, "warm-up.txt", 100, 0, null);
   }
 
   /**
    * @param maxChars write limit: text beyond it is dropped and the result marked truncated
    * @param maxEmbedded how many embedded documents (attachments, archive entries) to open; the rest are skipped
+   * @param registryType what Tika's type registry said of these bytes under this name, when the caller asked it
+   *     (see {@link GivenRegistryType}); null: the parse asks
    */
-  public static ParseResult extract(byte[] bytes, String fileName, int maxChars, int maxEmbedded) {
-    return extract(Holder.PARSER, bytes, fileName, maxChars, maxEmbedded);
+  public static ParseResult extract(byte[] bytes, String fileName, int maxChars, int maxEmbedded,
+      MediaType registryType) {
+    return extract(Holder.PARSER, bytes, fileName, maxChars, maxEmbedded, registryType);
   }
 
   /**
-   * {@link #extract} of a file that {@link PlainText#is} calls plain text, by a parser that can parse nothing else:
-   * the one Tika picks for {@code text/plain}, so the result is the same as in the worker.
+   * {@link #extract} of a file that {@link PlainText#detect} calls plain text, by a parser that can parse nothing
+   * else: the one Tika picks for {@code text/plain}, so the result is the same as in the worker.
    */
-  static ParseResult extractPlainText(byte[] bytes, String fileName, int maxChars) {
-    return extract(Holder.TEXT_ONLY, bytes, fileName, maxChars, 0);
+  static ParseResult extractPlainText(byte[] bytes, String fileName, int maxChars, MediaType registryType) {
+    return extract(Holder.TEXT_ONLY, bytes, fileName, maxChars, 0, registryType);
   }
 
   private static ParseResult extract(AutoDetectParser parserUsed, byte[] bytes, String fileName, int maxChars,
-      int maxEmbedded) {
+      int maxEmbedded, MediaType registryType) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    if (registryType != null) {
+      metadata.set(GivenRegistryType.KEY, registryType.toString());
+    }
     BodyContentHandler handler = new BodyContentHandler(maxChars);
     ParseContext context = new ParseContext();
     LimitedEmbeddedExtractor embedded = new LimitedEmbeddedExtractor(context, maxEmbedded);

@@ -13,7 +13,8 @@ import org.opennessobservatory.testing.HostileFiles;
 /** One in-process parse per file kind: each good file gives text, each bad one the right reject reason. */
 class TikaExtractionTest {
   private static ParseResult parse(byte[] bytes, String name) {
-    return TikaExtraction.extract(bytes, name, ParseLimits.DEFAULTS.maxChars(), ParseLimits.DEFAULTS.maxEmbedded());
+    return TikaExtraction.extract(bytes, name, ParseLimits.DEFAULTS.maxChars(), ParseLimits.DEFAULTS.maxEmbedded(),
+        null);
   }
 
   @Test
@@ -60,7 +61,7 @@ class TikaExtractionTest {
   @Test
   void theWriteLimitTruncatesInsteadOfFailing() {
     ParseResult r = TikaExtraction.extract("word ".repeat(10_000).getBytes(StandardCharsets.UTF_8), "long.txt",
-        1000, 10);
+        1000, 10, null);
     assertTrue(r.ok());
     assertTrue(r.truncated());
     assertEquals(1000, r.text().length());
