@@ -16,9 +16,11 @@ import org.apache.tika.mime.MimeTypes;
  * its answer from the document's Metadata when the caller already asked it the same question. The task asks the
  * registry of every file (see {@link PlainText}) before it decides where the file is parsed; asked again in the
  * parse, it costs about a fifth of the worker's CPU on a small PDF or DOCX (measured, client compiler). Its answer
- * depends only on the bytes and the name, which the parse has unchanged, so the given answer is the one it would
- * give. Embedded documents get their own Metadata, without an answer in it: they are detected in full. The answer
- * is removed as it is used, so that no parser can pass it on to a document inside.
+ * depends on the bytes, the name and a Content-Type in the Metadata; both askers give it the same bytes and name and
+ * no Content-Type, so the given answer is the one it would give — with the task's registry: a worker whose class
+ * path lacked a custom-mimetypes.xml the task has would now agree with the task. Embedded documents get their own
+ * Metadata, without an answer in it: they are detected in full. The answer is removed as it is used, so that no
+ * parser can pass it on to a document inside.
  */
 final class GivenRegistryType implements Detector {
   private static final long serialVersionUID = 1L;

@@ -32,15 +32,15 @@ public final class TikaExtraction {
 
   // AutoDetectParser is stateless between parses and safe to share; building it scans the service registry once.
   private static final class Holder {
-    static final Detector DETECTOR = GivenRegistryType.within(TikaConfig.getDefaultConfig());
-    static final AutoDetectParser PARSER = new TypeMappedOnceParser(TikaConfig.getDefaultConfig(), DETECTOR);
+    static final TikaConfig CONFIG = TikaConfig.getDefaultConfig(); // a new one on each call
+    static final Detector DETECTOR = GivenRegistryType.within(CONFIG);
+    static final AutoDetectParser PARSER = new TypeMappedOnceParser(CONFIG, DETECTOR);
     /**
      * The same detection, but text is all it can parse: whatever the bytes turn out to be, nothing else runs (a
      * type it has no parser for ends as an "unsupported" reject).
      */
     static final AutoDetectParser TEXT_ONLY = new AutoDetectParser(DETECTOR, new TextAndCSVParser());
-    static final EncodingDetector ENCODINGS = new Latin1AsWindows1252(TikaConfig.getDefaultConfig()
-        .getEncodingDetector());
+    static final EncodingDetector ENCODINGS = new Latin1AsWindows1252(CONFIG.getEncodingDetector());
   }
 
   /** Loads every parser class up front, so that the first real parse is not charged for it. */
@@ -67,7 +67,8 @@ public final class TikaExtraction {
     return extract(Holder.TEXT_ONLY, bytes, fileName, maxChars, 0, registryType);
   }
 
-  private static ParseResult extract(AutoDetectParser parserUsed, byte[] bytes, String fileName, int maxChars,
+  /** {@link #extract} by {@code parserUsed}, for embedded documents too (tests compare with a stock parser). */
+  static ParseResult extract(AutoDetectParser parserUsed, byte[] bytes, String fileName, int maxChars,
       int maxEmbedded, MediaType registryType) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);

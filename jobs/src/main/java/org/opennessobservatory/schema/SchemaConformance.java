@@ -22,7 +22,8 @@ public final class SchemaConformance {
    * Returns {@code data} with exactly the schema's columns, in its order, carrying its metadata. Fails at once when a
    * column is missing, extra or of another type. A column the schema says is never null, but which Spark cannot
    * prove is not, is guarded instead: the first null met fails the job that computes it (the write), naming the
-   * column. Checked there, the guard costs no pass of its own over the data, and no planning of one.
+   * column. Checked there, the guard costs no pass of its own over the data, and no planning of one; but only a job
+   * that computes the column checks it: write or collect the result whole (a {@code count()} computes no column).
    */
   public static Dataset<Row> conform(Dataset<Row> data, StructType schema, String dataset) {
     StructType actual = data.schema();

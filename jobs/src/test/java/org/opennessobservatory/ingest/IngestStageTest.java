@@ -118,18 +118,23 @@ class IngestStageTest extends SparkTestBase {
   }
 
   @Test
-  void filesAreDealtSoThatPartitionsHoldSimilarCounts() {
+  void filesAreDealtLargestFirstRoundRobinSoThatPartitionsHoldSimilarBytes() {
     List<IngestStage.InputFile> files = new ArrayList<>();
     for (int i = 0; i < 101; i++) {
       files.add(new IngestStage.InputFile("file:/c/f" + i, "f" + i, i * 1000L));
     }
     Dataset<Row> dealt = IngestStage.files(spark(), files);
-    List<Integer> sizes = dealt.javaRDD().glom().map(List::size).collect();
-    assertEquals(101, sizes.stream().mapToInt(Integer::intValue).sum());
-    int min = sizes.stream().mapToInt(Integer::intValue).min().orElseThrow();
-    int max = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
-    Assertions.assertTrue(max - min <= 1, "partition sizes " + sizes);
-    assertEquals(101L, dealt.select("rel_path").distinct().count());
+    List<List<Row>> partitions = dealt.javaRDD().glom().collect();
+    int n = partitions.size();
+    assertEquals(4, n, "2 x the default parallelism of local[2], as 101 files make less than one full partition");
+    // Sorted by size, largest first (f100 … f0), file k of that order goes to partition k mod n, in order.
+    for (int p = 0; p < n; p++) {
+      List<String> expected = new ArrayList<>();
+      for (int k = p; k < 101; k += n) {
+        expected.add("f" + (100 - k));
+      }
+      assertEquals(expected, partitions.get(p).stream().map(r -> r.getString(1)).toList(), "partition " + p);
+    }
   }
 
   @Test
