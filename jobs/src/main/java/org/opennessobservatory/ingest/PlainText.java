@@ -50,7 +50,8 @@ final class PlainText {
     }
   }
 
-  private static MediaType detect(Detector detector, byte[] bytes, String fileName, MediaType registryType)
+  /** What {@code detector} says of the bytes under this name, told the registry's answer when it is not null. */
+  static MediaType detect(Detector detector, byte[] bytes, String fileName, MediaType registryType)
       throws IOException {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);

@@ -46,7 +46,8 @@ class GivenRegistryTypeTest {
       String name = f.getKey().substring(f.getKey().lastIndexOf('/') + 1);
       byte[] bytes = f.getValue();
       MediaType registryType = PlainText.detect(bytes, name).registryType();
-      assertEquals(detect(CONFIG.getDetector(), bytes, name, null), detect(GIVEN, bytes, name, registryType),
+      assertEquals(PlainText.detect(CONFIG.getDetector(), bytes, name, null),
+          PlainText.detect(GIVEN, bytes, name, registryType),
           f.getKey());
       // Against Tika's stock parser and detection: the same result, Parsed-By's last entry included.
       assertEquals(TikaExtraction.extract(new AutoDetectParser(), bytes, name, 100_000, 10, null),
@@ -64,7 +65,7 @@ class GivenRegistryTypeTest {
       assertEquals(MediaType.text("html"), GIVEN.detect(in, metadata), "no magic run: the answer given is taken");
     }
     assertNull(metadata.get(GivenRegistryType.KEY));
-    assertEquals(MediaType.application("pdf"), detect(GIVEN, pdf, "report.pdf", null), "none given: asked");
+    assertEquals(MediaType.application("pdf"), PlainText.detect(GIVEN, pdf, "report.pdf", null), "none given: asked");
   }
 
   @Test
@@ -98,18 +99,6 @@ class GivenRegistryTypeTest {
     // Both members parsed by their own parsers: had the zip's type reached them, neither would give its text.
     String body = doc.paragraphs().get(0);
     assertEquals(2, given.text().split(java.util.regex.Pattern.quote(body), -1).length - 1, given.text());
-  }
-
-  private static MediaType detect(Detector detector, byte[] bytes, String name, MediaType given)
-      throws IOException {
-    Metadata metadata = new Metadata();
-    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-    if (given != null) {
-      metadata.set(GivenRegistryType.KEY, given.toString());
-    }
-    try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(bytes))) {
-      return detector.detect(in, metadata);
-    }
   }
 
   private static Map<String, byte[]> files() throws IOException {

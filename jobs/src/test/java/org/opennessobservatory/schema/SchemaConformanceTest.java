@@ -42,8 +42,8 @@ class SchemaConformanceTest extends SparkTestBase {
     Dataset<Row> wrong = spark().createDataFrame(List.of(RowFactory.create(1, "x")), other);
     IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
         () -> SchemaConformance.conform(wrong, SCHEMA, "t"));
-    Assertions.assertEquals("dataset t does not match schemas/t.json: id is int, schema says string; missing column words; "
-        + "column extra is not in the schema", e.getMessage());
+    Assertions.assertEquals("dataset t does not match schemas/t.json: id is int, schema says string; "
+        + "missing column words; column extra is not in the schema", e.getMessage());
   }
 
   @Test
@@ -52,8 +52,8 @@ class SchemaConformanceTest extends SparkTestBase {
         data(RowFactory.create(3L, "a"), RowFactory.create(4L, null)), SCHEMA, "t");
     Path out = dir.resolve("t");
     Exception e = Assertions.assertThrows(Exception.class, () -> conformed.write().parquet(out.toString()));
-    Assertions.assertTrue(causes(e).contains("dataset t does not match schemas/t.json: a null in non-nullable column id"),
-        causes(e));
+    String message = "dataset t does not match schemas/t.json: a null in non-nullable column id";
+    Assertions.assertTrue(causes(e).contains(message), causes(e));
     Assertions.assertFalse(Files.exists(out.resolve("_SUCCESS")), "a failed write leaves no finished dataset");
   }
 
