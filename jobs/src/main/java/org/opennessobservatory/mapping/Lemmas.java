@@ -18,7 +18,7 @@ final class Lemmas {
   private static final ThreadLocal<SentenceDetectorME> SENTENCES =
       ThreadLocal.withInitial(() -> new SentenceDetectorME(Models.englishSentences()));
   private static final ThreadLocal<TokenizerME> TOKENIZER =
-      ThreadLocal.withInitial(() -> new TokenizerME(Models.englishTokens()));
+      ThreadLocal.withInitial(() -> new TokenizerME(Models.englishWordTokens()));
   private static final ThreadLocal<POSTaggerME> TAGGER =
       ThreadLocal.withInitial(() -> new POSTaggerME(Models.englishPos()));
   /** LemmatizerME's lemmas: through {@link CachingLemmatizer} (same results, faster) when the model allows. */
