@@ -20,7 +20,7 @@ final class Lemmas {
   private static final ThreadLocal<TokenizerME> TOKENIZER =
       ThreadLocal.withInitial(() -> new TokenizerME(Models.englishWordTokens()));
   private static final ThreadLocal<POSTaggerME> TAGGER =
-      ThreadLocal.withInitial(() -> new POSTaggerME(Models.englishPos()));
+      ThreadLocal.withInitial(() -> new POSTaggerME(Models.englishPosGreedy()));
   /** LemmatizerME's lemmas: through {@link CachingLemmatizer} (same results, faster) when the model allows. */
   private static final ThreadLocal<java.util.function.BiFunction<String[], String[], String[]>> LEMMATIZER =
       ThreadLocal.withInitial(() -> {
