@@ -43,13 +43,20 @@ final class GivenRegistryType implements Detector {
     return MediaType.parse(given);
   }
 
-  /** The configuration's detection, its detectors in their order, with its type registry answering as above. */
+  /**
+   * The configuration's detection, its detectors in their order, with its type registry answering as above. A
+   * configuration of the user's ({@code -Dtika.config}) whose detection is not a list holding the registry once keeps
+   * its own detection, which then asks the registry again (the given answer stays unread in the Metadata).
+   */
   static Detector within(TikaConfig config) {
     MimeTypes registry = config.getMimeRepository();
-    List<Detector> detectors = new ArrayList<>(((CompositeDetector) config.getDetector()).getDetectors());
+    if (!(config.getDetector() instanceof CompositeDetector composite)) {
+      return config.getDetector();
+    }
+    List<Detector> detectors = new ArrayList<>(composite.getDetectors());
     int at = detectors.indexOf(registry);
     if (at < 0 || detectors.lastIndexOf(registry) != at) {
-      throw new IllegalStateException("Tika's default detection no longer holds its type registry once: " + detectors);
+      return config.getDetector();
     }
     detectors.set(at, new GivenRegistryType(registry));
     return new CompositeDetector(config.getMediaTypeRegistry(), detectors);

@@ -21,17 +21,19 @@ import org.apache.tika.parser.Parser;
  */
 final class TypeMappedOnceParser extends AutoDetectParser {
   private static final long serialVersionUID = 1L;
+  /** Null when the configuration's parser is not a composite (a user's {@code -Dtika.config}): Tika's own way. */
   private final Map<MediaType, Parser> byType;
 
   /** The configuration's parser, detecting with {@code detector}. */
   TypeMappedOnceParser(TikaConfig config, Detector detector) {
     super(config);
     setDetector(detector);
-    this.byType = Map.copyOf(((CompositeParser) config.getParser()).getParsers(new ParseContext()));
+    this.byType = config.getParser() instanceof CompositeParser composite
+        ? Map.copyOf(composite.getParsers(new ParseContext())) : null;
   }
 
   @Override
   public Map<MediaType, Parser> getParsers(ParseContext context) {
-    return byType;
+    return byType == null ? super.getParsers(context) : byType;
   }
 }

@@ -3,6 +3,7 @@ package org.opennessobservatory.ingest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -66,6 +67,14 @@ class GivenRegistryTypeTest {
     }
     assertNull(metadata.get(GivenRegistryType.KEY));
     assertEquals(MediaType.application("pdf"), PlainText.detect(GIVEN, pdf, "report.pdf", null), "none given: asked");
+  }
+
+  @Test
+  void aUsersConfigurationWhoseDetectionLacksTheRegistryKeepsItsOwnDetection() throws Exception {
+    TikaConfig own = new TikaConfig(new ByteArrayInputStream(("<properties><detectors><detector "
+        + "class=\"org.apache.tika.detect.TextDetector\"/></detectors></properties>").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)));
+    assertSame(own.getDetector(), GivenRegistryType.within(own));
   }
 
   @Test
