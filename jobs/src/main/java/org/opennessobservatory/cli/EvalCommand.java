@@ -65,8 +65,10 @@ final class EvalCommand implements Runnable {
   }
 
   @Command(name = "issues", mixinStandardHelpOptions = true,
-      description = "Issue precision and recall of stage issues on hand-labelled utterances (utterances.tsv, and "
-          + "heldout.tsv when there is one), per issue, overall and per file, then every false positive and miss.")
+      description = "Issue precision and recall of stage issues on hand-labelled utterances (the shipped examples, "
+          + "each left out in turn, then every .tsv file of the gold set folder), with the taxonomy's terms alone and "
+          + "with the neighbour method: per issue, overall and per file, every false positive and miss, and the "
+          + "neighbour threshold's sweep on the development file heldout.tsv.")
   static final class Issues implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,10 +79,14 @@ final class EvalCommand implements Runnable {
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy to evaluate instead of the shipped one.")
     String taxonomy;
 
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder that a gold file of labelled "
+        + "corpus sentences (columns id, source, sha256, expected, note) refers to.")
+    Path corpus;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      IssueEval.report(gold, taxonomy).forEach(out::println);
+      IssueEval.report(gold, taxonomy, corpus).forEach(out::println);
       out.flush();
       return 0;
     }

@@ -29,7 +29,7 @@ class PrefilterShareTest {
       Taxonomy t = Taxonomy.shipped();
       java.util.Set<String> ids = new java.util.HashSet<>();
       t.issues().forEach(i -> ids.add(i.id()));
-      IssueEval.Report r = IssueEval.evaluate(IssueEval.read(IssueEvalTest.GOLD, ids), x -> m.match(x).hits().keySet());
+      IssueEval.Report r = IssueEval.evaluate(IssueEval.read(IssueEvalTest.GOLD, ids), m);
       System.out.printf(Locale.ROOT, "  gold set with %d characters: precision %.3f recall %.3f%n", n, r.precision(),
           r.recall());
     }
