@@ -65,10 +65,8 @@ final class EvalCommand implements Runnable {
   }
 
   @Command(name = "issues", mixinStandardHelpOptions = true,
-      description = "Issue precision and recall of stage issues on hand-labelled utterances (the shipped examples, "
-          + "each left out in turn, then every .tsv file of the gold set folder), with the taxonomy's terms alone and "
-          + "with the neighbour method: per issue, overall and per file, every false positive and miss, and the "
-          + "neighbour threshold's sweep on the development file heldout.tsv.")
+      description = "Issue precision and recall of stage issues on hand-labelled utterances (every .tsv file of the "
+          + "gold set folder), per issue, overall and per file, then every false positive and miss.")
   static final class Issues implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -96,11 +96,6 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
-  /** Whether stage issues also finds issues by nearest labelled example. */
-  boolean issueNeighbours() {
-    return false;
-  }
-
   @Override
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
@@ -186,7 +181,7 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "issues");
-        issues = IssuesJob.run(spark, data, taxonomy(), issueNeighbours(), writer, memo);
+        issues = IssuesJob.run(spark, data, taxonomy(), writer, memo);
         stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
         datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
         datasets.put(IssuesStage.MAP, issues.mapRows());
@@ -335,7 +330,6 @@ abstract class PipelineCommand implements Callable<Integer> {
     config.put("spark.master", spark.sparkContext().master());
     config.put("spark.conf", sparkOptions.conf);
     config.put("parse_limits", limits);
-    config.put("issue_neighbours", issueNeighbours());
     config.put("incremental_store", incremental() == null ? null : incremental().store(out(), false));
     m.put("configuration", config);
     Map<String, Object> corpus = new LinkedHashMap<>();

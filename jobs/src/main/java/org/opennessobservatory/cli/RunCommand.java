@@ -17,12 +17,6 @@ final class RunCommand extends IngestCommand {
       + "instead of the shipped reference/issue-taxonomy.yaml; checked before any stage runs.")
   String taxonomy;
 
-  @Option(names = "--issue-neighbours", negatable = true, defaultValue = "false", fallbackValue = "true",
-      description = "Also find issues by the labelled example each sentence is closest to in meaning (a sentence "
-          + "embedding model), for issues spoken of without the taxonomy's words; about four times the issue "
-          + "stage's time. Default: ${DEFAULT-VALUE}.")
-  boolean issueNeighbours;
-
   @Option(names = "--recommendations", paramLabel = "FILE", description = "Registry of the CSTD WG 2012 "
       + "recommendations (YAML) to track instead of the shipped one; checked before any stage runs.")
   String recommendations;
@@ -48,11 +42,6 @@ final class RunCommand extends IngestCommand {
   @Override
   String taxonomy() {
     return taxonomy;
-  }
-
-  @Override
-  boolean issueNeighbours() {
-    return issueNeighbours;
   }
 
   @Override

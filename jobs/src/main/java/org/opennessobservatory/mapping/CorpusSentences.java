@@ -13,7 +13,7 @@ import org.opennessobservatory.ingest.TikaExtraction;
 
 /**
  * The sentences of a corpus's files by the SHA-256 of their text, for gold labels that name a sentence without
- * holding it ({@link IssueExamples}): each file is extracted as ingest extracts it and cut into sentences as stage
+ * holding it ({@link IssueGoldFile}): each file is extracted as ingest extracts it and cut into sentences as stage
  * issues cuts a text, once.
  */
 final class CorpusSentences {

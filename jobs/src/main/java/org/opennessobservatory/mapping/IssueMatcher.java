@@ -42,20 +42,8 @@ public final class IssueMatcher implements Serializable {
   /** One term or phrase: the issue it signals, the words as written, and each word's match keys. */
   private record Pattern(int issue, String written, String[][] keys) implements Serializable {}
 
-  /** A lemma match: a term or phrase of the taxonomy found. */
-  public static final String LEMMA = "lemma_match";
-  /** A neighbour match: the sentence's nearest labelled example carries the issue ({@link IssueNeighbours}). */
-  public static final String NEIGHBOUR = "neighbour";
-  /** Both kinds of match in one text. */
-  public static final String BOTH = LEMMA + "+" + NEIGHBOUR;
-
-  /**
-   * Issue matches in one text, per issue id: the count (occurrences of terms and phrases, plus each sentence without
-   * one whose nearest example carries the issue), the terms (as written in the taxonomy) that matched followed by the
-   * neighbour examples as {@code example <id>}, and how it was found ({@link #LEMMA}, {@link #NEIGHBOUR},
-   * {@link #BOTH}).
-   */
-  public record Hit(long matches, List<String> terms, String method) implements Serializable {}
+  /** Issue matches in one text: per issue id, the count and the terms (as written in the taxonomy) that matched. */
+  public record Hit(long matches, List<String> terms) implements Serializable {}
 
   /** What {@link #match} found, and how much of the text it had to lemmatize. */
   public record Result(Map<String, Hit> hits, int sentences, int lemmatizedSentences, int matchedSentences) {}
@@ -70,8 +58,6 @@ public final class IssueMatcher implements Serializable {
   private final Set<String> keys = new HashSet<>();
   /** Whether {@link #match} checks {@link #canMatch} before lemmatizing (false only to compare without it). */
   private final boolean exact;
-  /** The neighbour method's examples; null: terms and phrases only. */
-  private final IssueNeighbours neighbours;
   /** Per token: the keys its lower-case form or a lemma it can have equals ({@link #possibleKeys}); per JVM. */
   private transient java.util.concurrent.ConcurrentHashMap<String, String[]> tokenKeys;
 
@@ -84,10 +70,9 @@ public final class IssueMatcher implements Serializable {
 
   private final int prefixLength;
 
-  private IssueMatcher(Taxonomy taxonomy, int prefixLength, boolean exact, IssueNeighbours neighbours) {
+  private IssueMatcher(Taxonomy taxonomy, int prefixLength, boolean exact) {
     this.prefixLength = prefixLength;
     this.exact = exact;
-    this.neighbours = neighbours;
     version = taxonomy.version();
     int n = taxonomy.issues().size();
     ids = new String[n];
@@ -105,30 +90,12 @@ public final class IssueMatcher implements Serializable {
   }
 
   public static IssueMatcher of(Taxonomy taxonomy) {
-    return new IssueMatcher(taxonomy, PREFIX, true, null);
-  }
-
-  /** A matcher of the taxonomy's terms and phrases and, when {@code neighbours} is not null, of its neighbours. */
-  public static IssueMatcher of(Taxonomy taxonomy, IssueNeighbours neighbours) {
-    if (neighbours != null) {
-      Set<String> known = new HashSet<>();
-      taxonomy.issues().forEach(i -> known.add(i.id()));
-      neighbours.labels().stream().filter(l -> !known.contains(l)).findFirst().ifPresent(l -> {
-        throw new UserException("the neighbour examples label an issue '" + l + "' that taxonomy "
-            + taxonomy.source() + " does not have: give examples labelled with its issues");
-      });
-    }
-    return new IssueMatcher(taxonomy, PREFIX, true, neighbours);
-  }
-
-  /** The neighbour method's examples, or null. */
-  public IssueNeighbours neighbours() {
-    return neighbours;
+    return new IssueMatcher(taxonomy, PREFIX, true);
   }
 
   /** A matcher whose prefilter compares {@code prefixLength} characters (for measuring the prefilter). */
   static IssueMatcher of(Taxonomy taxonomy, int prefixLength) {
-    return new IssueMatcher(taxonomy, prefixLength, true, null);
+    return new IssueMatcher(taxonomy, prefixLength, true);
   }
 
   /**
@@ -136,7 +103,7 @@ public final class IssueMatcher implements Serializable {
    * results as {@link #of(Taxonomy)}, more slowly (for the test that shows it).
    */
   static IssueMatcher withoutExactFilter(Taxonomy taxonomy) {
-    return new IssueMatcher(taxonomy, PREFIX, false, null);
+    return new IssueMatcher(taxonomy, PREFIX, false);
   }
 
   public String version() {
@@ -144,7 +111,12 @@ public final class IssueMatcher implements Serializable {
   }
 
   public String label(String issueId) {
-    return labels[index(issueId)];
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i].equals(issueId)) {
+        return labels[i];
+      }
+    }
+    throw new IllegalArgumentException(issueId);
   }
 
   private void add(String source, int issue, String written) {
@@ -337,11 +309,8 @@ public final class IssueMatcher implements Serializable {
   /** Distinct tokens whose possible keys are kept per JVM before the cache starts over (a few hundred bytes each). */
   private static final int MAX_CACHED_TOKENS = 500_000;
 
-  /**
-   * What one sentence gave: whether the prefilter let it through to the lemmatizer, the terms found in it, and its
-   * neighbour (null when there is none close enough, or no neighbour method).
-   */
-  record SentenceMatch(boolean lemmatized, List<Pattern> found, IssueNeighbours.Neighbour neighbour) {}
+  /** What one sentence gave: whether the prefilter let it through to the lemmatizer, and the terms found in it. */
+  record SentenceMatch(boolean lemmatized, List<Pattern> found) {}
 
   /** The issues {@code text} mentions. */
   public Result match(String text) {
@@ -356,18 +325,8 @@ public final class IssueMatcher implements Serializable {
    * @param seen sentences matched before and what they gave, filled with this text's; null to keep none
    */
   Result match(String text, Map<String, SentenceMatch> seen) {
-    return match(text, seen, null);
-  }
-
-  /**
-   * The issues {@code text} mentions, its sentences' neighbours chosen among the examples but {@code skip} (leave one
-   * out, for scoring the examples themselves).
-   */
-  Result match(String text, Map<String, SentenceMatch> seen, String skip) {
-    Map<String, long[]> counts = new TreeMap<>(java.util.Comparator.comparingInt(this::index));
-    Map<String, Set<String>> terms = new HashMap<>();
-    Map<String, Set<String>> methods = new HashMap<>();
-    Map<String, Set<String>> neighbourTerms = new HashMap<>();
+    Map<Integer, long[]> counts = new TreeMap<>();
+    Map<Integer, Set<String>> terms = new TreeMap<>();
     int sentences = 0;
     int lemmatized = 0;
     int matched = 0;
@@ -376,61 +335,31 @@ public final class IssueMatcher implements Serializable {
         sentences++;
         SentenceMatch m = seen == null ? null : seen.get(sentence);
         if (m == null) {
-          m = matchSentence(sentence, skip);
+          m = matchSentence(sentence);
           if (seen != null) {
             seen.put(sentence, m);
           }
         }
         lemmatized += m.lemmatized() ? 1 : 0;
-        Set<String> here = new HashSet<>();
+        matched += m.found().isEmpty() ? 0 : 1;
         for (Pattern p : m.found()) {
-          String issue = ids[p.issue()];
-          here.add(issue);
-          counts.computeIfAbsent(issue, x -> new long[1])[0]++;
-          terms.computeIfAbsent(issue, x -> new LinkedHashSet<>()).add(p.written());
-          methods.computeIfAbsent(issue, x -> new HashSet<>()).add(LEMMA);
+          counts.computeIfAbsent(p.issue(), x -> new long[1])[0]++;
+          terms.computeIfAbsent(p.issue(), x -> new LinkedHashSet<>()).add(p.written());
         }
-        if (m.neighbour() != null) {
-          for (String issue : m.neighbour().issues()) {
-            if (here.add(issue)) {
-              counts.computeIfAbsent(issue, x -> new long[1])[0]++;
-              neighbourTerms.computeIfAbsent(issue, x -> new LinkedHashSet<>())
-                  .add("example " + m.neighbour().exampleId());
-              methods.computeIfAbsent(issue, x -> new HashSet<>()).add(NEIGHBOUR);
-            }
-          }
-        }
-        matched += here.isEmpty() ? 0 : 1;
       }
     }
     Map<String, Hit> hits = new java.util.LinkedHashMap<>();
-    counts.forEach((issue, c) -> {
-      List<String> all = new ArrayList<>(terms.getOrDefault(issue, Set.of()));
-      all.addAll(neighbourTerms.getOrDefault(issue, Set.of()));
-      Set<String> how = methods.get(issue);
-      hits.put(issue, new Hit(c[0], List.copyOf(all), how.size() == 2 ? BOTH : how.iterator().next()));
-    });
+    counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.get(i)))));
     return new Result(hits, sentences, lemmatized, matched);
   }
 
-  /** The issue's place in the taxonomy: hits come in taxonomy order. */
-  private int index(String issueId) {
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i].equals(issueId)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(issueId);
-  }
-
-  private SentenceMatch matchSentence(String sentence, String skip) {
+  private SentenceMatch matchSentence(String sentence) {
     String[] tokens = Lemmas.tokens(sentence);
     String[] lower = Lemmas.lower(tokens);
-    IssueNeighbours.Neighbour neighbour = neighbours == null ? null : neighbours.nearest(sentence, skip);
     if (!hasCandidate(lower) || (exact && !canMatch(tokens))) {
-      return new SentenceMatch(false, List.of(), neighbour);
+      return new SentenceMatch(false, List.of());
     }
-    return new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)), neighbour);
+    return new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)));
   }
 
   /** Every term and phrase occurrence in one sentence: phrases first (longest at each position), then terms. */

@@ -41,29 +41,26 @@ public final class IssuesJob {
   public static final String MATCHES = "issue_matches";
 
   public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {
-    return run(spark, outRoot, taxonomyPath, false, writer, null);
+    return run(spark, outRoot, taxonomyPath, writer, null);
   }
 
   /**
    * Reads {@code <outRoot>/documents} and {@code <outRoot>/utterances}, finds the issues, writes both datasets.
    *
    * @param taxonomyPath a taxonomy file (local, hdfs://, s3a://), or null for the shipped one
-   * @param neighbours whether to find issues by nearest labelled example too ({@link IssueNeighbours}, the shipped
-   *     examples)
    * @param memo where an incremental run finds the matches of texts matched before and keeps its own; null: match
    *     every text
    * @throws UserException when the taxonomy is faulty (one line: file, line, issue, fault) or an input is missing
    */
-  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, boolean neighbours,
-      DatasetWriter writer, Memo memo) {
+  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer,
+      Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
-    IssueMatcher matcher = IssueMatcher.of(taxonomy, neighbours ? IssueNeighbours.of(IssueExamples.shipped(
-        taxonomy.issues().stream().map(Taxonomy.Issue::id).collect(java.util.stream.Collectors.toSet()))) : null);
+    IssueMatcher matcher = IssueMatcher.of(taxonomy);
     Dataset<Row> documents = spark.read().parquet(StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
     Dataset<Row> utterances = spark.read()
         .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
-    String config = memoConfig(taxonomy, matcher.neighbours());
+    String config = memoConfig(taxonomy);
     Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
     Dataset<Row> matched = IssuesStage.matched(spark, utterances, documents, matcher, stored)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -97,13 +94,11 @@ public final class IssuesJob {
 
   /**
    * What a text's matches depend on besides the text: the code and models (versions), the taxonomy's terms (its
-   * content, not only its version label: a user may edit a file and forget to bump it), the prefilter, the neighbour
-   * method's model, examples and threshold.
+   * content, not only its version label: a user may edit a file and forget to bump it), the prefilter.
    */
-  static String memoConfig(Taxonomy taxonomy, IssueNeighbours neighbours) {
+  static String memoConfig(Taxonomy taxonomy) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
-    String terms = taxonomy.version() + "\n" + taxonomy.issues()
-        + (neighbours == null ? "" : "\nneighbours " + neighbours.fingerprint());
+    String terms = taxonomy.version() + "\n" + taxonomy.issues();
     try {
       return "observatory " + v.getProperty("version") + ", opennlp models " + v.getProperty("opennlp.models.version")
           + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(

@@ -44,6 +44,8 @@ public final class IssuesStage {
 
   public static final String MENTIONS = "issue_mentions";
   public static final String MAP = "stakeholder_issue_map";
+  public static final String METHOD = "lemma_match";
+
   /** The hash of a text, by which an incremental run finds its stored matches. */
   static final String TEXT_KEY = "text_key";
 
@@ -149,7 +151,7 @@ public final class IssuesStage {
         String issue = hit.getString(0);
         out.add(RowFactory.create(r.getString(0), r.get(1), r.getString(2), r.getString(3), r.getString(4),
             r.getString(5), issue, matcher.label(issue), hit.getLong(1), score(hit.getLong(1), words),
-            hit.getList(2).toArray(String[]::new), hit.getString(3), version, words, r.getString(6), r.getString(7), r.get(8)));
+            hit.getList(2).toArray(String[]::new), METHOD, version, words, r.getString(6), r.getString(7), r.get(8)));
       }
       return out.iterator();
     };

@@ -88,36 +88,6 @@ class ClusterJarIT extends SparkTestBase {
     }
   }
 
-  /**
-   * The sentence-embedding model, its tokenizer and ONNX Runtime's native library come out of the jar too: the issue
-   * eval, which embeds every example and sentence, prints through the jar alone what it prints here.
-   */
-  @Test
-  void embedsSentencesThroughTheJarAlone(@TempDir Path dir) throws Exception {
-    Path gold = Files.createDirectories(dir.resolve("gold"));
-    Files.writeString(gold.resolve("few.tsv"), "id\ttext\texpected\tnote\n"
-        + "x1\tTwenty million people in our country do not use the internet at all.\taccess_connectivity\t\n"
-        + "x2\tThe coffee break is in the hall.\t\t\n");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(System.getProperty("observatory.spark.jvm.flags").trim().split("\\s+")));
-    command.add("-cp");
-    command.add(JAR + java.io.File.pathSeparator
-        + Files.readString(TARGET.resolve("provided-classpath.txt")).trim());
-    command.addAll(List.of("org.opennessobservatory.cli.Observatory", "eval", "issues", "--gold", gold.toString()));
-    Path log = dir.resolve("eval.log");
-    Process eval = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!eval.waitFor(10, TimeUnit.MINUTES)) {
-      eval.destroyForcibly().waitFor();
-      Assertions.fail("eval issues through the cluster jar did not finish in 10 minutes:\n" + read(log));
-    }
-    Assertions.assertEquals(0, eval.exitValue(), () -> "eval issues through the cluster jar failed:\n" + read(log));
-    List<String> printed = Files.readAllLines(log);
-    for (String line : org.opennessobservatory.mapping.IssueEval.report(gold, null)) {
-      Assertions.assertTrue(printed.contains(line), () -> "missing: " + line + "\n" + read(log));
-    }
-  }
-
   private static String read(Path log) {
     try {
       return Files.readString(log);

@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.testing.TestPaths;
 
 class IssueEvalTest {
   static final Path GOLD = Path.of("src/test/resources/gold/issues");
+  static final Path NETMUNDIAL = Path.of("src/test/resources/gold/issues-netmundial");
   private static final Set<String> KNOWN = Taxonomy.shipped().issues().stream().map(Taxonomy.Issue::id)
       .collect(java.util.stream.Collectors.toSet());
 
@@ -24,12 +27,12 @@ class IssueEvalTest {
 
   @Test
   void microPrecisionAndRecallOverPairs() {
-    List<IssueExamples.Example> gold = List.of(
-        new IssueExamples.Example("a", "A", Set.of("x", "y"), "", "one", 2),
-        new IssueExamples.Example("b", "B", Set.of(), "", "one", 3),
-        new IssueExamples.Example("c", "C", Set.of("x"), "", "two", 2));
+    List<IssueGoldFile.Example> gold = List.of(
+        new IssueGoldFile.Example("a", "A", Set.of("x", "y"), "", "one", 2),
+        new IssueGoldFile.Example("b", "B", Set.of(), "", "one", 3),
+        new IssueGoldFile.Example("c", "C", Set.of("x"), "", "two", 2));
     Map<String, Set<String>> found = Map.of("A", Set.of("x"), "B", Set.of("y"), "C", Set.of("x", "z"));
-    IssueEval.Report r = IssueEval.evaluate(gold, e -> found.get(e.text()));
+    IssueEval.Report r = IssueEval.evaluate(gold, found::get);
     // pairs: tp (a,x) (c,x) = 2; fp (b,y) (c,z) = 2; fn (a,y) = 1
     assertEquals(List.of(2L, 2L, 1L), List.of(r.truePositives(), r.falsePositives(), r.falseNegatives()));
     assertEquals(0.5, r.precision(), 1e-9);
@@ -42,31 +45,33 @@ class IssueEvalTest {
   }
 
   @Test
-  void theShippedExamplesComeFirstThenTheFilesInNameOrderWithUniqueIds() throws IOException {
+  void everyTsvFileOfTheFolderIsAPartInNameOrderWithUniqueIds() throws IOException {
     Files.writeString(dir.resolve("b.tsv"), "id\ttext\texpected\tnote\nx2\tPrivacy\tprivacy\t\n");
     Files.writeString(dir.resolve("a.tsv"), "id\ttext\texpected\tnote\nx1\tHello\t\t\n");
     Files.writeString(dir.resolve("README.md"), "not read");
-    Set<String> known = Set.of("privacy", "x", "y");
-    List<IssueExamples.Example> shipped = IssueExamples.shipped(Taxonomy.shipped().issues().stream()
-        .map(Taxonomy.Issue::id).collect(java.util.stream.Collectors.toSet()));
-    List<IssueExamples.Example> read = IssueEval.read(dir, ids(shipped, known));
-    assertEquals(shipped, read.subList(0, shipped.size()));
-    assertEquals(List.of("a.tsv x1 []", "b.tsv x2 [privacy]"), read.subList(shipped.size(), read.size()).stream()
+    assertEquals(List.of("a.tsv x1 []", "b.tsv x2 [privacy]"), IssueEval.read(dir, Set.of("privacy")).stream()
         .map(e -> e.part() + " " + e.id() + " " + e.expected()).toList());
     Files.writeString(dir.resolve("b.tsv"), "id\ttext\texpected\tnote\nx1\tPrivacy\tprivacy\t\n");
-    UserException e = assertThrows(UserException.class, () -> IssueEval.read(dir, ids(shipped, known)));
+    UserException e = assertThrows(UserException.class, () -> IssueEval.read(dir, Set.of("privacy")));
     assertTrue(e.getMessage().contains("b.tsv line 2: duplicate id x1"), e.getMessage());
-    // an id of the shipped examples is taken too
-    Files.writeString(dir.resolve("b.tsv"), "id\ttext\texpected\tnote\nu001\tPrivacy\tprivacy\t\n");
-    e = assertThrows(UserException.class, () -> IssueEval.read(dir, ids(shipped, known)));
-    assertTrue(e.getMessage().contains("b.tsv line 2: duplicate id u001"), e.getMessage());
   }
 
-  /** The shipped examples' labels and {@code more}: the ids a gold set may use. */
-  private static Set<String> ids(List<IssueExamples.Example> shipped, Set<String> more) {
-    Set<String> all = new java.util.HashSet<>(more);
-    shipped.forEach(x -> all.addAll(x.expected()));
-    return all;
+  @Test
+  void corpusSentencesAreFoundByTheirHashInTheFileTheyComeFrom() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus/sub"));
+    Files.writeString(corpus.resolve("c.txt"), "Privacy is a right. The coffee is in the hall.\n");
+    Path gold = Files.createDirectories(dir.resolve("gold"));
+    // the first 16 hex digits of the SHA-256 of "The coffee is in the hall." (sha256sum of the sentence's bytes)
+    String header = "id\tsource\tsha256\texpected\tnote\n";
+    Files.writeString(gold.resolve("s.tsv"), header + "s1\tsub/c.txt\t99cfce6d95d89e42\t\t\n");
+    List<IssueGoldFile.Example> read = IssueEval.read(gold, Set.of(), dir.resolve("corpus"));
+    assertEquals(List.of("s1 The coffee is in the hall."), read.stream().map(x -> x.id() + " " + x.text()).toList());
+    UserException e = assertThrows(UserException.class, () -> IssueEval.read(gold, Set.of(), null));
+    assertTrue(e.getMessage().contains("give the corpus folder they come from with --corpus"), e.getMessage());
+    Files.writeString(gold.resolve("s.tsv"), header + "s1\tsub/c.txt\t0000000000000000\t\t\n");
+    e = assertThrows(UserException.class, () -> IssueEval.read(gold, Set.of(), dir.resolve("corpus")));
+    assertTrue(e.getMessage().contains("line 2: no sentence of") && e.getMessage().contains("another version of the "
+        + "corpus"), e.getMessage());
   }
 
   @Test
@@ -86,48 +91,37 @@ class IssueEvalTest {
 
   /**
    * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 (tp, fp, fn; precision, recall):
-   *
-   * <pre>
-   * part (utterances)                  terms and phrases                 with the neighbour method (0.45)
-   * issue-examples.tsv (231, tuned on) 195, 5, 22; 0.975, 0.899          196, 62, 21; 0.760, 0.903 (left out in turn)
-   * heldout.tsv (47, threshold chosen) 24, 0, 24;  1.000, 0.500          39, 4, 9;    0.907, 0.813
-   * heldout-2.tsv (120, unseen)        80, 15, 45; 0.842, 0.640          105, 33, 20; 0.761, 0.840
-   * </pre>
-   *
-   * <p>Neither method meets the target on unseen text, and the issue stays open until one does. Until then this
-   * guards the measured levels: a change that loses a true positive or adds a false one fails here, and raising the
-   * figures means raising these bounds with them.
+   * utterances.tsv (231, the taxonomy was tuned on them) 195, 5, 22; 0.975, 0.899. heldout.tsv (47, unseen when first
+   * run) 24, 0, 24; 1.000, 0.500. heldout-2.tsv (120, unseen, labelled by a helper who saw no term list) 80, 15, 45;
+   * 0.842, 0.640. The target is NOT met on unseen text, and the issue stays open until it is. Until then this guards
+   * the measured level: a change to the matcher or the taxonomy that loses a true positive or adds a false one fails
+   * here, and raising the figures means raising these bounds with them.
    */
   @Test
   void goldSetQualityIsNoWorseThanMeasured() {
     List<String> lines = IssueEval.report(GOLD, null);
     lines.forEach(System.out::println);
-    List<IssueExamples.Example> gold = IssueEval.read(GOLD, KNOWN);
-    IssueEval.Report lemmas = IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped()));
-    assertEquals(List.of("issue-examples.tsv 231", "heldout-2.tsv 120", "heldout.tsv 47"),
-        lemmas.parts().stream().map(p -> p.part() + " " + p.utterances()).toList());
-    assertTrue(lemmas.truePositives() >= 299 && lemmas.falsePositives() <= 20, String.join("\n", lines));
-    IssueEval.Report both = IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped(),
-        IssueNeighbours.of(IssueExamples.shipped(KNOWN))));
-    assertTrue(both.truePositives() >= 340 && both.falsePositives() <= 99, String.join("\n", lines));
+    IssueEval.Report r = IssueEval.evaluate(IssueEval.read(GOLD, KNOWN), IssueMatcher.of(Taxonomy.shipped()));
+    assertEquals(List.of("heldout-2.tsv 120", "heldout.tsv 47", "utterances.tsv 231"),
+        r.parts().stream().map(p -> p.part() + " " + p.utterances()).toList());
+    assertTrue(r.truePositives() >= 299 && r.falsePositives() <= 20, String.join("\n", lines));
   }
 
   /**
-   * The shipped threshold is what its rule gives on the development file (the highest F1 with precision at least
-   * 0.9), and the sweep that shows it scores what the matcher with that threshold finds.
+   * Real text: 200 sentences drawn at random from the NETmundial contributions, labelled by a helper who saw only the
+   * issue areas' descriptions and the guideline (gold/issues-netmundial). Measured on 2026-11-29: tp 85, fp 10, fn 123;
+   * precision 0.895, recall 0.409. Guarded like the gold set; skipped where the corpus is not on the machine.
    */
   @Test
-  void theNeighbourThresholdIsTheRulesChoiceOnTheDevelopmentFile() {
-    List<IssueExamples.Example> dev = IssueEval.read(GOLD, KNOWN).stream()
-        .filter(e -> e.part().equals(IssueEval.DEV)).toList();
-    List<IssueExamples.Example> shipped = IssueExamples.shipped(KNOWN);
-    List<IssueEval.Report> sweep = IssueEval.sweep(dev, IssueMatcher.of(Taxonomy.shipped()), shipped);
-    IssueEval.Report chosen = sweep.stream().filter(r -> r.precision() >= IssueEval.MIN_PRECISION)
-        .max(java.util.Comparator.comparingDouble(IssueEval.Report::f1)).orElseThrow();
-    assertEquals(String.format(java.util.Locale.ROOT, "from %.2f", IssueNeighbours.THRESHOLD), chosen.label());
-    IssueEval.Report matcher = IssueEval.evaluate(dev, IssueMatcher.of(Taxonomy.shipped(),
-        IssueNeighbours.of(shipped)));
-    assertEquals(List.of(matcher.truePositives(), matcher.falsePositives(), matcher.falseNegatives()),
-        List.of(chosen.truePositives(), chosen.falsePositives(), chosen.falseNegatives()));
+  void netmundialSentencesQualityIsNoWorseThanMeasured() {
+    Path corpus = TestPaths.netmundial();
+    Assumptions.assumeTrue(Files.isDirectory(corpus), "NETmundial contributions absent at " + corpus
+        + ": the real-text gold set cannot be read");
+    List<String> lines = IssueEval.report(NETMUNDIAL, null, corpus);
+    lines.forEach(System.out::println);
+    IssueEval.Report r = IssueEval.evaluate(IssueEval.read(NETMUNDIAL, KNOWN, corpus),
+        IssueMatcher.of(Taxonomy.shipped()));
+    assertEquals(200, r.utterances());
+    assertTrue(r.truePositives() >= 85 && r.falsePositives() <= 10, String.join("\n", lines));
   }
 }

@@ -86,30 +86,14 @@ class IssuesStageTest extends SparkTestBase {
     Dataset<Row> planted = entries.withColumn(TextMatches.HITS, functions.when(
         functions.col(Memo.KEY).equalTo(functions.sha2(functions.lit(privacy), 256)),
         functions.array(functions.struct(functions.lit("youth").as("issue_id"), functions.lit(9L).as("matches"),
-            functions.array(functions.lit("planted")).as("terms"), functions.lit("neighbour").as("method"))))
+            functions.array(functions.lit("planted")).as("terms"))))
         .otherwise(functions.col(TextMatches.HITS)));
     List<Row> d1 = mentions(planted).filter("doc_id = 'd1' and level = 'document'").collectAsList();
     Assertions.assertEquals(1, d1.size(), d1.toString());
     Assertions.assertEquals("youth", d1.get(0).getAs("issue_id"));
     Assertions.assertEquals(9L, (long) d1.get(0).getAs("matches"));
-    Assertions.assertEquals("neighbour", d1.get(0).getAs("method"));
     Assertions.assertEquals(mentions().filter("doc_id <> 'd1'").count(),
         mentions(planted).filter("doc_id <> 'd1'").count());
-  }
-
-  @Test
-  void neighbourMatchesAreRowsWithTheirMethodAndExample() {
-    IssueMatcher matcher = IssueMatcher.of(Taxonomy.shipped(), IssueNeighbours.of(List.of(
-        IssueNeighboursTest.example("x1", "Thank you.", "youth")), 0.95));
-    Dataset<Row> with = IssuesStage.mentions(IssuesStage.matched(spark(), utterances(spark()), documents(spark()),
-        matcher, null), documents(spark()), matcher);
-    // "Thank you." (utterance d2/2 and document d2) is example x1: youth, by its neighbour only; nothing else changes
-    Assertions.assertEquals(List.of("document d2 youth 1 neighbour example x1",
-        "utterance d2 youth 1 neighbour example x1"), with.filter("issue_id = 'youth'")
-        .selectExpr("concat_ws(' ', level, doc_id, issue_id, matches, method, concat_ws(',', matched_terms))")
-        .orderBy("level").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    OutputComparison.Difference rest = OutputComparison.compare(with.filter("issue_id <> 'youth'"), mentions());
-    Assertions.assertTrue(rest.same(), rest.toString());
   }
 
   @Test

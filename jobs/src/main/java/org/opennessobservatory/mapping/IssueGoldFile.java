@@ -1,7 +1,6 @@
 package org.opennessobservatory.mapping;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,41 +11,23 @@ import java.util.Set;
 import org.opennessobservatory.cli.UserException;
 
 /**
- * Utterances labelled by hand with issue ids: the shipped examples of the neighbour method
- * ({@link #SHIPPED}) and the gold set's files share this format. Tab-separated, a header line {@code id text expected
- * note}, one utterance per line; {@code expected} holds issue ids separated by {@code |}, empty when the utterance
- * speaks of no issue area.
+ * One file of a gold set of stage issues: utterances labelled by hand with issue ids. Tab-separated, a header line
+ * {@code id text expected note}, one utterance per line; {@code expected} holds issue ids separated by {@code |},
+ * empty when the utterance speaks of no issue area.
  *
  * <p>Sentences of a corpus someone else holds the rights to are labelled without their text: header {@code id source
  * sha256 expected note}, where {@code source} is a file's path in the corpus folder and {@code sha256} the first 16
  * hex digits of the SHA-256 of one of its sentences (as Tika extracts the file and OpenNLP cuts its text, the way
  * stage issues does). The text is found in the corpus when the file is read.
  */
-public final class IssueExamples {
-  private IssueExamples() {}
-
-  /** The labelled utterances shipped with the jobs (the taxonomy was tuned on them; the neighbour method's examples). */
-  public static final String SHIPPED = "reference/issue-examples.tsv";
+public final class IssueGoldFile {
+  private IssueGoldFile() {}
 
   static final List<String> HEADER = List.of("id", "text", "expected", "note");
   static final List<String> CORPUS_HEADER = List.of("id", "source", "sha256", "expected", "note");
 
   /** One labelled utterance, the file it comes from (its name: the part of a gold set) and its line. */
   public record Example(String id, String text, Set<String> expected, String note, String part, int line) {}
-
-  /** The shipped examples; labels checked against {@code known}. */
-  public static List<Example> shipped(Set<String> known) {
-    try (InputStream in = IssueExamples.class.getClassLoader().getResourceAsStream(SHIPPED)) {
-      if (in == null) {
-        throw new IllegalStateException(SHIPPED + " is missing from the class path: the jobs jar is incomplete");
-      }
-      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-      return parse(SHIPPED, Path.of(SHIPPED).getFileName().toString(), List.of(lines), known, new java.util.HashSet<>(),
-          null);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /**
    * The examples of {@code file}; ids must be new to {@code ids}, which receives them.
@@ -60,19 +41,15 @@ public final class IssueExamples {
     } catch (IOException e) {
       throw new UserException(file + ": cannot be read (" + e.getMessage() + "); give the gold set folder to --gold");
     }
-    return parse(file.toString(), file.getFileName().toString(), lines, known, ids, corpus);
-  }
-
-  private static List<Example> parse(String source, String part, List<String> lines, Set<String> known,
-      Set<String> ids, Path corpus) {
+    String part = file.getFileName().toString();
     List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split("\t", -1));
     if (!header.equals(HEADER) && !header.equals(CORPUS_HEADER)) {
-      throw new UserException(source + " line 1: expected the header " + String.join("\\t", HEADER) + " (or "
+      throw new UserException(file + " line 1: expected the header " + String.join("\\t", HEADER) + " (or "
           + String.join("\\t", CORPUS_HEADER) + " for sentences of a corpus)");
     }
     boolean referenced = header.equals(CORPUS_HEADER);
     if (referenced && corpus == null) {
-      throw new UserException(source + " labels sentences of corpus files by their hash: give the corpus folder "
+      throw new UserException(file + " labels sentences of corpus files by their hash: give the corpus folder "
           + "they come from with --corpus");
     }
     CorpusSentences sentences = referenced ? new CorpusSentences(corpus) : null;
@@ -82,7 +59,7 @@ public final class IssueExamples {
       if (line.isBlank()) {
         continue;
       }
-      String at = source + " line " + (i + 1);
+      String at = file + " line " + (i + 1);
       String[] cells = line.split("\t", -1);
       if (cells.length != header.size()) {
         throw new UserException(at + ": " + cells.length + " cells, expected " + header.size() + " (tab-separated)");
