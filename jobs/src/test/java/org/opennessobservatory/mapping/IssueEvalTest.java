@@ -90,27 +90,30 @@ class IssueEvalTest {
   }
 
   /**
-   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 (tp, fp, fn; precision, recall):
-   * utterances.tsv (231, the taxonomy was tuned on them) 195, 5, 22; 0.975, 0.899. heldout.tsv (47, unseen when first
-   * run) 24, 0, 24; 1.000, 0.500. heldout-2.tsv (120, unseen, labelled by a helper who saw no term list) 80, 15, 45;
-   * 0.842, 0.640. The target is NOT met on unseen text, and the issue stays open until it is. Until then this guards
-   * the measured level: a change to the matcher or the taxonomy that loses a true positive or adds a false one fails
-   * here, and raising the figures means raising these bounds with them.
+   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomy 2026.4 (tp, fp, fn;
+   * precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 196, 5, 21; 0.975, 0.903. heldout.tsv (47)
+   * and heldout-2.tsv (120), unseen when first run and since the development files of 2026.4: 33, 0, 15; 1.000, 0.688
+   * and 97, 15, 28; 0.866, 0.776. heldout-3.tsv (120, written by a helper who saw no term list, first run after 2026.4
+   * was committed): 76, 13, 50; 0.854, 0.603 (2026.3: 71, 13, 55; 0.845, 0.563). The target is NOT met on unseen text,
+   * and the issue stays open until it is. Until then this guards the measured level: a change to the matcher or the
+   * taxonomy that loses a true positive or adds a false one fails here, and raising the figures means raising these
+   * bounds with them.
    */
   @Test
   void goldSetQualityIsNoWorseThanMeasured() {
     List<String> lines = IssueEval.report(GOLD, null);
     lines.forEach(System.out::println);
     IssueEval.Report r = IssueEval.evaluate(IssueEval.read(GOLD, KNOWN), IssueMatcher.of(Taxonomy.shipped()));
-    assertEquals(List.of("heldout-2.tsv 120", "heldout.tsv 47", "utterances.tsv 231"),
+    assertEquals(List.of("heldout-2.tsv 120", "heldout-3.tsv 120", "heldout.tsv 47", "utterances.tsv 231"),
         r.parts().stream().map(p -> p.part() + " " + p.utterances()).toList());
-    assertTrue(r.truePositives() >= 299 && r.falsePositives() <= 20, String.join("\n", lines));
+    assertTrue(r.truePositives() >= 402 && r.falsePositives() <= 33, String.join("\n", lines));
   }
 
   /**
    * Real text: 200 sentences drawn at random from the NETmundial contributions, labelled by a helper who saw only the
-   * issue areas' descriptions and the guideline (gold/issues-netmundial). Measured on 2026-11-29: tp 85, fp 10, fn 123;
-   * precision 0.895, recall 0.409. Guarded like the gold set; skipped where the corpus is not on the machine.
+   * issue areas' descriptions and the guideline (gold/issues-netmundial). Measured on 2026-11-29, taxonomies 2026.3 and
+   * 2026.4 alike: tp 85, fp 10, fn 123; precision 0.895, recall 0.409. Guarded like the gold set; skipped where the
+   * corpus is not on the machine.
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
