@@ -104,7 +104,8 @@ public final class IssueEval {
     Set<String> ids = new HashSet<>();
     List<Path> files;
     try (java.util.stream.Stream<Path> listed = Files.list(dir)) {
-      files = listed.filter(f -> f.getFileName().toString().endsWith(".tsv")).sorted().toList();
+      files = listed.filter(f -> f.getFileName().toString().endsWith(".tsv") && Files.isRegularFile(f)).sorted()
+          .toList();
     } catch (IOException e) {
       throw new UserException(dir + ": cannot be listed (" + e.getMessage() + "); give the gold set folder to --gold");
     }

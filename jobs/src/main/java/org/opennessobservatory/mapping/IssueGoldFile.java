@@ -17,8 +17,8 @@ import org.opennessobservatory.cli.UserException;
  *
  * <p>Sentences of a corpus someone else holds the rights to are labelled without their text: header {@code id source
  * sha256 expected note}, where {@code source} is a file's path in the corpus folder and {@code sha256} the first 16
- * hex digits of the SHA-256 of one of its sentences (as Tika extracts the file and OpenNLP cuts its text, the way
- * stage issues does). The text is found in the corpus when the file is read.
+ * hex digits of the SHA-256 of one of its sentences ({@link CorpusSentences}: the file extracted by Tika as ingest
+ * extracts it, cut by stage issues' OpenNLP sentence model). The text is found in the corpus when the file is read.
  */
 public final class IssueGoldFile {
   private IssueGoldFile() {}
@@ -38,11 +38,15 @@ public final class IssueGoldFile {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UserException(file + " is not UTF-8: save it as UTF-8");
     } catch (IOException e) {
       throw new UserException(file + ": cannot be read (" + e.getMessage() + "); give the gold set folder to --gold");
     }
     String part = file.getFileName().toString();
-    List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split("\t", -1));
+    // a byte order mark some editors write is not part of the first column's name
+    List<String> header = lines.isEmpty() ? List.of()
+        : List.of(lines.get(0).replaceFirst("^\uFEFF", "").split("\t", -1));
     if (!header.equals(HEADER) && !header.equals(CORPUS_HEADER)) {
       throw new UserException(file + " line 1: expected the header " + String.join("\\t", HEADER) + " (or "
           + String.join("\\t", CORPUS_HEADER) + " for sentences of a corpus)");
@@ -53,6 +57,7 @@ public final class IssueGoldFile {
           + "they come from with --corpus");
     }
     CorpusSentences sentences = referenced ? new CorpusSentences(corpus) : null;
+    java.util.Map<String, String> sentenceIds = new java.util.HashMap<>();
     List<Example> examples = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -64,7 +69,14 @@ public final class IssueGoldFile {
       if (cells.length != header.size()) {
         throw new UserException(at + ": " + cells.length + " cells, expected " + header.size() + " (tab-separated)");
       }
+      if (cells[0].isBlank()) {
+        throw new UserException(at + ": the id is empty");
+      }
       if (referenced) {
+        String other = sentenceIds.putIfAbsent(cells[1] + " " + cells[2], cells[0]);
+        if (other != null) {
+          throw new UserException(at + ": " + cells[0] + " names the same sentence as " + other);
+        }
         String text = sentences.find(cells[1], cells[2], at);
         cells = new String[] {cells[0], text, cells[3], cells[4]};
       }
