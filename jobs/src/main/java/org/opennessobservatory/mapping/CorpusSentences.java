@@ -1,12 +1,12 @@
 package org.opennessobservatory.mapping;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.ingest.ParseResult;
@@ -76,11 +76,6 @@ final class CorpusSentences {
 
   /** The first 16 hex digits of a sentence's SHA-256 (of its UTF-8 bytes). */
   static String prefix(String sentence) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(sentence.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return DigestUtils.sha256Hex(sentence).substring(0, 16);
   }
 }
