@@ -153,7 +153,8 @@ abstract class PipelineCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
         stage(spark, progress, "segment+resolve");
-        resolve = ResolveJob.run(spark, SegmentJob.utterances(spark, data), corpus(), writer);
+        resolve = ResolveJob.run(spark, spark.read().parquet(new Path(data, IngestJob.DOCUMENTS).toString()),
+            corpus(), writer, memo);
         stageSeconds.put("segment+resolve", (System.nanoTime() - t0) / 1e9);
         segment = SegmentJob.summary(spark, data);
         stage(spark, progress, null);

@@ -48,10 +48,11 @@ final class Summaries {
 
   static void printResolve(PrintWriter out, ResolveJob.Summary s, double seconds, String outRoot) {
     out.printf("resolve: %d persons (%d in the registry of %d%s), %.1f%% of words attributed to a named person, "
-            + "%d turns named by a self-introduction; segment + resolve %.1f s%n", s.persons(), s.fromRegistry(),
+            + "%d turns named by a self-introduction; segment + resolve %.1f s%s%n", s.persons(), s.fromRegistry(),
         s.registryPersons(),
         s.registry() == null ? ", none in the corpus" : "", s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
-        s.selfIntroducedTurns(), seconds);
+        s.selfIntroducedTurns(), seconds, s.reusedTranscripts() == 0 ? ""
+            : "; " + s.reusedTranscripts() + " transcripts unchanged since an earlier run, their turns reused");
     out.printf("outputs: %s/utterances, %s/speakers, %s/transcript_coverage%n", outRoot, outRoot, outRoot);
     out.flush();
   }

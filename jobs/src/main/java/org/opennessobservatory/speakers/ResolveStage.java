@@ -57,10 +57,11 @@ public final class ResolveStage {
   /**
    * What the stage produces: utterances with their person columns, the persons, and coverage per transcript; and the
    * intermediate datasets all three are computed from (the turns with their mentions — POS tagging is the stage's
-   * cost — the name links and the person profiles), persisted: the caller unpersists them when done.
+   * cost — the name links and the person profiles), persisted: the caller unpersists them when done. {@code turns}
+   * is the first of them, as the stage received it.
    */
   public record Resolution(Dataset<Row> utterances, Dataset<Row> speakers, Dataset<Row> coverage,
-      List<Dataset<Row>> persisted) {
+      Dataset<Row> turns, List<Dataset<Row>> persisted) {
 
     public void unpersist() {
       persisted.forEach(Dataset::unpersist);
@@ -100,11 +101,27 @@ public final class ResolveStage {
    *     Dataset stage segment returns, false for utterances read back from files
    */
   public static Resolution resolve(SparkSession spark, Dataset<Row> utterances, Lookups lookups, boolean clustered) {
-    Broadcast<Lookups> shared = spark.sparkContext().broadcast(lookups,
-        scala.reflect.ClassTag$.MODULE$.apply(Lookups.class));
-    Dataset<Row> base = utterances.drop("person_id", "person_source", "person_link", "person_link_score",
-        "stakeholder_group", "stakeholder_group_source");
-    Dataset<Row> turns = mentions(base, shared, clustered).persist(StorageLevel.MEMORY_AND_DISK());
+    Broadcast<Lookups> shared = share(spark, lookups);
+    return resolveTurns(spark, mentions(withoutPersons(utterances), shared, clustered), shared);
+  }
+
+  /** The lookups shipped once to every executor. */
+  static Broadcast<Lookups> share(SparkSession spark, Lookups lookups) {
+    return spark.sparkContext().broadcast(lookups, scala.reflect.ClassTag$.MODULE$.apply(Lookups.class));
+  }
+
+  /** Utterance rows without the columns this stage fills. */
+  static Dataset<Row> withoutPersons(Dataset<Row> utterances) {
+    return utterances.drop("person_id", "person_source", "person_link", "person_link_score", "stakeholder_group",
+        "stakeholder_group_source");
+  }
+
+  /**
+   * {@link #resolve} from the turns with what each says of its speaker ({@link #mentions}, or {@link TranscriptTurns}
+   * where an incremental run reuses them); the turns may carry further columns, which the utterances leave out.
+   */
+  static Resolution resolveTurns(SparkSession spark, Dataset<Row> mentioned, Broadcast<Lookups> shared) {
+    Dataset<Row> turns = mentioned.persist(StorageLevel.MEMORY_AND_DISK());
     // Filled now, once: the broadcast tables below are built by concurrent jobs, and each would otherwise segment
     // and read the transcripts again while the cache is still empty.
     turns.count();
@@ -138,7 +155,7 @@ public final class ResolveStage {
             .when(col("organisation_group").isNotNull(), lit("organisation_keywords")).otherwise(lit("unknown")))
         .select(Arrays.stream(Schemas.load(SegmentStage.UTTERANCES).fieldNames()).map(functions::col)
             .toArray(Column[]::new));
-    return new Resolution(resolved, speakers, coverage(resolved), List.of(turns, links, profiles));
+    return new Resolution(resolved, speakers, coverage(resolved), turns, List.of(turns, links, profiles));
   }
 
   /**
@@ -146,7 +163,7 @@ public final class ResolveStage {
    * after its columns. Input that holds each transcript's turns together in one partition (the direct output of stage
    * segment, see {@link SegmentStage#utterances}) is read as it lies; any other is first shuffled by transcript.
    */
-  private static Dataset<Row> mentions(Dataset<Row> utterances, Broadcast<Lookups> shared, boolean clustered) {
+  static Dataset<Row> mentions(Dataset<Row> utterances, Broadcast<Lookups> shared, boolean clustered) {
     StructType out = utterances.schema();
     for (StructField f : MENTION_FIELDS.fields()) {
       out = out.add(f);

@@ -7,13 +7,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Stage segment's I/O: documents from the output root in, utterances out — not written here: stage resolve completes
- * every row (person columns) and writes the utterances dataset once, segmenting as it reads.
+ * Stage segment's summary. Its I/O is stage resolve's ({@code ResolveJob}): resolve completes every row (person
+ * columns) and writes the utterances dataset once, segmenting as it reads.
  */
 public final class SegmentJob {
   private SegmentJob() {}
@@ -24,11 +23,6 @@ public final class SegmentJob {
    * @param namedWords words in turns whose label names a person
    */
   public record Summary(long transcripts, long turns, long words, long namedWords) {}
-
-  /** The utterances of the documents under {@code outRoot}, to be consumed by stage resolve (not yet computed). */
-  public static Dataset<Row> utterances(SparkSession spark, String outRoot) {
-    return SegmentStage.utterances(spark.read().parquet(new Path(outRoot, "documents").toString()));
-  }
 
   /** Counts of the utterances dataset once written (a read of three columns, not of the text). */
   public static Summary summary(SparkSession spark, String outRoot) {

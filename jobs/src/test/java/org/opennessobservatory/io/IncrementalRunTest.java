@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +27,15 @@ import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
 
 /**
- * {@code --incremental} as a researcher uses it: an earlier state of the corpus (a year missing, one file since
- * corrected, one since renamed) is ingested with --incremental; then the whole pipeline runs with --incremental over
- * the corpus as it is now. Only the bytes parsed before under the same file name are reused (Tika takes the name as a
- * hint of the type), the corrected and the renamed file are parsed again, and every dataset equals the full demo
- * run's over the same corpus.
+ * {@code --incremental} as a researcher uses it: the whole pipeline runs with --incremental over an earlier state of
+ * the corpus (a year missing, one file since corrected, one since renamed), then again over the corpus as it is now.
+ * Only the bytes parsed before under the same file name are reused (Tika takes the name as a hint of the type), the
+ * corrected and the renamed file are parsed again; only the transcripts of the new year are segmented; and every
+ * dataset equals the full demo run's over the same corpus.
  */
 class IncrementalRunTest extends SparkTestBase {
   private static final Pattern REUSED = Pattern.compile("(\\d+) documents unchanged since an earlier run");
+  private static final Pattern REUSED_TURNS = Pattern.compile("(\\d+) transcripts unchanged since an earlier run");
 
   @Test
   void anIncrementalRunReusesOnlyUnchangedBytesAndEqualsAFullRun(@TempDir Path dir) throws IOException {
@@ -49,10 +51,12 @@ class IncrementalRunTest extends SparkTestBase {
     Files.move(renamed, renamed.resolveSibling("eurodig-2024-contribution-oslo-centre.html"));
     Path out = dir.resolve("out");
 
-    CliRunner.Run first = CliRunner.observatory("ingest", "--incremental", "--corpus", earlier.toString(),
+    CliRunner.Run first = CliRunner.observatory("run", "--incremental", "--corpus", earlier.toString(),
         "--out", out.toString());
     assertEquals(0, first.exit(), first.err());
     assertFalse(REUSED.matcher(first.out()).find(), "nothing to reuse on the first run: " + first.out());
+    assertFalse(REUSED_TURNS.matcher(first.out()).find(), first.out());
+    Set<String> segmentedBefore = transcriptTexts(spark().read().parquet(out.resolve("documents").toString()));
     Set<String> parsedBefore = memoKeys(spark().read().parquet(out.resolve("documents").toString()));
     String correctedId = spark().read().parquet(out.resolve("documents").toString())
         .filter(col("rel_path").equalTo("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt"))
@@ -79,17 +83,49 @@ class IncrementalRunTest extends SparkTestBase {
     Assertions.assertTrue(reused.find(), second.out());
     assertEquals(expected, Long.parseLong(reused.group(1)));
 
+    // By hand: the transcripts now whose text the first run segmented (all but the new year's).
+    Set<String> transcriptsNow = transcriptTexts(spark().read().parquet(out.resolve("documents").toString()));
+    long unchanged = transcriptsNow.stream().filter(segmentedBefore::contains).count();
+    Assertions.assertTrue(unchanged > 0 && unchanged < transcriptsNow.size(), unchanged + " of " + transcriptsNow);
+    Matcher reusedTurns = REUSED_TURNS.matcher(second.out());
+    Assertions.assertTrue(reusedTurns.find(), second.out());
+    assertEquals(unchanged, Long.parseLong(reusedTurns.group(1)));
+
     assertEquals(List.of(), OutputComparison.differences(spark(), DemoRun.out(), out));
-    // One settings folder; in it the first run's full generation and the second run's delta (its new parses).
-    try (Stream<Path> configs = Files.list(out.resolve(Memo.DEFAULT_FOLDER).resolve("parses"))) {
-      List<Path> folders = configs.toList();
-      assertEquals(1, folders.size(), folders.toString());
-      try (Stream<Path> generations = Files.list(folders.get(0))) {
-        assertEquals(List.of("delta", "full"), generations.map(g -> g.getFileName().toString())
-            .map(n -> n.substring(n.lastIndexOf('.') + 1)).sorted().toList());
+    // Per memo one settings folder; in it the first run's full generation and the second run's delta (what it added).
+    for (String memo : List.of("parses", "transcript_turns", "issue_matches")) {
+      try (Stream<Path> configs = Files.list(out.resolve(Memo.DEFAULT_FOLDER).resolve(memo))) {
+        List<Path> folders = configs.toList();
+        assertEquals(1, folders.size(), folders.toString());
+        try (Stream<Path> generations = Files.list(folders.get(0))) {
+          assertEquals(List.of("delta", "full"), generations.map(g -> g.getFileName().toString())
+              .map(n -> n.substring(n.lastIndexOf('.') + 1)).sorted().toList(), memo);
+        }
       }
     }
+    // The turns' delta holds the new year's transcripts only, one entry per turn.
+    Path turns = out.resolve(Memo.DEFAULT_FOLDER).resolve("transcript_turns");
+    try (Stream<Path> generations = Files.list(Files.list(turns).findFirst().orElseThrow())) {
+      Path delta = generations.filter(g -> g.getFileName().toString().endsWith(".delta")).findFirst().orElseThrow();
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> entries = spark().read().parquet(delta.toString());
+      Set<String> added = entries.select(Memo.KEY).distinct().collectAsList().stream().map(r -> r.getString(0))
+          .collect(Collectors.toSet());
+      Set<String> expectedAdded = new java.util.HashSet<>(transcriptsNow);
+      expectedAdded.removeAll(segmentedBefore);
+      assertEquals(expectedAdded, added);
+      long newTurns = spark().read().parquet(out.resolve("utterances").toString())
+          .join(spark().read().parquet(out.resolve("documents").toString())
+              .filter(functions.sha2(col("text"), 256).isin(expectedAdded.toArray())).select("doc_id"), "doc_id")
+          .count();
+      assertEquals(newTurns, entries.count());
+    }
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
+  }
+
+  /** The SHA-256 of each transcript's text (the turns memo's key) among these documents. */
+  private static Set<String> transcriptTexts(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> documents) {
+    return documents.filter(col("doc_type").equalTo("transcript")).select(functions.sha2(col("text"), 256))
+        .collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
   }
 
   /** The parse memo's keys of these rows, computed here from doc_id and rel_path: the SHA-256 and the file name. */

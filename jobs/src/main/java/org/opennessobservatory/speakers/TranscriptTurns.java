@@ -1,0 +1,119 @@
+package org.opennessobservatory.speakers;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.opennessobservatory.cli.Observatory;
+import org.opennessobservatory.io.Memo;
+import org.opennessobservatory.transcripts.SegmentStage;
+
+/**
+ * The per-transcript work of stage segment+resolve in an incremental run: segmentation into turns, their sentence
+ * counts and what each turn says of its speaker (self-introductions need POS tagging: the stage's cost) are a pure
+ * function of the transcript's text, so they are kept in the store by the text's SHA-256 and computed only for texts
+ * no earlier run saw. Linking names to persons and the profiles stay corpus-wide: a new year's speakers can change
+ * who an earlier name is.
+ *
+ * <p>A memo entry is one turn: the text's key, the turn's index and every column the two steps compute, apart from
+ * the document's own (doc_id, session, forum, year, language: this run's manifest decides them). A name that does
+ * not identify a person by itself is observed per document ({@code name@doc_id}); the entry keeps the name and
+ * whether it was so scoped, and a reuse scopes it to the document it now serves. Names are folded to letters,
+ * digits and spaces ({@link NameKey}), so "@" never occurs in one.
+ */
+final class TranscriptTurns {
+  private TranscriptTurns() {}
+
+  static final String MEMO = "transcript_turns";
+  private static final String TEXT_KEY = "transcript_key";
+  private static final String SCOPED = "doc_scoped";
+  private static final List<String> DOCUMENT_COLUMNS = List.of("doc_id", "session_id", "forum", "year", "language");
+
+  /** What the entries depend on besides the text: the code and the models (the stakeholder keywords are shipped). */
+  static String memoConfig() {
+    Properties v = Observatory.versions();
+    return "observatory " + v.getProperty("version") + ", opennlp models " + v.getProperty("opennlp.models.version");
+  }
+
+  /**
+   * The turns of every transcript of {@code documents} with what each says of its speaker — the rows
+   * {@link ResolveStage#mentions} gives — plus the text's key and {@link Memo#ADDED}: reused from {@code stored} for
+   * a text an earlier run segmented, computed for the others.
+   *
+   * @param stored this memo's entries from earlier runs, or null (nothing to reuse)
+   */
+  static Dataset<Row> of(Dataset<Row> documents, Broadcast<ResolveStage.Lookups> shared, Dataset<Row> stored) {
+    Dataset<Row> transcripts = documents.filter(col("doc_type").equalTo("transcript"))
+        .withColumn(TEXT_KEY, sha2(col("text"), 256));
+    Dataset<Row> keys = transcripts.select("doc_id", TEXT_KEY);
+    if (stored == null) {
+      return computed(transcripts, keys, shared);
+    }
+    // One row per transcript seen before: small, so broadcast; the texts and stored turns are never shuffled.
+    Dataset<Row> seen = stored.select(col(Memo.KEY).as(TEXT_KEY)).distinct().withColumn("seen", lit(true));
+    Dataset<Row> flagged = transcripts.join(broadcast(seen), new String[] {TEXT_KEY}, "left");
+    Dataset<Row> fresh = flagged.filter(col("seen").isNull()).drop("seen");
+    Dataset<Row> known = flagged.filter(col("seen")).select(col(TEXT_KEY), col("doc_id"), col("session_id"),
+        col("forum"), col("year"), col("language"));
+    Dataset<Row> computed = computed(fresh, keys, shared);
+    return computed.unionByName(reused(stored, known, computed.columns()));
+  }
+
+  /** Segmented and mentioned here: each transcript's turns come out together and in order, as resolve expects. */
+  private static Dataset<Row> computed(Dataset<Row> transcripts, Dataset<Row> keys,
+      Broadcast<ResolveStage.Lookups> shared) {
+    Dataset<Row> turns = ResolveStage.mentions(ResolveStage.withoutPersons(SegmentStage.utterances(transcripts)),
+        shared, true);
+    return turns.join(broadcast(keys.withColumnRenamed("doc_id", "k_doc")), col("doc_id").equalTo(col("k_doc")))
+        .drop("k_doc").withColumn(Memo.ADDED, lit(true));
+  }
+
+  /** Stored turns for the transcripts now in the corpus whose text an earlier run segmented, as {@code names}. */
+  private static Dataset<Row> reused(Dataset<Row> stored, Dataset<Row> known, String[] names) {
+    Dataset<Row> joined = stored.join(broadcast(known), stored.col(Memo.KEY).equalTo(known.col(TEXT_KEY)));
+    List<Column> columns = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals(Memo.ADDED)) {
+        columns.add(lit(false).as(name));
+      } else if (name.equals("observation_key")) {
+        columns.add(when(col(SCOPED), concat(col(name), lit("@"), col("doc_id"))).otherwise(col(name)).as(name));
+      } else if (name.equals(TEXT_KEY) || DOCUMENT_COLUMNS.contains(name)) {
+        columns.add(known.col(name));
+      } else {
+        columns.add(col(name));
+      }
+    }
+    return joined.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * This run's entries ({@link Memo#write}): one per turn of each text, taken from the first document holding it
+   * when two documents share a text.
+   */
+  static Dataset<Row> memoEntries(Dataset<Row> turns, String config) {
+    Dataset<Row> first = turns.groupBy(col(TEXT_KEY).as("f_key")).agg(min("doc_id").as("f_doc"));
+    List<Column> columns = new ArrayList<>(List.of(col(TEXT_KEY).as(Memo.KEY), lit(config).as(Memo.CONFIG)));
+    for (String name : turns.columns()) {
+      if (name.equals("observation_key")) {
+        columns.add(split(col(name), "@").getItem(0).as(name));
+        columns.add(col(name).contains("@").as(SCOPED));
+      } else if (!name.equals(TEXT_KEY) && !DOCUMENT_COLUMNS.contains(name)) {
+        columns.add(col(name));
+      }
+    }
+    return turns.join(broadcast(first), col(TEXT_KEY).equalTo(col("f_key")).and(col("doc_id").equalTo(col("f_doc"))))
+        .select(columns.toArray(Column[]::new));
+  }
+}
