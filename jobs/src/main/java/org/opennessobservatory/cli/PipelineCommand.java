@@ -205,7 +205,7 @@ abstract class PipelineCommand implements Callable<Integer> {
         Summaries.printTrack(spec.commandLine().getOut(), track, (double) stageSeconds.get("track"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "influence");
-        influence = InfluenceJob.run(spark, data, writer);
+        influence = InfluenceJob.run(spark, data, InfluenceStage.Config.defaults(), writer, memo);
         stageSeconds.put("influence", (System.nanoTime() - t0) / 1e9);
         datasets.put(InfluenceStage.PASSAGES, influence.passages());
         datasets.put(InfluenceStage.BY_GROUP, influence.byGroupRows());

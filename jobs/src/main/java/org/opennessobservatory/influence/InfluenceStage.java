@@ -78,12 +78,13 @@ public final class InfluenceStage {
   }
 
   /**
-   * The stage's outputs, plus the candidate pairs it aligned (for the pairs-examined count). The candidate pairs and
+   * The stage's outputs, plus the candidate pairs it aligned (for the pairs-examined count) and, in an incremental
+   * run, the entries for the memo ({@link ProcessAlignments}; null otherwise). The candidate pairs and
    * the aligned passages every output derives from are persisted, so that counting and writing the outputs index and
    * align once; {@link #release()} frees them when the outputs are written.
    */
   public record Result(Dataset<Row> passages, Dataset<Row> byGroup, Dataset<Row> clusters, Dataset<Row> pairs,
-      Dataset<Row> contributionPassages, List<Dataset<Row>> persisted) {
+      Dataset<Row> contributionPassages, Dataset<Row> memoEntries, List<Dataset<Row>> persisted) {
     public void release() {
       persisted.forEach(Dataset::unpersist);
     }
@@ -122,8 +123,44 @@ public final class InfluenceStage {
   }
 
   public static Result run(Dataset<Row> documents, Config config) {
-    Alignment.Config ac = config.alignment();
     Dataset<Row> docs = inputs(documents);
+    Aligned a = align(docs, config);
+    Dataset<Row> all = a.all().persist(StorageLevel.MEMORY_AND_DISK());
+    return outputs(docs, a.pairs(), all, null, config, List.of(a.candidates(), all));
+  }
+
+  /**
+   * The stage in an incremental run: the per-process work — index, candidate pairs, alignment ({@link #align}) — of
+   * every process whose inputs an earlier run saw unchanged is taken from the memo, the rest is computed; the
+   * result's {@code memoEntries} are this run's entries for the memo.
+   *
+   * @param stored the memo's entries from earlier runs ({@link ProcessAlignments}), or null
+   * @param memoConfig the memo's config ({@link ProcessAlignments#memoConfig})
+   */
+  public static Result run(Dataset<Row> documents, Config config, Dataset<Row> stored, String memoConfig) {
+    Dataset<Row> docs = inputs(documents);
+    ProcessAlignments.Reuse r = ProcessAlignments.of(docs, config, stored, memoConfig);
+    Dataset<Row> all = r.all().persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> persisted = new ArrayList<>(r.persisted());
+    persisted.add(all);
+    return outputs(docs, r.pairs(), all, r.entries(), config, persisted);
+  }
+
+  /**
+   * The per-process work: the candidate pairs with their seeds (persisted: the alignment reads them, and the pairs
+   * are counted) and every aligned passage with its pair's facts ({@link #ALIGNED}, then m_source, m_target,
+   * target_type, process_id, forum, year, stakeholder_group, date_basis). Each process is aligned from its own
+   * documents alone.
+   */
+  record Aligned(Dataset<Row> candidates, Dataset<Row> all) {
+    /** The candidate pairs as {@link Result#pairs} gives them. */
+    Dataset<Row> pairs() {
+      return candidates.select("process_id", "source_doc_id", "target_doc_id", "target_type", "shared_ngrams");
+    }
+  }
+
+  static Aligned align(Dataset<Row> docs, Config config) {
+    Alignment.Config ac = config.alignment();
     int n = ac.n();
     FlatMapFunction<Row, Row> shingle = r -> {
       List<Row> out = new ArrayList<>();
@@ -178,7 +215,13 @@ public final class InfluenceStage {
         col("target_type"), col("process_id"), col("forum"), col("year"), col("stakeholder_group"),
         col("date_basis"));
     Dataset<Row> all = aligned.join(meta, col("source_doc_id").equalTo(col("m_source"))
-        .and(col("target_doc_id").equalTo(col("m_target")))).persist(StorageLevel.MEMORY_AND_DISK());
+        .and(col("target_doc_id").equalTo(col("m_target"))));
+    return new Aligned(candidates, all);
+  }
+
+  /** The three outputs from the candidate pairs and the aligned passages of every process. */
+  private static Result outputs(Dataset<Row> docs, Dataset<Row> pairs, Dataset<Row> all, Dataset<Row> memoEntries,
+      Config config, List<Dataset<Row>> persisted) {
     Dataset<Row> passages = all.filter(col("target_type").equalTo(OUTCOME)).select(
         substring(sha2(concat_ws("|", col("target_doc_id"), col("target_start"), col("target_end"),
             col("source_doc_id"), col("source_start"), col("source_end")), 256), 1, 32).as("passage_id"),
@@ -189,9 +232,7 @@ public final class InfluenceStage {
         col("date_basis"), col("forum"), col("year"));
     Dataset<Row> cc = all.filter(col("target_type").equalTo(CONTRIBUTION));
     return new Result(passages, byGroup(docs, passages),
-        clusters(docs, cc, config.clusterMinChars(), config.clusterMinShare()),
-        candidates.select("process_id", "source_doc_id", "target_doc_id", "target_type", "shared_ngrams"), cc,
-        List.of(candidates, all));
+        clusters(docs, cc, config.clusterMinChars(), config.clusterMinShare()), pairs, cc, memoEntries, persisted);
   }
 
   private static final StructType COVERED = new StructType().add("outcome_doc_id", DataTypes.StringType, false)

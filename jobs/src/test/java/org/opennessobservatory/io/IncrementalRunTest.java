@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,7 @@ import org.opennessobservatory.testing.TestPaths;
 class IncrementalRunTest extends SparkTestBase {
   private static final Pattern REUSED = Pattern.compile("(\\d+) documents unchanged since an earlier run");
   private static final Pattern REUSED_TURNS = Pattern.compile("(\\d+) transcripts unchanged since an earlier run");
+  private static final Pattern REUSED_PROCESSES = Pattern.compile("(\\d+) processes unchanged since an earlier run");
 
   @Test
   void anIncrementalRunReusesOnlyUnchangedBytesAndEqualsAFullRun(@TempDir Path dir) throws IOException {
@@ -57,6 +59,7 @@ class IncrementalRunTest extends SparkTestBase {
     assertFalse(REUSED.matcher(first.out()).find(), "nothing to reuse on the first run: " + first.out());
     assertFalse(REUSED_TURNS.matcher(first.out()).find(), first.out());
     Set<String> segmentedBefore = transcriptTexts(spark().read().parquet(out.resolve("documents").toString()));
+    Map<String, Set<String>> processesBefore = processes(spark().read().parquet(out.resolve("documents").toString()));
     Set<String> parsedBefore = memoKeys(spark().read().parquet(out.resolve("documents").toString()));
     String correctedId = spark().read().parquet(out.resolve("documents").toString())
         .filter(col("rel_path").equalTo("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt"))
@@ -91,9 +94,20 @@ class IncrementalRunTest extends SparkTestBase {
     Assertions.assertTrue(reusedTurns.find(), second.out());
     assertEquals(unchanged, Long.parseLong(reusedTurns.group(1)));
 
+    // By hand: the processes now whose documents (ids and texts) are those the first run aligned; the manifest rows
+    // of the files both runs read are the same.
+    Map<String, Set<String>> processesNow = processes(spark().read().parquet(out.resolve("documents").toString()));
+    long sameProcesses = processesNow.entrySet().stream()
+        .filter(e -> e.getValue().equals(processesBefore.get(e.getKey()))).count();
+    Assertions.assertTrue(sameProcesses > 0 && sameProcesses < processesNow.size() - 1,
+        sameProcesses + " of " + processesNow.keySet());
+    Matcher reusedProcesses = REUSED_PROCESSES.matcher(second.out());
+    Assertions.assertTrue(reusedProcesses.find(), second.out());
+    assertEquals(sameProcesses, Long.parseLong(reusedProcesses.group(1)));
+
     assertEquals(List.of(), OutputComparison.differences(spark(), DemoRun.out(), out));
     // Per memo one settings folder; in it the first run's full generation and the second run's delta (what it added).
-    for (String memo : List.of("parses", "transcript_turns", "issue_matches")) {
+    for (String memo : List.of("parses", "transcript_turns", "issue_matches", "process_alignments")) {
       try (Stream<Path> configs = Files.list(out.resolve(Memo.DEFAULT_FOLDER).resolve(memo))) {
         List<Path> folders = configs.toList();
         assertEquals(1, folders.size(), folders.toString());
@@ -126,6 +140,15 @@ class IncrementalRunTest extends SparkTestBase {
   private static Set<String> transcriptTexts(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> documents) {
     return documents.filter(col("doc_type").equalTo("transcript")).select(functions.sha2(col("text"), 256))
         .collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+  }
+
+  /** Stage influence's processes among these documents: per process id, its contributions' and outcomes' texts. */
+  private static Map<String, Set<String>> processes(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> documents) {
+    return documents.filter(col("doc_type").isin("contribution", "outcome"))
+        .select(functions.coalesce(col("extra").getItem("process_id"), functions.concat_ws("/", col("forum"),
+            functions.coalesce(col("year").cast("string"), functions.lit("unknown")))), functions.concat_ws(" ", col("doc_id"), functions.sha2(col("text"), 256)))
+        .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getString(0),
+            Collectors.mapping(r -> r.getString(1), Collectors.toSet())));
   }
 
   /** The parse memo's keys of these rows, computed here from doc_id and rel_path: the SHA-256 and the file name. */
