@@ -18,7 +18,8 @@ public final class InfluenceJob {
   /**
    * @param pairsExamined candidate pairs (contribution → outcome and contribution → contribution) sharing at least
    *     minSeeds rare n-grams; counted before the date rule, which then leaves out contributions published after
-   *     their outcome
+   *     their outcome (in an incremental run, the pairs of reused processes were examined by the run that stored
+   *     them)
    * @param passages influence_passages rows
    * @param boilerplatePassages of those, flagged boilerplate
    * @param byGroupRows influence_by_group rows

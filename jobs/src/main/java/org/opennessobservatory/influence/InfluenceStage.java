@@ -139,7 +139,7 @@ public final class InfluenceStage {
    */
   public static Result run(Dataset<Row> documents, Config config, Dataset<Row> stored, String memoConfig) {
     Dataset<Row> docs = inputs(documents);
-    ProcessAlignments.Reuse r = ProcessAlignments.of(docs, config, stored, memoConfig);
+    ProcessAlignments.Processes r = ProcessAlignments.of(docs, config, stored, memoConfig);
     Dataset<Row> all = r.all().persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> persisted = new ArrayList<>(r.persisted());
     persisted.add(all);

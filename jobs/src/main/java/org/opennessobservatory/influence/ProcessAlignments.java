@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.Observatory;
+import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.Memo;
 
 /**
@@ -41,25 +42,25 @@ final class ProcessAlignments {
 
   static final String MEMO = "process_alignments";
   private static final String FINGERPRINT = "process_key";
-  private static final String ALL = "aligned";
+  private static final String ALIGNED = "aligned";
   private static final String PAIRS = "pairs";
   private static final String SEEN = "seen";
 
   /** What the entries depend on besides the documents: the code and the alignment parameters. */
   static String memoConfig(InfluenceStage.Config config) {
     Properties v = Observatory.versions();
-    return "observatory " + v.getProperty("version") + ", " + config;
+    return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", " + config.alignment();
   }
 
   /**
    * The candidate pairs and aligned passages of every process, the entries of this run for the memo, and what was
    * persisted to make them (the caller unpersists it).
    */
-  record Reuse(Dataset<Row> pairs, Dataset<Row> all, Dataset<Row> entries, List<Dataset<Row>> persisted) {}
+  record Processes(Dataset<Row> pairs, Dataset<Row> all, Dataset<Row> entries, List<Dataset<Row>> persisted) {}
 
   /** One row per process: its id and the fingerprint of its documents as the stage reads them. */
   static Dataset<Row> fingerprints(Dataset<Row> docs) {
-    // JSON names every field, so that a null in one place never reads like a null in another.
+    // JSON names every field it writes (a null one it leaves out), so a null in one place never reads like another.
     Column line = to_json(struct(col("doc_id"), col("doc_type"), col("forum"), col("year"), col("day"),
         col("stakeholder_group"), col("contributor"), sha2(col("text"), 256).as("text_sha256")));
     return docs.groupBy("process_id").agg(sort_array(collect_list(line)).as("lines"))
@@ -71,7 +72,7 @@ final class ProcessAlignments {
    * @param docs the stage's inputs ({@link InfluenceStage#inputs})
    * @param stored the memo's entries from earlier runs, or null
    */
-  static Reuse of(Dataset<Row> docs, InfluenceStage.Config config, Dataset<Row> stored, String memoConfig) {
+  static Processes of(Dataset<Row> docs, InfluenceStage.Config config, Dataset<Row> stored, String memoConfig) {
     Dataset<Row> fingerprints = fingerprints(docs);
     // One row per process, small: broadcast, and persisted since three plans below read it.
     Dataset<Row> flagged = (stored == null ? fingerprints.withColumn(SEEN, lit(false))
@@ -87,7 +88,7 @@ final class ProcessAlignments {
     List<Dataset<Row>> persisted = List.of(flagged, a.candidates(), freshAll);
 
     Dataset<Row> allByProcess = freshAll.groupBy(col("process_id").as("a_process"))
-        .agg(collect_list(struct(columns(freshAll))).as(ALL));
+        .agg(collect_list(struct(columns(freshAll))).as(ALIGNED));
     Dataset<Row> pairsByProcess = freshPairs.groupBy(col("process_id").as("p_process"))
         .agg(collect_list(struct(columns(freshPairs))).as(PAIRS));
     // Every fresh process gets an entry, also one without a candidate pair: it need not be indexed again either.
@@ -95,18 +96,18 @@ final class ProcessAlignments {
         .join(allByProcess, col("process_id").equalTo(col("a_process")), "left")
         .join(pairsByProcess, col("process_id").equalTo(col("p_process")), "left")
         .select(col(FINGERPRINT).as(Memo.KEY), lit(memoConfig).as(Memo.CONFIG),
-            coalesce(col(ALL), empty(freshAll.schema())).as(ALL),
+            coalesce(col(ALIGNED), empty(freshAll.schema())).as(ALIGNED),
             coalesce(col(PAIRS), empty(freshPairs.schema())).as(PAIRS), lit(true).as(Memo.ADDED));
     if (stored == null) {
-      return new Reuse(freshPairs, freshAll, freshEntries, persisted);
+      return new Processes(freshPairs, freshAll, freshEntries, persisted);
     }
     Dataset<Row> reused = stored.join(broadcast(flagged.filter(col(SEEN)).select(col(FINGERPRINT))),
         col(Memo.KEY).equalTo(col(FINGERPRINT))).drop(FINGERPRINT);
-    Dataset<Row> all = freshAll.unionByName(reused.select(explode(col(ALL)).as("x")).select("x.*"));
+    Dataset<Row> all = freshAll.unionByName(reused.select(explode(col(ALIGNED)).as("x")).select("x.*"));
     Dataset<Row> pairs = freshPairs.unionByName(reused.select(explode(col(PAIRS)).as("x")).select("x.*"));
     Dataset<Row> entries = freshEntries.unionByName(reused.select(col(Memo.KEY), lit(memoConfig).as(Memo.CONFIG),
-        col(ALL), col(PAIRS), lit(false).as(Memo.ADDED)));
-    return new Reuse(pairs, all, entries, persisted);
+        col(ALIGNED), col(PAIRS), lit(false).as(Memo.ADDED)));
+    return new Processes(pairs, all, entries, persisted);
   }
 
   private static Column[] columns(Dataset<Row> rows) {

@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.HadoopConf;
 import org.opennessobservatory.io.Memo;
@@ -121,7 +122,8 @@ public final class IngestJob {
    */
   static String parseConfig(ParseLimits limits) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
-    return "observatory " + v.getProperty("version") + ", tika " + v.getProperty("tika.version") + ", max_chars "
+    return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", tika "
+        + v.getProperty("tika.version") + ", max_chars "
         + limits.maxChars() + ", max_embedded " + limits.maxEmbedded();
   }
 

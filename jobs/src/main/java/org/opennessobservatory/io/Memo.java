@@ -24,19 +24,22 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What an incremental run keeps between runs: the results of a costly pure function (a Tika parse, an issue match)
- * keyed by the hash of its input and a fingerprint of everything else it depends on (versions, limits, taxonomy).
+ * What an incremental run keeps between runs: the results of a costly pure function (a Tika parse, a transcript's
+ * turns, an issue match, a process's alignments) keyed by the hash of its input and a fingerprint of everything else
+ * it depends on (versions and the build's {@link CodeFingerprint}, limits, taxonomy, parameters).
  * Because a result is looked up by what it was computed from, a reused result is exactly the one a full run would
  * compute, whichever run stored it; a stale or half-written store can cost time, never correctness.
  *
  * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<config hash>/<run id>.<kind>/} with columns
- * {@code key}, {@code config} and the value columns; a generation counts once it has {@code _SUCCESS}. A
+ * {@code key}, {@code config} and the value columns (one row per key, or per key and part where a result has parts,
+ * as a transcript has turns); a generation counts once it has {@code _SUCCESS}. A
  * <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
  * none of which an earlier generation holds. A run reads the newest full generation and the deltas after it; it
  * writes a delta, unless it found nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full
  * generation (which also drops the entries of files since removed). Once the run's manifest is written,
  * {@link #prune} removes what the next run will not read. A run killed before that leaves generations it wrote,
- * which are correct and read or pruned next time.
+ * which are correct and read or pruned next time. One run at a time per store: two runs writing deltas at once may
+ * both store an entry, which later runs would then read twice.
  */
 public final class Memo {
   public static final String KEY = "key";
@@ -75,7 +78,7 @@ public final class Memo {
   }
 
   /**
-   * The entries of memo {@code name} stored under {@code config} by earlier runs, one row per key, or empty when
+   * The entries of memo {@code name} stored under {@code config} by earlier runs (each key once), or empty when
    * there are none (first run, other versions or settings).
    */
   public Optional<Dataset<Row>> previous(String name, String config) {
@@ -90,8 +93,8 @@ public final class Memo {
   /**
    * Stores this run's entries of memo {@code name}: a delta (the added ones) or a full generation (all).
    *
-   * @param entries one row per key of this run's inputs: {@code key}, {@code config}, {@link #ADDED} and the value
-   *     columns
+   * @param entries the entries of this run's inputs, each key once: {@code key}, {@code config}, {@link #ADDED}, the
+   *     value columns
    */
   public void write(String name, String config, Dataset<Row> entries) {
     int deltas = deltasRead.getOrDefault(name, -1);

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
@@ -100,7 +101,8 @@ public final class IssuesJob {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
     String terms = taxonomy.version() + "\n" + taxonomy.issues();
     try {
-      return "observatory " + v.getProperty("version") + ", opennlp models " + v.getProperty("opennlp.models.version")
+      return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", opennlp models "
+          + v.getProperty("opennlp.models.version")
           + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(
               java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -27,20 +27,22 @@ public record PersonProfile(String personKey, String displayName, List<String> a
     static final Group UNKNOWN = new Group(StakeholderGroup.UNKNOWN.id(), "unknown");
   }
 
-  public static PersonProfile of(String personKey, List<PersonMention> mentions, Registry registry,
+  public static PersonProfile of(String personKey, List<PersonMention> given, Registry registry,
       StakeholderKeywords keywords) {
     boolean registered = personKey.startsWith(IdentityLinker.registryKey(""));
     String registryPerson = registered ? personKey.substring(IdentityLinker.registryKey("").length()) : null;
-    List<PersonMention> byTime = mentions.stream().sorted(Comparator.comparing((PersonMention m) -> m.year(),
+    // In time order (turns are unique), so that every tie below — the example of the most frequent organisation, the
+    // best of equal candidates — is broken the same way whatever order Spark hands the rows in.
+    List<PersonMention> mentions = given.stream().sorted(Comparator.comparing((PersonMention m) -> m.year(),
         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(PersonMention::forum,
         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(PersonMention::docId)
         .thenComparingInt(PersonMention::turnIndex)).toList();
-    PersonMention first = byTime.get(0);
-    Integer lastYear = byTime.stream().map(PersonMention::year).filter(Objects::nonNull).reduce((a, b) -> b)
+    PersonMention first = mentions.get(0);
+    Integer lastYear = mentions.stream().map(PersonMention::year).filter(Objects::nonNull).reduce((a, b) -> b)
         .orElse(null);
 
     Map<Integer, Group> byYear = new TreeMap<>();
-    for (Integer year : byTime.stream().map(PersonMention::year).filter(Objects::nonNull).collect(Collectors.toSet())) {
+    for (Integer year : mentions.stream().map(PersonMention::year).filter(Objects::nonNull).collect(Collectors.toSet())) {
       byYear.put(year, groupIn(year, registryPerson, mentions, registry, keywords));
     }
     Group current = lastYear != null ? byYear.get(lastYear) : groupIn(null, registryPerson, mentions, registry,

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
@@ -16,7 +17,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.opennessobservatory.cli.Observatory;
+import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.transcripts.SegmentStage;
 
@@ -31,7 +34,8 @@ import org.opennessobservatory.transcripts.SegmentStage;
  * the document's own (doc_id, session, forum, year, language: this run's manifest decides them). A name that does
  * not identify a person by itself is observed per document ({@code name@doc_id}); the entry keeps the name and
  * whether it was so scoped, and a reuse scopes it to the document it now serves. Names are folded to letters,
- * digits and spaces ({@link NameKey}), so "@" never occurs in one.
+ * digits and spaces ({@link NameKey}), so "@" never occurs in one. A transcript in which segmentation finds no turn
+ * leaves no entry, and is segmented again by every run.
  */
 final class TranscriptTurns {
   private TranscriptTurns() {}
@@ -39,12 +43,14 @@ final class TranscriptTurns {
   static final String MEMO = "transcript_turns";
   private static final String TEXT_KEY = "transcript_key";
   private static final String SCOPED = "doc_scoped";
+  private static final String SEEN = "seen";
   private static final List<String> DOCUMENT_COLUMNS = List.of("doc_id", "session_id", "forum", "year", "language");
 
-  /** What the entries depend on besides the text: the code and the models (the stakeholder keywords are shipped). */
+  /** What the entries depend on besides the text: the build (its classes and shipped keyword list) and the models. */
   static String memoConfig() {
     Properties v = Observatory.versions();
-    return "observatory " + v.getProperty("version") + ", opennlp models " + v.getProperty("opennlp.models.version");
+    return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", opennlp models "
+        + v.getProperty("opennlp.models.version");
   }
 
   /**
@@ -55,29 +61,27 @@ final class TranscriptTurns {
    * @param stored this memo's entries from earlier runs, or null (nothing to reuse)
    */
   static Dataset<Row> of(Dataset<Row> documents, Broadcast<ResolveStage.Lookups> shared, Dataset<Row> stored) {
-    Dataset<Row> transcripts = documents.filter(col("doc_type").equalTo("transcript"))
-        .withColumn(TEXT_KEY, sha2(col("text"), 256));
-    Dataset<Row> keys = transcripts.select("doc_id", TEXT_KEY);
+    Dataset<Row> transcripts = documents.filter(col("doc_type").equalTo("transcript"));
+    // Each transcript's key and whether an earlier run segmented its text: one row per transcript, hashed once here
+    // and broadcast below, so that neither the texts nor the stored turns are shuffled.
+    Dataset<Row> keys = transcripts.select(col("doc_id").as("k_doc"), sha2(col("text"), 256).as(TEXT_KEY));
+    keys = (stored == null ? keys.withColumn(SEEN, lit(false))
+        : keys.join(broadcast(stored.select(col(Memo.KEY).as(TEXT_KEY)).distinct().withColumn(SEEN, lit(true))),
+            new String[] {TEXT_KEY}, "left").na().fill(false, new String[] {SEEN}))
+        .localCheckpoint();
+    Dataset<Row> fresh = transcripts.join(broadcast(keys.filter(not(col(SEEN)))),
+        col("doc_id").equalTo(col("k_doc")), "left_semi");
+    // Segmented and mentioned here: each transcript's turns come out together and in order, as resolve expects.
+    Dataset<Row> computed = ResolveStage.mentions(
+            ResolveStage.withoutPersons(SegmentStage.utterances(fresh)), shared, true)
+        .join(broadcast(keys.select("k_doc", TEXT_KEY)), col("doc_id").equalTo(col("k_doc"))).drop("k_doc")
+        .withColumn(Memo.ADDED, lit(true));
     if (stored == null) {
-      return computed(transcripts, keys, shared);
+      return computed;
     }
-    // One row per transcript seen before: small, so broadcast; the texts and stored turns are never shuffled.
-    Dataset<Row> seen = stored.select(col(Memo.KEY).as(TEXT_KEY)).distinct().withColumn("seen", lit(true));
-    Dataset<Row> flagged = transcripts.join(broadcast(seen), new String[] {TEXT_KEY}, "left");
-    Dataset<Row> fresh = flagged.filter(col("seen").isNull()).drop("seen");
-    Dataset<Row> known = flagged.filter(col("seen")).select(col(TEXT_KEY), col("doc_id"), col("session_id"),
-        col("forum"), col("year"), col("language"));
-    Dataset<Row> computed = computed(fresh, keys, shared);
+    Dataset<Row> known = transcripts.select(DOCUMENT_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
+        .join(broadcast(keys.filter(col(SEEN))), col("doc_id").equalTo(col("k_doc"))).drop("k_doc", SEEN);
     return computed.unionByName(reused(stored, known, computed.columns()));
-  }
-
-  /** Segmented and mentioned here: each transcript's turns come out together and in order, as resolve expects. */
-  private static Dataset<Row> computed(Dataset<Row> transcripts, Dataset<Row> keys,
-      Broadcast<ResolveStage.Lookups> shared) {
-    Dataset<Row> turns = ResolveStage.mentions(ResolveStage.withoutPersons(SegmentStage.utterances(transcripts)),
-        shared, true);
-    return turns.join(broadcast(keys.withColumnRenamed("doc_id", "k_doc")), col("doc_id").equalTo(col("k_doc")))
-        .drop("k_doc").withColumn(Memo.ADDED, lit(true));
   }
 
   /** Stored turns for the transcripts now in the corpus whose text an earlier run segmented, as {@code names}. */

@@ -116,10 +116,18 @@ class IngestCommandTest extends SparkTestBase {
         + "</code>"), "the report shows this run's manifest");
     Assertions.assertTrue(runJson.contains("\"fingerprint_sha256\" : \""), runJson);
 
-    // Same corpus, same rows: every column of both datasets, not only the golden ones.
+    // Same corpus, same rows: every column of both datasets, not only the golden ones — also when the parses come
+    // from the store of an earlier incremental run (every document, and the duplicate of one, parsed before).
     Path again = tmp.resolve("again");
-    assertEquals(0, observatory("ingest", "--corpus", corpus.toString(), "--out", again.toString(),
-        "--parse-timeout", "8").exit());
+    for (int round = 0; round < 2; round++) {
+      Run incremental = observatory("ingest", "--incremental", "--corpus", corpus.toString(), "--out",
+          again.toString(), "--parse-timeout", "8");
+      assertEquals(0, incremental.exit(), incremental.err());
+      long parsed = spark().read().parquet(out.resolve("documents").toString()).count()
+          + spark().read().parquet(out.resolve("rejects").toString()).filter("reason = 'duplicate'").count();
+      assertEquals(round == 1, incremental.out().contains("; " + parsed + " documents unchanged since an earlier "
+          + "run, their parse reused"), incremental.out());
+    }
     for (String dataset : List.of("documents", "rejects")) {
       Dataset<Row> first = spark().read().parquet(out.resolve(dataset).toString()).drop("path").orderBy("rel_path");
       Dataset<Row> second = spark().read().parquet(again.resolve(dataset).toString()).drop("path")

@@ -133,6 +133,12 @@ class IncrementalRunTest extends SparkTestBase {
           .count();
       assertEquals(newTurns, entries.count());
     }
+    // The alignments' delta: one entry per process aligned again.
+    Path alignments = out.resolve(Memo.DEFAULT_FOLDER).resolve("process_alignments");
+    try (Stream<Path> generations = Files.list(Files.list(alignments).findFirst().orElseThrow())) {
+      Path delta = generations.filter(g -> g.getFileName().toString().endsWith(".delta")).findFirst().orElseThrow();
+      assertEquals(processesNow.size() - sameProcesses, spark().read().parquet(delta.toString()).count());
+    }
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
   }
 
@@ -146,7 +152,8 @@ class IncrementalRunTest extends SparkTestBase {
   private static Map<String, Set<String>> processes(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> documents) {
     return documents.filter(col("doc_type").isin("contribution", "outcome"))
         .select(functions.coalesce(col("extra").getItem("process_id"), functions.concat_ws("/", col("forum"),
-            functions.coalesce(col("year").cast("string"), functions.lit("unknown")))), functions.concat_ws(" ", col("doc_id"), functions.sha2(col("text"), 256)))
+                functions.coalesce(col("year").cast("string"), functions.lit("unknown")))),
+            functions.concat_ws(" ", col("doc_id"), functions.sha2(col("text"), 256)))
         .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getString(0),
             Collectors.mapping(r -> r.getString(1), Collectors.toSet())));
   }
