@@ -143,10 +143,12 @@ class IssueEvalTest {
   }
 
   /**
-   * Real text: 200 sentences drawn at random from the NETmundial contributions, labelled by a helper who saw only the
-   * issue areas' descriptions and the guideline (gold/issues-netmundial). Measured on 2026-11-29, taxonomies 2026.3 and
-   * 2026.4 alike: tp 85, fp 10, fn 123; precision 0.895, recall 0.409. Guarded like the gold set; skipped where the
-   * corpus is not on the machine.
+   * Real text: two samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
+   * helper who saw only the issue areas' descriptions and the guideline (gold/issues-netmundial). Measured on
+   * 2026-11-29 with taxonomy 2026.4 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 85, 10, 123; 0.895,
+   * 0.409; netmundial-2014-sentences-2.tsv (distinct sentences, none of the first's, labelled under guideline 7 as
+   * written after the first) 90, 18, 100; 0.833, 0.474. Guarded per file like the gold set; skipped where the corpus
+   * is not on the machine.
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
@@ -157,7 +159,15 @@ class IssueEvalTest {
     lines.forEach(System.out::println);
     IssueEval.Report r = IssueEval.evaluate(IssueEval.read(NETMUNDIAL, KNOWN, corpus),
         IssueMatcher.of(Taxonomy.shipped()));
-    assertEquals(200, r.utterances());
-    assertTrue(r.truePositives() >= 85 && r.falsePositives() <= 10, String.join("\n", lines));
+    // file, sentences, at least tp, at most fp
+    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 90, 18},
+        "netmundial-2014-sentences.tsv", new long[] {200, 85, 10});
+    assertEquals(List.of("netmundial-2014-sentences-2.tsv", "netmundial-2014-sentences.tsv"),
+        r.parts().stream().map(IssueEval.PartCounts::part).toList());
+    for (IssueEval.PartCounts p : r.parts()) {
+      long[] m = measured.get(p.part());
+      assertTrue(p.utterances() == m[0] && p.truePositives() >= m[1] && p.falsePositives() <= m[2],
+          p + "\n" + String.join("\n", lines));
+    }
   }
 }
