@@ -1,6 +1,5 @@
 package org.opennessobservatory.mapping;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -83,38 +82,11 @@ public final class IssuesStage {
         scala.reflect.ClassTag$.MODULE$.apply(IssueMatcher.class));
     Dataset<Row> texts = texts(utterances, documents);
     StructType keys = texts.drop("text").schema();
-    if (stored == null) {
-      return match(spark, texts, keys, shared, false);
+    if (stored != null) {
+      texts = texts.join(stored.select(col(Memo.KEY).as("s_key"), col(TextMatches.HITS).as("s_hits"),
+              col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized")),
+          col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key");
     }
-    Dataset<Row> values = stored.select(col(Memo.KEY).as("s_key"), col(TextMatches.HITS).as("s_hits"),
-        col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized"));
-    // The stored matches are joined to the texts' keys, not to the texts: only the documents holding a text no
-    // earlier run matched are read again with their text (and their turns: a document and its turns share sentences).
-    Dataset<Row> keyed = texts.drop("text").join(values, col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key")
-        .localCheckpoint();
-    Dataset<Row> fresh = broadcast(keyed.filter(col("s_hits").isNull()).select(col("doc_id").as("f_doc"))
-        .distinct());
-    List<Column> reusedColumns = new ArrayList<>();
-    for (String name : keys.fieldNames()) {
-      reusedColumns.add(col(name));
-    }
-    reusedColumns.add(col("s_hits").as(TextMatches.HITS));
-    reusedColumns.add(col("s_sentences").as(TextMatches.SENTENCES));
-    reusedColumns.add(col("s_lemmatized").as(TextMatches.LEMMATIZED));
-    reusedColumns.add(lit(false).as(Memo.ADDED));
-    Dataset<Row> reused = keyed.join(fresh, col("doc_id").equalTo(col("f_doc")), "left_anti")
-        .select(reusedColumns.toArray(Column[]::new));
-    Dataset<Row> again = texts.join(fresh, col("doc_id").equalTo(col("f_doc")), "left_semi")
-        .join(values, col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key");
-    return match(spark, again, keys, shared, true).unionByName(reused);
-  }
-
-  /**
-   * Matches the texts, a document and its turns in one task; with {@code stored}, a text whose s_hits column holds
-   * stored matches takes them.
-   */
-  private static Dataset<Row> match(SparkSession spark, Dataset<Row> texts, StructType keys,
-      Broadcast<IssueMatcher> shared, boolean stored) {
     // A document and its turns in one task, one after the other: their shared sentences are lemmatized once. The
     // partitions are numbered so that adaptive execution does not coalesce this CPU-bound work onto fewer cores.
     texts = texts.repartition(spark.sparkContext().defaultParallelism() * 4, col("doc_id"))
@@ -124,7 +96,7 @@ public final class IssuesStage {
     int[] keyAt = Arrays.stream(keys.fieldNames()).mapToInt(in::fieldIndex).toArray();
     int docAt = in.fieldIndex("doc_id");
     int text = in.fieldIndex("text");
-    int[] storedAt = !stored ? null
+    int[] storedAt = stored == null ? null
         : new int[] {in.fieldIndex("s_hits"), in.fieldIndex("s_sentences"), in.fieldIndex("s_lemmatized")};
     MapPartitionsFunction<Row, Row> match = rows -> new Iterator<>() {
       private String document;
