@@ -81,7 +81,7 @@ public final class IngestJob {
     List<IngestStage.InputFile> inputs = new ArrayList<>(IngestInputs.refuseFaulty(files, manifest));
     inputs.addAll(rowsWithoutFile);
     Dataset<Row> fileRows = IngestStage.files(spark, inputs);
-    String config = parseConfig(limits);
+    String config = memo == null ? null : parseConfig(limits);
     IngestStage.Reusing reusing = memo == null ? null : IngestStage.parse(fileRows, manifest.entries(), limits,
         new HadoopConf(conf), memo.previous(PARSES, config)
             .orElseGet(() -> spark.createDataFrame(List.<Row>of(), PARSES_SCHEMA)), files.size());

@@ -61,7 +61,7 @@ public final class IssuesJob {
     Dataset<Row> documents = spark.read().parquet(StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
     Dataset<Row> utterances = spark.read()
         .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
-    String config = memoConfig(taxonomy);
+    String config = memo == null ? null : memoConfig(taxonomy);
     Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
     Dataset<Row> matched = IssuesStage.matched(spark, utterances, documents, matcher, stored)
         .persist(StorageLevel.MEMORY_AND_DISK());

@@ -55,7 +55,7 @@ public final class ResolveJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Registry registry = registry(corpus, conf);
     ResolveStage.Lookups lookups = ResolveStage.Lookups.of(registry, StakeholderKeywords.shipped());
-    String config = TranscriptTurns.memoConfig();
+    String config = memo == null ? null : TranscriptTurns.memoConfig();
     ResolveStage.Resolution r;
     if (memo == null) {
       // The utterances come straight from stage segment: each transcript's turns together in one partition.
