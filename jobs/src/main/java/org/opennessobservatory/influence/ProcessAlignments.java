@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.to_json;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,8 +22,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.opennessobservatory.cli.Observatory;
-import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.Memo;
 
 /**
@@ -46,10 +43,9 @@ final class ProcessAlignments {
   private static final String PAIRS = "pairs";
   private static final String SEEN = "seen";
 
-  /** What the entries depend on besides the documents: the code and the alignment parameters. */
+  /** What the entries depend on besides the documents and the build ({@link Memo}): the alignment parameters. */
   static String memoConfig(InfluenceStage.Config config) {
-    Properties v = Observatory.versions();
-    return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", " + config.alignment();
+    return config.alignment().toString();
   }
 
   /**

@@ -28,7 +28,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.UserException;
-import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.HadoopConf;
 import org.opennessobservatory.io.Memo;
@@ -117,14 +116,14 @@ public final class IngestJob {
   }
 
   /**
-   * What an ok parse depends on besides the bytes: a stored parse made under another configuration is not reused.
+   * What an ok parse depends on besides the bytes and the build ({@link Memo}): a stored parse made under another
+   * configuration is not reused.
    * Timeouts and the worker heap only decide rejects, which are never stored.
    */
   static String parseConfig(ParseLimits limits) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
-    return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", tika "
-        + v.getProperty("tika.version") + ", max_chars "
-        + limits.maxChars() + ", max_embedded " + limits.maxEmbedded();
+    return "tika " + v.getProperty("tika.version") + ", max_chars " + limits.maxChars() + ", max_embedded "
+        + limits.maxEmbedded();
   }
 
   /**

@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * What an incremental run keeps between runs: the results of a costly pure function (a Tika parse, a transcript's
  * turns, an issue match, a process's alignments) keyed by the hash of its input and a fingerprint of everything else
- * it depends on (versions and the build's {@link CodeFingerprint}, limits, taxonomy, parameters).
+ * it depends on (versions, limits, taxonomy, parameters) and of the build that computed it ({@link #build}).
  * Because a result is looked up by what it was computed from, a reused result is exactly the one a full run would
  * compute, whichever run stored it; a stale or half-written store can cost time, never correctness.
  *
@@ -71,6 +71,15 @@ public final class Memo {
       throw new UncheckedIOException("opening the incremental store " + store, e);
     }
     this.runId = runId;
+  }
+
+  /**
+   * The code every entry was computed by: the observatory's version and the {@link CodeFingerprint} of its classes and
+   * reference files (the version alone stays the same across snapshot builds).
+   */
+  static String build() {
+    return "observatory " + org.opennessobservatory.cli.Observatory.versions().getProperty("version") + " code "
+        + CodeFingerprint.get();
   }
 
   public String store() {
@@ -168,10 +177,14 @@ public final class Memo {
     }
   }
 
-  /** A config's folder: named by a hash of the config, so that entries made under other settings are never read. */
+  /**
+   * A config's folder: named by a hash of the config and of the build ({@link #build}), so that entries made under
+   * other settings or by other code are never read, whatever the memo's own config says.
+   */
   private Path configFolder(String name, String config) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(config.getBytes(StandardCharsets.UTF_8));
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest((build() + "\n" + config).getBytes(StandardCharsets.UTF_8));
       return new Path(new Path(store, name), java.util.HexFormat.of().formatHex(hash, 0, 8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);

@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
@@ -94,15 +93,14 @@ public final class IssuesJob {
   }
 
   /**
-   * What a text's matches depend on besides the text: the code and models (versions), the taxonomy's terms (its
-   * content, not only its version label: a user may edit a file and forget to bump it), the prefilter.
+   * What a text's matches depend on besides the text and the build ({@link Memo}): the models, the taxonomy's terms
+   * (its content, not only its version label: a user may edit a file and forget to bump it), the prefilter.
    */
   static String memoConfig(Taxonomy taxonomy) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
     String terms = taxonomy.version() + "\n" + taxonomy.issues();
     try {
-      return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", opennlp models "
-          + v.getProperty("opennlp.models.version")
+      return "opennlp models " + v.getProperty("opennlp.models.version")
           + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(
               java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -12,14 +12,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.opennessobservatory.cli.Observatory;
-import org.opennessobservatory.io.CodeFingerprint;
 import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.transcripts.SegmentStage;
 
@@ -46,11 +44,9 @@ final class TranscriptTurns {
   private static final String SEEN = "seen";
   private static final List<String> DOCUMENT_COLUMNS = List.of("doc_id", "session_id", "forum", "year", "language");
 
-  /** What the entries depend on besides the text: the build (its classes and shipped keyword list) and the models. */
+  /** What the entries depend on besides the text and the build (its classes, its keyword list: {@link Memo}). */
   static String memoConfig() {
-    Properties v = Observatory.versions();
-    return "observatory " + v.getProperty("version") + " code " + CodeFingerprint.get() + ", opennlp models "
-        + v.getProperty("opennlp.models.version");
+    return "opennlp models " + Observatory.versions().getProperty("opennlp.models.version");
   }
 
   /**
