@@ -18,7 +18,10 @@ import org.opennessobservatory.cli.UserException;
  * <p>A word of the text matches a word of a term when its lower-case form or its lemma equals the term word's
  * lower-case form or lemma: inflections count ("rights" for "right", "children" for "child", "cyberattacks" for
  * "cyberattack"), derivations do not ("connected" is not "connectivity"). A phrase matches as consecutive words;
- * phrases are matched first, longest first, and a word counted for a phrase is not counted again for a term.
+ * phrases are matched first, longest first, and a word counted for a phrase is not counted again for a term. Before
+ * them, the taxonomy's phrases to ignore take their words the same way and count for nothing: "Internet Governance
+ * Forum" names the venue, so its words do not count for the phrase "internet governance". The prefilter does not
+ * look at them: ignoring only removes matches, so a sentence it drops still has none.
  *
  * <p><b>Prefilter.</b> POS tagging and lemmatizing run at ~9k tokens/s, far too slow for whole transcripts, so only
  * sentences holding a <i>candidate</i> word are lemmatized: a word whose lower-case form starts with the same
@@ -53,6 +56,8 @@ public final class IssueMatcher implements Serializable {
   private final String[] labels;
   private final Map<String, Pattern> singles = new HashMap<>();
   private final Map<String, List<Pattern>> phrasesByFirst = new HashMap<>();
+  /** The taxonomy's phrases to ignore (issue -1), by their first word's keys: matched first, never counted. */
+  private final Map<String, List<Pattern>> ignoredByFirst = new HashMap<>();
   private final Set<String> prefixes = new HashSet<>();
   /** Every match key of every word of every term and phrase. */
   private final Set<String> keys = new HashSet<>();
@@ -87,6 +92,12 @@ public final class IssueMatcher implements Serializable {
         add(taxonomy.source(), i, written);
       }
     }
+    for (String written : taxonomy.ignore()) {
+      Pattern p = new Pattern(-1, written, keys(written));
+      for (String k : p.keys()[0]) {
+        ignoredByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+      }
+    }
   }
 
   public static IssueMatcher of(Taxonomy taxonomy) {
@@ -119,7 +130,8 @@ public final class IssueMatcher implements Serializable {
     throw new IllegalArgumentException(issueId);
   }
 
-  private void add(String source, int issue, String written) {
+  /** Each word's match keys: its lower-case form, its lemma and, for a word of letters, its regular plurals. */
+  private static String[][] keys(String written) {
     String[] tokens = Lemmas.tokens(normalise(written));
     String[] lower = Lemmas.lower(tokens);
     String[] lemmas = Lemmas.lemmas(tokens);
@@ -130,7 +142,16 @@ public final class IssueMatcher implements Serializable {
         k0.addAll(plurals(lower[w]));
       }
       keys[w] = k0.toArray(String[]::new);
-      this.keys.addAll(k0);
+    }
+    return keys;
+  }
+
+  private void add(String source, int issue, String written) {
+    String[][] keys = keys(written);
+    String[] lower = new String[keys.length];
+    for (int w = 0; w < keys.length; w++) {
+      lower[w] = keys[w][0];
+      this.keys.addAll(List.of(keys[w]));
     }
     int anchor = anchor(lower);
     for (String k : keys[anchor]) {
@@ -139,7 +160,7 @@ public final class IssueMatcher implements Serializable {
       }
     }
     Pattern p = new Pattern(issue, written, keys);
-    if (tokens.length == 1) {
+    if (keys.length == 1) {
       for (String k : keys[0]) {
         Pattern other = singles.putIfAbsent(k, p);
         if (other != null && other.issue() != issue) {
@@ -362,14 +383,36 @@ public final class IssueMatcher implements Serializable {
     return new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)));
   }
 
-  /** Every term and phrase occurrence in one sentence: phrases first (longest at each position), then terms. */
+  /**
+   * Every term and phrase occurrence in one sentence: the phrases to ignore take their words first, then phrases
+   * (longest at each position), then terms.
+   */
   List<Pattern> matches(String[] lower, String[] lemmas) {
-    List<Pattern> found = new ArrayList<>();
     boolean[] used = new boolean[lower.length];
+    longestPhrases(ignoredByFirst, lower, lemmas, used);
+    List<Pattern> found = longestPhrases(phrasesByFirst, lower, lemmas, used);
+    for (int i = 0; i < lower.length; i++) {
+      if (!used[i]) {
+        Pattern p = singles.get(lower[i]);
+        if (p == null) {
+          p = singles.get(lemmas[i]);
+        }
+        if (p != null) {
+          found.add(p);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** From left to right, the longest phrase of {@code byFirst} at each position of words not yet used; marks them. */
+  private static List<Pattern> longestPhrases(Map<String, List<Pattern>> byFirst, String[] lower, String[] lemmas,
+      boolean[] used) {
+    List<Pattern> found = new ArrayList<>();
     for (int i = 0; i < lower.length; i++) {
       Pattern best = null;
       for (String k : lower[i].equals(lemmas[i]) ? new String[] {lower[i]} : new String[] {lower[i], lemmas[i]}) {
-        for (Pattern p : phrasesByFirst.getOrDefault(k, List.of())) {
+        for (Pattern p : byFirst.getOrDefault(k, List.of())) {
           if ((best == null || p.keys().length > best.keys().length) && at(p, lower, lemmas, i, used)) {
             best = p;
           }
@@ -381,17 +424,6 @@ public final class IssueMatcher implements Serializable {
           used[i + w] = true;
         }
         i += best.keys().length - 1;
-      }
-    }
-    for (int i = 0; i < lower.length; i++) {
-      if (!used[i]) {
-        Pattern p = singles.get(lower[i]);
-        if (p == null) {
-          p = singles.get(lemmas[i]);
-        }
-        if (p != null) {
-          found.add(p);
-        }
       }
     }
     return found;

@@ -29,11 +29,13 @@ import org.opennessobservatory.io.ReferenceFile;
 import org.opennessobservatory.io.YamlEntries.Entry;
 
 /**
- * The issue taxonomy (reference/issue-taxonomy.yaml, or a user's file): a version and the issue areas, each with single
- * terms and multi-word phrases. The reader checks the whole file before anything is matched; every fault is one line
- * naming the file, the line and the issue, and what to fix.
+ * The issue taxonomy (reference/issue-taxonomy.yaml, or a user's file): a version, the issue areas, each with single
+ * terms and multi-word phrases, and the phrases to ignore: names of venues and bodies whose words would otherwise
+ * match (the Internet Governance Forum is where people speak, not what they speak of). The reader checks the whole file
+ * before anything is matched; every fault is one line naming the file, the line and the issue, and what to fix.
  */
-public record Taxonomy(String source, String version, List<Issue> issues) implements Serializable {
+public record Taxonomy(String source, String version, List<String> ignore, List<Issue> issues)
+    implements Serializable {
   public static final String SHIPPED = "reference/issue-taxonomy.yaml";
 
   /** One issue area: terms are single words, phrases two or more, all as written in the file. */
@@ -42,7 +44,7 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
 
   private static final ObjectMapper YAML = new ObjectMapper(
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
-  private static final Set<String> TOP_KEYS = Set.of("version", "issues");
+  private static final Set<String> TOP_KEYS = Set.of("version", "ignore", "issues");
   private static final Set<String> ISSUE_KEYS = Set.of("id", "label", "description", "terms", "phrases");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -64,6 +66,8 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
   /** Reads and validates a taxonomy; {@code source} names it in messages. */
   public static Taxonomy read(String source, Reader reader) {
     JsonNode version = null;
+    com.fasterxml.jackson.databind.node.ObjectNode top = YAML.createObjectNode(); // 'ignore', for YamlEntries.list
+    int ignoreLine = 0;
     List<Entry> entries = null;
     try (JsonParser p = YAML.createParser(reader)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -75,6 +79,10 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
         p.nextToken();
         switch (key) {
           case "version" -> version = p.readValueAsTree();
+          case "ignore" -> {
+            ignoreLine = line;
+            top.set(key, p.readValueAsTree());
+          }
           case "issues" -> entries = entries(source, "issues", p);
           default -> throw new UserException(source + " line " + line + ": unknown key '" + key + "' (known: "
               + new TreeSet<>(TOP_KEYS) + ")");
@@ -92,6 +100,17 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
     }
     if (entries == null || entries.isEmpty()) {
       throw new UserException(source + ": 'issues' is missing or empty: list at least one issue");
+    }
+    List<String> ignore = list(top, "ignore", source + " line " + ignoreLine);
+    Set<String> ignoredKeys = new java.util.HashSet<>();
+    for (String ph : ignore) {
+      if (!SPACE.matcher(ph).find() && !ph.contains("-")) {
+        throw new UserException(source + " line " + ignoreLine + ": 'ignore' lists the single word '" + ph
+            + "': only phrases are ignored (to stop a word matching, remove it from its issue)");
+      }
+      if (!ignoredKeys.add(ph.toLowerCase(Locale.ROOT))) {
+        throw new UserException(source + " line " + ignoreLine + ": 'ignore' lists '" + ph + "' twice");
+      }
     }
     List<Issue> issues = new ArrayList<>();
     Map<String, Integer> idLines = new HashMap<>();
@@ -134,6 +153,9 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
       for (String t : concat(terms, phrases)) {
         String key = t.toLowerCase(Locale.ROOT);
         String owner = termOwner.putIfAbsent(key, id);
+        if (ignoredKeys.contains(key)) {
+          throw new UserException(at + ": '" + t + "' is also listed under 'ignore': keep it in one place");
+        }
         if (owner != null) {
           throw new UserException(at + ": '" + t + "' is already listed under issue '" + owner
               + "': a term belongs to one issue");
@@ -141,7 +163,7 @@ public record Taxonomy(String source, String version, List<Issue> issues) implem
       }
       issues.add(new Issue(id, label, description, List.copyOf(terms), List.copyOf(phrases)));
     }
-    return new Taxonomy(source, version.asText(), List.copyOf(issues));
+    return new Taxonomy(source, version.asText(), List.copyOf(ignore), List.copyOf(issues));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

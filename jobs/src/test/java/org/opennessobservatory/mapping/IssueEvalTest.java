@@ -115,7 +115,8 @@ class IssueEvalTest {
   }
 
   /**
-   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomy 2026.4, per file (tp,
+   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomies 2026.4 and 2026.5
+   * alike, per file (tp,
    * fp, fn; precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 196, 5, 21; 0.975, 0.903.
    * heldout.tsv (47) and heldout-2.tsv (120), unseen for 2026.3 and the development files of 2026.4: 30, 0, 18; 1.000,
    * 0.625 and 90, 15, 35; 0.857, 0.720. heldout-3.tsv (120, committed before any matcher ran on it; some of its lines
@@ -143,12 +144,13 @@ class IssueEvalTest {
   }
 
   /**
-   * Real text: two samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
-   * helper who saw only the issue areas' descriptions and the guideline (gold/issues-netmundial). Measured on
-   * 2026-11-29 with taxonomy 2026.4 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 85, 10, 123; 0.895,
-   * 0.409; netmundial-2014-sentences-2.tsv (distinct sentences, none of the first's, labelled under guideline 7 as
-   * written after the first) 90, 18, 100; 0.833, 0.474. Guarded per file like the gold set; skipped where the corpus
-   * is not on the machine.
+   * Real text: three samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
+   * helper who saw only the issue areas' descriptions and the guideline (gold/issues-netmundial). Measured with
+   * taxonomy 2026.5 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 89, 9, 119; 0.908, 0.428;
+   * netmundial-2014-sentences-2.tsv (distinct sentences, none of the first's, labelled under guideline 7 as written
+   * after the first) 94, 18, 96; 0.839, 0.495; netmundial-2014-sentences-3.tsv (none of the first two's) 76, 16, 115;
+   * 0.826, 0.398 (2026.4: 72, 16, 119). Guarded per file like the gold set; skipped where the corpus is not on the
+   * machine.
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
@@ -160,9 +162,11 @@ class IssueEvalTest {
     IssueEval.Report r = IssueEval.evaluate(IssueEval.read(NETMUNDIAL, KNOWN, corpus),
         IssueMatcher.of(Taxonomy.shipped()));
     // file, sentences, at least tp, at most fp
-    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 90, 18},
-        "netmundial-2014-sentences.tsv", new long[] {200, 85, 10});
-    assertEquals(List.of("netmundial-2014-sentences-2.tsv", "netmundial-2014-sentences.tsv"),
+    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 94, 18},
+        "netmundial-2014-sentences-3.tsv", new long[] {200, 76, 16},
+        "netmundial-2014-sentences.tsv", new long[] {200, 89, 9});
+    assertEquals(List.of("netmundial-2014-sentences-2.tsv", "netmundial-2014-sentences-3.tsv",
+        "netmundial-2014-sentences.tsv"),
         r.parts().stream().map(IssueEval.PartCounts::part).toList());
     for (IssueEval.PartCounts p : r.parts()) {
       long[] m = measured.get(p.part());

@@ -104,6 +104,46 @@ class IssueMatcherTest {
   }
 
   @Test
+  void ignoredPhrasesTakeTheirWordsFirstAndCountForNothing() {
+    IssueMatcher m = of("""
+        version: "t1"
+        ignore: [internet governance forum, privacy forum]
+        issues:
+          - id: ig
+            label: IG
+            description: d
+            terms: [forum]
+            phrases: [internet governance, future of the igf]
+          - id: privacy
+            label: Privacy
+            description: d
+            terms: [privacy]
+        """);
+    // The venue's name: neither "internet governance" nor "forum" counts, in the singular or the plural.
+    assertEquals(Map.of(), m.match("Welcome to the Internet Governance Forum.").hits());
+    assertEquals(Map.of(), m.match("Regional Internet Governance Forums met, and so did the Privacy Forum.").hits());
+    // What is spoken of counts, also in the same sentence as the venue's name: 2 for ig, 1 for privacy.
+    Map<String, IssueMatcher.Hit> hits = m.match("At the Internet Governance Forum we discussed internet governance, "
+        + "the future of the IGF and privacy.").hits();
+    assertEquals(new IssueMatcher.Hit(2, List.of("internet governance", "future of the igf")), hits.get("ig"));
+    assertEquals(new IssueMatcher.Hit(1, List.of("privacy")), hits.get("privacy"));
+    // An ignored phrase only takes whole: "governance forum" alone is not the venue's name, so "forum" counts.
+    assertEquals(new IssueMatcher.Hit(1, List.of("forum")), m.match("A governance forum met.").hits().get("ig"));
+  }
+
+  @Test
+  void shippedTaxonomyCountsHowInternetGovernanceIsOrganisedNotWhatItShouldDo() {
+    assertEquals(List.of("internet governance model"), SHIPPED.match(
+        "The Internet governance model must become more accountable.").hits().get("igf_multistakeholder").terms());
+    // Internet governance as the frame of what is asked for is not the topic (measured: half such matches are wrong)
+    assertEquals(Map.of(), SHIPPED.match("Internet governance should encourage innovation.").hits());
+    // NETmundial's full name is the venue; its short name, a term, still counts once
+    assertEquals(new IssueMatcher.Hit(1, List.of("netmundial")), SHIPPED.match(
+        "NETmundial, the Global Multistakeholder Meeting on the Future of Internet Governance, met in São Paulo.")
+        .hits().get("igf_multistakeholder"));
+  }
+
+  @Test
   void capitalisedPluralsHyphensAndPossessives() {
     // the lemmatizer leaves "Algorithms" (sentence-initial, tagged a proper noun) unchanged: the plural key matches
     assertEquals(List.of("algorithm"), SHIPPED.match("Algorithms decide what we see.").hits().get("ai_emerging_tech")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opennessobservatory.cli.UserException;
 
@@ -68,11 +69,28 @@ class TaxonomyTest {
   void unknownKeysAndMissingFields() {
     assertEquals("t.yaml line 3: issue: unknown key 'synonyms' (known: [description, id, label, phrases, terms])",
         fault("version: 1\nissues:\n" + ISSUE_A + "    synonyms: [x]\n"));
-    assertEquals("t.yaml line 1: unknown key 'issue' (known: [issues, version])", fault("issue: []\n"));
+    assertEquals("t.yaml line 1: unknown key 'issue' (known: [ignore, issues, version])", fault("issue: []\n"));
     assertEquals("t.yaml: 'version' is missing: give the taxonomy a version (outputs carry it)",
         fault("issues:\n" + ISSUE_A));
     assertEquals("t.yaml line 3: issue 'a': 'label' is missing or empty",
         fault("version: 1\nissues:\n" + ISSUE_A.replace("label: A", "label: ''")));
     assertTrue(fault("version: 1\nissues:\n  - id: [").startsWith("t.yaml line "), "YAML syntax errors name a line");
+  }
+
+  @Test
+  void ignoredPhrases() {
+    assertEquals("t.yaml line 2: 'ignore' lists the single word 'forum': only phrases are ignored (to stop a word "
+        + "matching, remove it from its issue)", fault("version: 1\nignore: [privacy forum, forum]\nissues:\n" + ISSUE_A));
+    assertEquals("t.yaml line 2: 'ignore' lists 'Privacy Forum' twice",
+        fault("version: 1\nignore: [privacy forum, Privacy Forum]\nissues:\n" + ISSUE_A));
+    assertEquals("t.yaml line 4: issue 'a': 'data protection' is also listed under 'ignore': keep it in one place",
+        fault("version: 1\nignore: [data protection]\nissues:\n" + ISSUE_A));
+    assertEquals("t.yaml line 2: 'ignore' must be a list", fault("version: 1\nignore: privacy forum\nissues:\n"
+        + ISSUE_A));
+    assertEquals(List.of("privacy forum"),
+        Taxonomy.read("t.yaml", new StringReader("version: 1\nignore: [privacy forum]\nissues:\n" + ISSUE_A))
+            .ignore());
+    assertEquals(List.of("global multistakeholder meeting on the future of internet governance"),
+        Taxonomy.shipped().ignore());
   }
 }
