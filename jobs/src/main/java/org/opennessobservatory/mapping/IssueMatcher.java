@@ -19,9 +19,10 @@ import org.opennessobservatory.cli.UserException;
  * lower-case form or lemma: inflections count ("rights" for "right", "children" for "child", "cyberattacks" for
  * "cyberattack"), derivations do not ("connected" is not "connectivity"). A phrase matches as consecutive words;
  * phrases are matched first, longest first, and a word counted for a phrase is not counted again for a term. Before
- * them, the taxonomy's phrases to ignore take their words the same way and count for nothing: "Internet Governance
- * Forum" names the venue, so its words do not count for the phrase "internet governance". The prefilter does not
- * look at them: ignoring only removes matches, so a sentence it drops still has none.
+ * them, the taxonomy's phrases to ignore take their words the same way and count for nothing: "Global Multistakeholder
+ * Meeting on the Future of Internet Governance" names the venue, so its "Multistakeholder" does not count for the
+ * term multistakeholder. The prefilter does not look at them: ignoring only removes matches, so a sentence it drops
+ * still has none.
  *
  * <p><b>Prefilter.</b> POS tagging and lemmatizing run at ~9k tokens/s, far too slow for whole transcripts, so only
  * sentences holding a <i>candidate</i> word are lemmatized: a word whose lower-case form starts with the same

@@ -94,11 +94,12 @@ public final class IssuesJob {
 
   /**
    * What a text's matches depend on besides the text and the build ({@link Memo}): the models, the taxonomy's terms
-   * (its content, not only its version label: a user may edit a file and forget to bump it), the prefilter.
+   * and phrases to ignore (its content, not only its version label: a user may edit a file and forget to bump it),
+   * the prefilter.
    */
   static String memoConfig(Taxonomy taxonomy) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
-    String terms = taxonomy.version() + "\n" + taxonomy.issues();
+    String terms = taxonomy.version() + "\n" + taxonomy.ignore() + "\n" + taxonomy.issues();
     try {
       return "opennlp models " + v.getProperty("opennlp.models.version")
           + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(

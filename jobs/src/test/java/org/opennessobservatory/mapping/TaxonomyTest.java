@@ -93,4 +93,16 @@ class TaxonomyTest {
     assertEquals(List.of("global multistakeholder meeting on the future of internet governance"),
         Taxonomy.shipped().ignore());
   }
+
+  /** An incremental run reuses stored matches only under the same taxonomy content, its ignored phrases included. */
+  @Test
+  void theMemoSettingsFollowTheWholeTaxonomy() {
+    String base = "version: 1\nignore: [privacy forum]\nissues:\n" + ISSUE_A;
+    String settings = IssuesJob.memoConfig(Taxonomy.read("t.yaml", new StringReader(base)));
+    assertEquals(settings, IssuesJob.memoConfig(Taxonomy.read("other.yaml", new StringReader(base))));
+    assertTrue(!settings.equals(IssuesJob.memoConfig(Taxonomy.read("t.yaml",
+        new StringReader(base.replace("privacy forum", "privacy forums"))))), "an ignored phrase changed");
+    assertTrue(!settings.equals(IssuesJob.memoConfig(Taxonomy.read("t.yaml",
+        new StringReader(base.replace("[privacy]", "[privacy, gdpr]"))))), "a term added");
+  }
 }
