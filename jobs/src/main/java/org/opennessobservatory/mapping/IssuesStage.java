@@ -85,7 +85,9 @@ public final class IssuesStage {
     if (stored != null) {
       texts = texts.join(stored.select(col(Memo.KEY).as("s_key"), col(TextMatches.HITS).as("s_hits"),
               col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized")),
-          col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key");
+          col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key")
+          // A text with stored matches is not read again: it is not carried through the shuffle below.
+          .withColumn("text", when(col("s_hits").isNull(), col("text")));
     }
     // A document and its turns in one task, one after the other: their shared sentences are lemmatized once. The
     // partitions are numbered so that adaptive execution does not coalesce this CPU-bound work onto fewer cores.

@@ -59,21 +59,51 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
       tfs.add(tf);
       lengths.add(length);
     }
+    // Which query words each window holds, per recommendation, from the window's words rather than the queries': a
+    // window sharing no word with a recommendation's query (most of them) is passed over at once.
+    List<RecommendationRegistry.Recommendation> recommendations = registry.recommendations();
+    List<Set<String>> queries = recommendations.stream().map(Retriever::query).toList();
+    Map<String, List<Integer>> queriesOf = new HashMap<>();
+    for (int r = 0; r < queries.size(); r++) {
+      for (String t : queries.get(r)) {
+        queriesOf.computeIfAbsent(t, x -> new ArrayList<>()).add(r);
+      }
+    }
+    int[][] matched = new int[windows.size()][queries.size()];
+    for (int i = 0; i < windows.size(); i++) {
+      for (String t : tfs.get(i).keySet()) {
+        for (int r : queriesOf.getOrDefault(t, List.of())) {
+          matched[i][r]++;
+        }
+      }
+    }
     List<Hit> hits = new ArrayList<>();
-    for (RecommendationRegistry.Recommendation r : registry.recommendations()) {
-      Set<String> q = query(r);
+    for (int ri = 0; ri < recommendations.size(); ri++) {
+      RecommendationRegistry.Recommendation r = recommendations.get(ri);
+      Set<String> q = queries.get(ri);
+      // Each phrase's words once per document; a window lacking one of a phrase's content words (all of them query
+      // words) cannot hold the phrase, so its words are not searched.
+      List<List<String>> phraseWords = r.phrases().stream().map(Text::words).toList();
+      List<List<String>> phraseTerms = phraseWords.stream()
+          .map(ws -> ws.stream().filter(t -> !Text.STOPWORDS.contains(t)).toList()).toList();
+      boolean stopWordPhrase = phraseTerms.stream().anyMatch(List::isEmpty);
       List<Object[]> candidates = new ArrayList<>();
       for (int i = 0; i < windows.size(); i++) {
-        List<String> phrases = new ArrayList<>();
-        for (String p : r.phrases()) {
-          if (Text.indexOf(words.get(i), Text.words(p)) >= 0) {
-            phrases.add(p);
-          }
+        if (matched[i][ri] == 0 && !stopWordPhrase) {
+          continue;
         }
         Map<String, Integer> tf = tfs.get(i);
-        long matched = q.stream().filter(tf::containsKey).count();
+        List<String> phrases = new ArrayList<>();
+        for (int p = 0; p < phraseWords.size(); p++) {
+          if (tf.keySet().containsAll(phraseTerms.get(p)) && Text.indexOf(words.get(i), phraseWords.get(p)) >= 0) {
+            phrases.add(r.phrases().get(p));
+          }
+        }
+        if (phrases.isEmpty() && matched[i][ri] < MIN_TERMS) {
+          continue;
+        }
         double b = bm25.score(q, tf, lengths.get(i));
-        if (phrases.isEmpty() && (matched < MIN_TERMS || b < MIN_BM25)) {
+        if (phrases.isEmpty() && b < MIN_BM25) {
           continue;
         }
         candidates.add(new Object[] {i, b + PHRASE_WEIGHT * phrases.size(), b, phrases});
