@@ -89,9 +89,13 @@ public final class DissentLexicon implements Serializable {
     return first;
   }
 
-  /** A letter or a decimal digit: the pattern's look-behind fails after one (it excludes \\p{L} and \\p{N}). */
-  private static boolean inWord(int codePoint) {
-    return Character.isLetter(codePoint) || Character.isDigit(codePoint);
+  /**
+   * A letter or a decimal digit: the pattern's look-behind, which excludes \\p{L} and \\p{N}, fails after one. It
+   * looks at one char, not one code point (the pattern has no supplementary character, so Pattern compiles it to
+   * its one-char form): after a supplementary letter it sees a low surrogate and passes, and so must this.
+   */
+  private static boolean inWord(char c) {
+    return Character.isLetter(c) || Character.isDigit(c);
   }
 
   /** How a case-insensitive Unicode pattern compares a letter (java.util.regex.Pattern's SingleU): lower of upper. */
@@ -184,7 +188,7 @@ public final class DissentLexicon implements Serializable {
       int n = text.length();
       int from = 0;
       while (from < n) {
-        if (!canStart(text.charAt(from)) || (from > 0 && inWord(Character.codePointBefore(text, from)))) {
+        if (!canStart(text.charAt(from)) || (from > 0 && inWord(text.charAt(from - 1)))) {
           from++;
           continue;
         }

@@ -21,8 +21,8 @@ import org.opennessobservatory.cli.UserException;
  * phrases are matched first, longest first, and a word counted for a phrase is not counted again for a term. Before
  * them, the taxonomy's phrases to ignore take their words the same way and count for nothing: "Global Multistakeholder
  * Meeting on the Future of Internet Governance" names the venue, so its "Multistakeholder" does not count for the
- * term multistakeholder. The prefilter does not look at them: ignoring only removes matches, so a sentence it drops
- * still has none.
+ * term multistakeholder. The prefilter does not look at them: it drops only sentences in which no term or phrase can
+ * occur at all, and these have no match whatever is ignored.
  *
  * <p><b>Prefilter.</b> POS tagging and lemmatizing run at ~9k tokens/s, far too slow for whole transcripts, so only
  * sentences holding a <i>candidate</i> word are lemmatized: a word whose lower-case form starts with the same

@@ -59,8 +59,9 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
       tfs.add(tf);
       lengths.add(length);
     }
-    // Which query words each window holds, per recommendation, from the window's words rather than the queries': a
-    // window sharing no word with a recommendation's query (most of them) is passed over at once.
+    // Per recommendation, the windows holding some of its query words and how many, found from the windows' words
+    // rather than the queries': most windows share no word with a recommendation's query and are passed over at
+    // once. Kept sparse, as (window, count) in window order: a long document has tens of thousands of windows.
     List<RecommendationRegistry.Recommendation> recommendations = registry.recommendations();
     List<Set<String>> queries = recommendations.stream().map(Retriever::query).toList();
     Map<String, List<Integer>> queriesOf = new HashMap<>();
@@ -69,29 +70,45 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
         queriesOf.computeIfAbsent(t, x -> new ArrayList<>()).add(r);
       }
     }
-    int[][] matched = new int[windows.size()][queries.size()];
+    List<List<int[]>> touched = new ArrayList<>();
+    queries.forEach(q -> touched.add(new ArrayList<>()));
+    int[] count = new int[queries.size()];
+    List<Integer> now = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
       for (String t : tfs.get(i).keySet()) {
         for (int r : queriesOf.getOrDefault(t, List.of())) {
-          matched[i][r]++;
+          if (count[r]++ == 0) {
+            now.add(r);
+          }
         }
       }
+      for (int r : now) {
+        touched.get(r).add(new int[] {i, count[r]});
+        count[r] = 0;
+      }
+      now.clear();
     }
     List<Hit> hits = new ArrayList<>();
     for (int ri = 0; ri < recommendations.size(); ri++) {
       RecommendationRegistry.Recommendation r = recommendations.get(ri);
       Set<String> q = queries.get(ri);
       // Each phrase's words once per document; a window lacking one of a phrase's content words (all of them query
-      // words) cannot hold the phrase, so its words are not searched.
+      // words) cannot hold the phrase, so its words are not searched. A phrase of stop words alone could be in any
+      // window: then every window is looked at.
       List<List<String>> phraseWords = r.phrases().stream().map(Text::words).toList();
       List<List<String>> phraseTerms = phraseWords.stream()
           .map(ws -> ws.stream().filter(t -> !Text.STOPWORDS.contains(t)).toList()).toList();
-      boolean stopWordPhrase = phraseTerms.stream().anyMatch(List::isEmpty);
-      List<Object[]> candidates = new ArrayList<>();
-      for (int i = 0; i < windows.size(); i++) {
-        if (matched[i][ri] == 0 && !stopWordPhrase) {
-          continue;
+      List<int[]> looked = touched.get(ri);
+      if (phraseTerms.stream().anyMatch(List::isEmpty)) {
+        looked = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+          looked.add(new int[] {i, (int) q.stream().filter(tfs.get(i)::containsKey).count()});
         }
+      }
+      List<Object[]> candidates = new ArrayList<>();
+      for (int[] window : looked) {
+        int i = window[0];
+        int matched = window[1];
         Map<String, Integer> tf = tfs.get(i);
         List<String> phrases = new ArrayList<>();
         for (int p = 0; p < phraseWords.size(); p++) {
@@ -99,7 +116,7 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
             phrases.add(r.phrases().get(p));
           }
         }
-        if (phrases.isEmpty() && matched[i][ri] < MIN_TERMS) {
+        if (phrases.isEmpty() && matched < MIN_TERMS) {
           continue;
         }
         double b = bm25.score(q, tf, lengths.get(i));

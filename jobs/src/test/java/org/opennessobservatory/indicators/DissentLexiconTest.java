@@ -145,9 +145,10 @@ class DissentLexiconTest {
 
   /**
    * count tries the pattern only where a match can begin; Matcher.find tries it everywhere. The same counts on the
-   * text of every sample document (as ingest extracts it) and on 20,000 texts built to test the shortcut's edges: markers in mixed case, with
-   * letters that fold to a marker's first letter ("İ", "ı" for "i"; the Kelvin sign for "k"), every apostrophe and
-   * separator, and letters, digits, surrogate pairs and punctuation right before and after.
+   * text of every sample document (as ingest extracts it) and on 20,000 texts built to test the shortcut's edges:
+   * markers in mixed case, with letters that fold to a marker's first letter ("İ", "ı" for "i"; the Kelvin sign for
+   * "k"), every apostrophe and separator, and letters, digits (also supplementary ones), an emoji and punctuation
+   * right before and after.
    */
   @Test
   void skippingPositionsThatCannotBeginAMatchChangesNoCount() throws IOException {
@@ -166,7 +167,9 @@ class DissentLexiconTest {
     assertTrue(texts >= 60, texts + " sample texts"); // with no marker in them: the built texts below have many
     java.util.List<String> markers = java.util.List.copyOf(STANDARD.markers().keySet());
     String[] separators = {" ", "  ", "\n", "-", "\u2014", ",", ", "};
-    String[] glue = {" ", ", ", "", "x", "7", "\ud83d\ude00", "'", "\u2019", ".", "(", "\u00e9", "\n"};
+    // among them supplementary characters: an emoji, a mathematical letter and a mathematical digit
+    String[] glue = {" ", ", ", "", "x", "7", "\ud83d\ude00", "\ud835\udc00", "\ud835\udfce", "'", "\u2019", ".",
+        "(", "\u00e9", "\n"};
     java.util.Random random = new java.util.Random(7);
     long found = 0;
     for (int t = 0; t < 20_000; t++) {

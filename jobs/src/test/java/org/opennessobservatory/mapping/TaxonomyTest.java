@@ -80,7 +80,8 @@ class TaxonomyTest {
   @Test
   void ignoredPhrases() {
     assertEquals("t.yaml line 2: 'ignore' lists the single word 'forum': only phrases are ignored (to stop a word "
-        + "matching, remove it from its issue)", fault("version: 1\nignore: [privacy forum, forum]\nissues:\n" + ISSUE_A));
+        + "matching, remove it from its issue)",
+        fault("version: 1\nignore: [privacy forum, forum]\nissues:\n" + ISSUE_A));
     assertEquals("t.yaml line 2: 'ignore' lists 'Privacy Forum' twice",
         fault("version: 1\nignore: [privacy forum, Privacy Forum]\nissues:\n" + ISSUE_A));
     assertEquals("t.yaml line 4: issue 'a': 'data protection' is also listed under 'ignore': keep it in one place",
@@ -90,8 +91,10 @@ class TaxonomyTest {
     assertEquals(List.of("privacy forum"),
         Taxonomy.read("t.yaml", new StringReader("version: 1\nignore: [privacy forum]\nissues:\n" + ISSUE_A))
             .ignore());
-    assertEquals(List.of("global multistakeholder meeting on the future of internet governance"),
-        Taxonomy.shipped().ignore());
+    assertEquals(List.of("global multistakeholder meeting on the future of internet governance",
+        "global multi-stakeholder meeting on the future of internet governance",
+        "global multistakeholder meeting on the future of the internet governance",
+        "global multi-stakeholder meeting on the future of the internet governance"), Taxonomy.shipped().ignore());
   }
 
   /** An incremental run reuses stored matches only under the same taxonomy content, its ignored phrases included. */

@@ -2,7 +2,11 @@ package org.opennessobservatory.recommendations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -61,5 +65,100 @@ class RetrievalTest {
     assertEquals("in_progress", c.classify("A draft messages document is being prepared.").cueClass());
     assertEquals(new CueLexicon.Found("remains to be", "mentioned"), c.classify("The matter remains to be settled."));
     assertEquals(new CueLexicon.Found(null, "mentioned"), c.classify("Remote hubs matter to many."));
+  }
+
+  /**
+   * search looks only at the windows holding some of a recommendation's query words, and searches a phrase only
+   * where all its content words are: the same hits as scoring every window (the search as first written, below) on
+   * the text of every sample document, as ingest extracts it.
+   */
+  @Test
+  void searchGivesTheHitsOfScoringEveryWindow() throws java.io.IOException {
+    RecommendationRegistry reg = RecommendationRegistry.shipped();
+    Map<String, Long> df = new java.util.HashMap<>();
+    int k = 0;
+    for (String v : Retriever.vocabulary(reg)) {
+      df.put(v, 5L + 3L * (k++ % 20));
+    }
+    Retriever r = new Retriever(reg, CueLexicon.shipped(), new Bm25(2000, 30, df));
+    int texts = 0;
+    int hits = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+        org.opennessobservatory.testing.TestPaths.samples())) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files
+          .filter(f -> java.nio.file.Files.isRegularFile(f) && !f.toString().endsWith(".csv"))::iterator) {
+        String text = org.opennessobservatory.ingest.TikaExtraction.extract(java.nio.file.Files.readAllBytes(f),
+            f.getFileName().toString(), org.opennessobservatory.ingest.ParseLimits.DEFAULTS.maxChars(),
+            org.opennessobservatory.ingest.ParseLimits.DEFAULTS.maxEmbedded(), null).text();
+        if (text == null) {
+          continue;
+        }
+        List<Retriever.Hit> expected = referenceSearch(r, text);
+        assertEquals(expected, r.search(text), f.toString());
+        texts++;
+        hits += expected.size();
+      }
+    }
+    Assertions.assertTrue(texts >= 60 && hits >= 100, texts + " texts, " + hits + " hits");
+  }
+
+  private static List<Retriever.Hit> referenceSearch(Retriever retriever, String text) {
+    RecommendationRegistry registry = retriever.registry();
+    CueLexicon cues = retriever.cues();
+    Bm25 bm25 = retriever.bm25();
+    List<Passages.Passage> windows = Passages.of(text);
+    List<List<String>> words = new ArrayList<>();
+    List<Map<String, Integer>> tfs = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
+    for (Passages.Passage w : windows) {
+      List<String> ws = Text.words(w.text());
+      words.add(ws);
+      Map<String, Integer> tf = new HashMap<>();
+      int length = 0;
+      for (String t : ws) {
+        if (!Text.STOPWORDS.contains(t)) {
+          tf.merge(t, 1, Integer::sum);
+          length++;
+        }
+      }
+      tfs.add(tf);
+      lengths.add(length);
+    }
+    List<Retriever.Hit> hits = new ArrayList<>();
+    for (RecommendationRegistry.Recommendation r : registry.recommendations()) {
+      Set<String> q = Retriever.query(r);
+      List<Object[]> candidates = new ArrayList<>();
+      for (int i = 0; i < windows.size(); i++) {
+        List<String> phrases = new ArrayList<>();
+        for (String p : r.phrases()) {
+          if (Text.indexOf(words.get(i), Text.words(p)) >= 0) {
+            phrases.add(p);
+          }
+        }
+        Map<String, Integer> tf = tfs.get(i);
+        long matched = q.stream().filter(tf::containsKey).count();
+        double b = bm25.score(q, tf, lengths.get(i));
+        if (phrases.isEmpty() && (matched < Retriever.MIN_TERMS || b < Retriever.MIN_BM25)) {
+          continue;
+        }
+        candidates.add(new Object[] {i, b + Retriever.PHRASE_WEIGHT * phrases.size(), b, phrases});
+      }
+      candidates.sort(Comparator.comparingDouble((Object[] c) -> -(double) c[1]).thenComparingInt(c -> (int) c[0]));
+      List<Passages.Passage> kept = new ArrayList<>();
+      for (Object[] c : candidates) {
+        Passages.Passage w = windows.get((int) c[0]);
+        if (kept.size() >= Retriever.PER_DOCUMENT
+            || kept.stream().anyMatch(k -> k.first() <= w.last() && w.first() <= k.last())) {
+          continue;
+        }
+        kept.add(w);
+        @SuppressWarnings("unchecked")
+        List<String> phrases = (List<String>) c[3];
+        CueLexicon.Found cue = cues.classify(words.get((int) c[0]));
+        hits.add(new Retriever.Hit(r.id(), r.topic(), w.start(), w.end(), w.text(), (double) c[1], (double) c[2],
+            List.copyOf(phrases), cue.cue(), cue.cueClass(), phrases.isEmpty() ? "bm25" : "bm25+phrase"));
+      }
+    }
+    return hits;
   }
 }
