@@ -21,7 +21,8 @@ import org.opennessobservatory.cli.UserException;
  * phrases are matched first, longest first, and a word counted for a phrase is not counted again for a term. Before
  * them, the taxonomy's phrases to ignore take their words the same way and count for nothing: "Global Multistakeholder
  * Meeting on the Future of Internet Governance" names the venue, so its "Multistakeholder" does not count for the
- * term multistakeholder. The prefilter does not look at them: it drops only sentences in which no term or phrase can
+ * term multistakeholder. A term or phrase an issue lists as shared counts for that issue as well as for its own. The
+ * prefilter does not look at ignored phrases: it drops only sentences in which no term or phrase can
  * occur at all, and these have no match whatever is ignored.
  *
  * <p><b>Prefilter.</b> POS tagging and lemmatizing run at ~9k tokens/s, far too slow for whole transcripts, so only
@@ -43,8 +44,11 @@ import org.opennessobservatory.cli.UserException;
 public final class IssueMatcher implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** One term or phrase: the issue it signals, the words as written, and each word's match keys. */
-  private record Pattern(int issue, String written, String[][] keys) implements Serializable {}
+  /**
+   * One term or phrase: the issue it signals, the issues that share it (none, mostly), the words as written, and each
+   * word's match keys.
+   */
+  private record Pattern(int issue, int[] sharers, String written, String[][] keys) implements Serializable {}
 
   /** Issue matches in one text: per issue id, the count and the terms (as written in the taxonomy) that matched. */
   public record Hit(long matches, List<String> terms) implements Serializable {}
@@ -90,11 +94,11 @@ public final class IssueMatcher implements Serializable {
       List<String> all = new ArrayList<>(issue.terms());
       all.addAll(issue.phrases());
       for (String written : all) {
-        add(taxonomy.source(), i, written);
+        add(taxonomy.source(), i, sharers(taxonomy, written), written);
       }
     }
     for (String written : taxonomy.ignore()) {
-      Pattern p = new Pattern(-1, written, keys(written));
+      Pattern p = new Pattern(-1, new int[0], written, keys(written));
       for (String k : p.keys()[0]) {
         ignoredByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
       }
@@ -147,7 +151,14 @@ public final class IssueMatcher implements Serializable {
     return keys;
   }
 
-  private void add(String source, int issue, String written) {
+  /** The issues that list {@code written} as shared (the taxonomy checked it is another issue's term or phrase). */
+  private static int[] sharers(Taxonomy taxonomy, String written) {
+    List<Taxonomy.Issue> issues = taxonomy.issues();
+    return java.util.stream.IntStream.range(0, issues.size())
+        .filter(i -> issues.get(i).shared().stream().anyMatch(written::equalsIgnoreCase)).toArray();
+  }
+
+  private void add(String source, int issue, int[] sharers, String written) {
     String[][] keys = keys(written);
     String[] lower = new String[keys.length];
     for (int w = 0; w < keys.length; w++) {
@@ -160,7 +171,7 @@ public final class IssueMatcher implements Serializable {
         prefixes.add(prefix(k));
       }
     }
-    Pattern p = new Pattern(issue, written, keys);
+    Pattern p = new Pattern(issue, sharers, written, keys);
     if (keys.length == 1) {
       for (String k : keys[0]) {
         Pattern other = singles.putIfAbsent(k, p);
@@ -365,14 +376,21 @@ public final class IssueMatcher implements Serializable {
         lemmatized += m.lemmatized() ? 1 : 0;
         matched += m.found().isEmpty() ? 0 : 1;
         for (Pattern p : m.found()) {
-          counts.computeIfAbsent(p.issue(), x -> new long[1])[0]++;
-          terms.computeIfAbsent(p.issue(), x -> new LinkedHashSet<>()).add(p.written());
+          count(counts, terms, p.issue(), p);
+          for (int sharer : p.sharers()) {
+            count(counts, terms, sharer, p);
+          }
         }
       }
     }
     Map<String, Hit> hits = new java.util.LinkedHashMap<>();
     counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.get(i)))));
     return new Result(hits, sentences, lemmatized, matched);
+  }
+
+  private static void count(Map<Integer, long[]> counts, Map<Integer, Set<String>> terms, int issue, Pattern p) {
+    counts.computeIfAbsent(issue, x -> new long[1])[0]++;
+    terms.computeIfAbsent(issue, x -> new LinkedHashSet<>()).add(p.written());
   }
 
   private SentenceMatch matchSentence(String sentence) {

@@ -38,14 +38,17 @@ public record Taxonomy(String source, String version, List<String> ignore, List<
     implements Serializable {
   public static final String SHIPPED = "reference/issue-taxonomy.yaml";
 
-  /** One issue area: terms are single words, phrases two or more, all as written in the file. */
-  public record Issue(String id, String label, String description, List<String> terms, List<String> phrases)
-      implements Serializable {}
+  /**
+   * One issue area: terms are single words, phrases two or more, all as written in the file; shared are terms or
+   * phrases of other issues that signal this one as well (a match counts for both).
+   */
+  public record Issue(String id, String label, String description, List<String> terms, List<String> phrases,
+      List<String> shared) implements Serializable {}
 
   private static final ObjectMapper YAML = new ObjectMapper(
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private static final Set<String> TOP_KEYS = Set.of("version", "ignore", "issues");
-  private static final Set<String> ISSUE_KEYS = Set.of("id", "label", "description", "terms", "phrases");
+  private static final Set<String> ISSUE_KEYS = Set.of("id", "label", "description", "terms", "phrases", "shared");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
@@ -161,7 +164,26 @@ public record Taxonomy(String source, String version, List<String> ignore, List<
               + "': a term belongs to one issue");
         }
       }
-      issues.add(new Issue(id, label, description, List.copyOf(terms), List.copyOf(phrases)));
+      issues.add(new Issue(id, label, description, List.copyOf(terms), List.copyOf(phrases),
+          List.copyOf(list(n, "shared", at))));
+    }
+    for (Issue issue : issues) {
+      String at = source + " line " + idLines.get(issue.id()) + ": issue '" + issue.id() + "'";
+      Set<String> seen = new java.util.HashSet<>();
+      for (String t : issue.shared()) {
+        String key = t.toLowerCase(Locale.ROOT);
+        String owner = termOwner.get(key);
+        if (owner == null) {
+          throw new UserException(at + ": shared '" + t + "' is no other issue's term or phrase: list it under "
+              + "terms or phrases, or under the issue it belongs to");
+        }
+        if (owner.equals(issue.id())) {
+          throw new UserException(at + ": shared '" + t + "' is this issue's own term: remove it from shared");
+        }
+        if (!seen.add(key)) {
+          throw new UserException(at + ": shared '" + t + "' is listed twice");
+        }
+      }
     }
     return new Taxonomy(source, version.asText(), List.copyOf(ignore), List.copyOf(issues));
   }

@@ -115,11 +115,11 @@ class IssueEvalTest {
   }
 
   /**
-   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomies 2026.4 and 2026.5
-   * alike, per file (tp, fp, fn; precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 196, 5, 21;
-   * 0.975, 0.903. heldout.tsv (47) and heldout-2.tsv (120), unseen for 2026.3 and the development files of 2026.4: 30,
-   * 0, 18; 1.000, 0.625 and 90, 15, 35; 0.857, 0.720. heldout-3.tsv (120, committed before any matcher ran on it; some
-   * of its lines turned out to rewrite development lines, see the gold README): 75, 13, 51; 0.852, 0.595. The target is
+   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomy 2026.6, per file (tp,
+   * fp, fn; precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 198, 5, 19; 0.975, 0.912.
+   * heldout.tsv (47) and heldout-2.tsv (120), unseen for 2026.3 and the development files of 2026.4: 30, 0, 18; 1.000,
+   * 0.625 and 90, 15, 35; 0.857, 0.720. heldout-3.tsv (120, committed before any matcher ran on it; some of its lines
+   * turned out to rewrite development lines, see the gold README): 75, 13, 51; 0.852, 0.595. The target is
    * NOT met on unseen text, and the issue stays open until it is. Until then this guards the measured level of every
    * file: a change to the matcher or the taxonomy that loses a true positive or adds a false one in any file fails
    * here, and raising the figures means raising these bounds with them.
@@ -132,7 +132,7 @@ class IssueEvalTest {
     // file, utterances, at least tp, at most fp
     Map<String, long[]> measured = Map.of("heldout-2.tsv", new long[] {120, 90, 15},
         "heldout-3.tsv", new long[] {120, 75, 13}, "heldout.tsv", new long[] {47, 30, 0},
-        "utterances.tsv", new long[] {231, 196, 5});
+        "utterances.tsv", new long[] {231, 198, 5});
     assertEquals(List.of("heldout-2.tsv", "heldout-3.tsv", "heldout.tsv", "utterances.tsv"),
         r.parts().stream().map(IssueEval.PartCounts::part).toList());
     for (IssueEval.PartCounts p : r.parts()) {
@@ -143,13 +143,14 @@ class IssueEvalTest {
   }
 
   /**
-   * Real text: three samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
+   * Real text: four samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
    * helper who saw only the issue areas' descriptions and the guideline (gold/issues-netmundial). Measured with
-   * taxonomy 2026.5 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 89, 9, 119; 0.908, 0.428;
+   * taxonomy 2026.6 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 100, 12, 108; 0.893, 0.481;
    * netmundial-2014-sentences-2.tsv (distinct sentences, none of the first's, labelled under guideline 7 as written
-   * after the first) 94, 18, 96; 0.839, 0.495; netmundial-2014-sentences-3.tsv (none of the first two's) 76, 16, 115;
-   * 0.826, 0.398 (2026.4: 72, 16, 119). Guarded per file like the gold set; skipped where the corpus is not on the
-   * machine.
+   * after the first) 105, 20, 85; 0.840, 0.553; netmundial-2014-sentences-3.tsv (none of the first two's) 89, 16, 102;
+   * 0.848, 0.466; netmundial-2014-sentences-4.tsv (none of the first three's; held out while 2026.6 was chosen on the
+   * others) 95, 24, 97; 0.798, 0.495 (2026.5: 83, 20, 109). Guarded per file like the gold set; skipped where the
+   * corpus is not on the machine.
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
@@ -161,11 +162,12 @@ class IssueEvalTest {
     IssueEval.Report r = IssueEval.evaluate(IssueEval.read(NETMUNDIAL, KNOWN, corpus),
         IssueMatcher.of(Taxonomy.shipped()));
     // file, sentences, at least tp, at most fp
-    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 94, 18},
-        "netmundial-2014-sentences-3.tsv", new long[] {200, 76, 16},
-        "netmundial-2014-sentences.tsv", new long[] {200, 89, 9});
+    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 105, 20},
+        "netmundial-2014-sentences-3.tsv", new long[] {200, 89, 16},
+        "netmundial-2014-sentences-4.tsv", new long[] {200, 95, 24},
+        "netmundial-2014-sentences.tsv", new long[] {200, 100, 12});
     assertEquals(List.of("netmundial-2014-sentences-2.tsv", "netmundial-2014-sentences-3.tsv",
-        "netmundial-2014-sentences.tsv"),
+        "netmundial-2014-sentences-4.tsv", "netmundial-2014-sentences.tsv"),
         r.parts().stream().map(IssueEval.PartCounts::part).toList());
     for (IssueEval.PartCounts p : r.parts()) {
       long[] m = measured.get(p.part());

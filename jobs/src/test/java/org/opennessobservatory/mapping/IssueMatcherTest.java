@@ -132,6 +132,29 @@ class IssueMatcherTest {
   }
 
   @Test
+  void aSharedTermCountsForBothIssues() {
+    IssueMatcher m = of("""
+        version: "t1"
+        issues:
+          - id: names
+            label: Names
+            description: d
+            terms: [icann]
+            phrases: [domain name]
+          - id: governance
+            label: Governance
+            description: d
+            terms: [multistakeholder]
+            shared: [ICANN, domain name]
+        """);
+    // ICANN twice (names 2, governance 2), one domain name (names 1, governance 1), multistakeholder (governance 1)
+    Map<String, IssueMatcher.Hit> hits = m.match("ICANN's board met. Domain names and ICANN's multistakeholder model.")
+        .hits();
+    assertEquals(new IssueMatcher.Hit(3, List.of("icann", "domain name")), hits.get("names"));
+    assertEquals(new IssueMatcher.Hit(4, List.of("icann", "domain name", "multistakeholder")), hits.get("governance"));
+  }
+
+  @Test
   void shippedTaxonomyCountsHowInternetGovernanceIsOrganisedNotWhatItShouldDo() {
     assertEquals(List.of("internet governance model"), SHIPPED.match(
         "The Internet governance model must become more accountable.").hits().get("igf_multistakeholder").terms());

@@ -67,7 +67,7 @@ class TaxonomyTest {
 
   @Test
   void unknownKeysAndMissingFields() {
-    assertEquals("t.yaml line 3: issue: unknown key 'synonyms' (known: [description, id, label, phrases, terms])",
+    assertEquals("t.yaml line 3: issue: unknown key 'synonyms' (known: [description, id, label, phrases, shared, terms])",
         fault("version: 1\nissues:\n" + ISSUE_A + "    synonyms: [x]\n"));
     assertEquals("t.yaml line 1: unknown key 'issue' (known: [ignore, issues, version])", fault("issue: []\n"));
     assertEquals("t.yaml: 'version' is missing: give the taxonomy a version (outputs carry it)",
@@ -107,5 +107,22 @@ class TaxonomyTest {
         new StringReader(base.replace("privacy forum", "privacy forums"))))), "an ignored phrase changed");
     assertTrue(!settings.equals(IssuesJob.memoConfig(Taxonomy.read("t.yaml",
         new StringReader(base.replace("[privacy]", "[privacy, gdpr]"))))), "a term added");
+  }
+
+  @Test
+  void sharedTermsMustBeAnotherIssuesAndCountForBoth() {
+    String b = ISSUE_A.replace("id: a", "id: b").replace("[privacy]", "[surveillance]")
+        .replace("[data protection]", "[mass surveillance]");
+    assertEquals("t.yaml line 8: issue 'b': shared 'gdpr' is no other issue's term or phrase: list it under terms or "
+        + "phrases, or under the issue it belongs to",
+        fault("version: 1\nissues:\n" + ISSUE_A + b + "    shared: [gdpr]\n"));
+    assertEquals("t.yaml line 8: issue 'b': shared 'Surveillance' is this issue's own term: remove it from shared",
+        fault("version: 1\nissues:\n" + ISSUE_A + b + "    shared: [Surveillance]\n"));
+    assertEquals("t.yaml line 8: issue 'b': shared 'Privacy' is listed twice",
+        fault("version: 1\nissues:\n" + ISSUE_A + b + "    shared: [privacy, Privacy]\n"));
+    Taxonomy t = Taxonomy.read("t.yaml", new StringReader("version: 1\nissues:\n" + ISSUE_A + b
+        + "    shared: [privacy, data protection]\n"));
+    assertEquals(List.of("privacy", "data protection"), t.issue("b").shared());
+    assertEquals(List.of("icann", "iana"), Taxonomy.shipped().issue("igf_multistakeholder").shared());
   }
 }
