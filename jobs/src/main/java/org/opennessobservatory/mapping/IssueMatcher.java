@@ -48,7 +48,8 @@ public final class IssueMatcher implements Serializable {
    * One term or phrase: the issue it signals, the issues that share it (none, mostly), the words as written, and each
    * word's match keys.
    */
-  private record Pattern(int issue, int[] sharers, String written, String[][] keys) implements Serializable {}
+  private record Pattern(int issue, java.util.SortedSet<Integer> sharers, String written, String[][] keys)
+      implements Serializable {}
 
   /** Issue matches in one text: per issue id, the count and the terms (as written in the taxonomy) that matched. */
   public record Hit(long matches, List<String> terms) implements Serializable {}
@@ -98,7 +99,7 @@ public final class IssueMatcher implements Serializable {
       }
     }
     for (String written : taxonomy.ignore()) {
-      Pattern p = new Pattern(-1, new int[0], written, keys(written));
+      Pattern p = new Pattern(-1, new java.util.TreeSet<>(), written, keys(written));
       for (String k : p.keys()[0]) {
         ignoredByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
       }
@@ -151,14 +152,33 @@ public final class IssueMatcher implements Serializable {
     return keys;
   }
 
-  /** The issues that list {@code written} as shared (the taxonomy checked it is another issue's term or phrase). */
-  private static int[] sharers(Taxonomy taxonomy, String written) {
-    List<Taxonomy.Issue> issues = taxonomy.issues();
-    return java.util.stream.IntStream.range(0, issues.size())
-        .filter(i -> issues.get(i).shared().stream().anyMatch(written::equalsIgnoreCase)).toArray();
+  /**
+   * The issues that list {@code written} as shared (the taxonomy checked it is another issue's term or phrase),
+   * compared in lower case as the taxonomy compares them.
+   */
+  private static java.util.SortedSet<Integer> sharers(Taxonomy taxonomy, String written) {
+    String key = written.toLowerCase(java.util.Locale.ROOT);
+    java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+    for (int i = 0; i < taxonomy.issues().size(); i++) {
+      if (taxonomy.issues().get(i).shared().stream()
+          .anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).equals(key))) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
-  private void add(String source, int issue, int[] sharers, String written) {
+  /**
+   * Two forms of one issue that match the same words ("ixp" and "ixps", "multi-stakeholder" and "multi stakeholder")
+   * are one pattern where the matcher is concerned (the first listed wins); what either is shared with counts for
+   * both.
+   */
+  private static void mergeSharers(Pattern a, Pattern b) {
+    a.sharers().addAll(b.sharers());
+    b.sharers().addAll(a.sharers());
+  }
+
+  private void add(String source, int issue, java.util.SortedSet<Integer> sharers, String written) {
     String[][] keys = keys(written);
     String[] lower = new String[keys.length];
     for (int w = 0; w < keys.length; w++) {
@@ -180,10 +200,16 @@ public final class IssueMatcher implements Serializable {
               + "lemma ('" + k + "') as term '" + other.written() + "' of issue '" + ids[other.issue()]
               + "': a term belongs to one issue");
         }
+        if (other != null) {
+          mergeSharers(other, p);
+        }
       }
     } else {
       for (String k : keys[0]) {
-        phrasesByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+        List<Pattern> same = phrasesByFirst.computeIfAbsent(k, x -> new ArrayList<>());
+        same.stream().filter(q -> q.issue() == issue && java.util.Arrays.deepEquals(q.keys(), keys))
+            .forEach(q -> mergeSharers(q, p));
+        same.add(p);
       }
     }
   }

@@ -30,9 +30,11 @@ import org.opennessobservatory.io.YamlEntries.Entry;
 
 /**
  * The issue taxonomy (reference/issue-taxonomy.yaml, or a user's file): a version, the issue areas, each with single
- * terms and multi-word phrases, and the phrases to ignore: names of venues and bodies whose words would otherwise
- * match (the Internet Governance Forum is where people speak, not what they speak of). The reader checks the whole file
- * before anything is matched; every fault is one line naming the file, the line and the issue, and what to fix.
+ * terms, multi-word phrases and optionally terms or phrases shared with another issue (ICANN is a critical Internet
+ * resource and, as an institution, multistakeholder governance), and the phrases to ignore: names of venues whose
+ * words would otherwise match (NETmundial's full name is where contributions were sent, not what they speak of). The
+ * reader checks the whole file before anything is matched; every fault is one line naming the file, the line and the
+ * issue, and what to fix.
  */
 public record Taxonomy(String source, String version, List<String> ignore, List<Issue> issues)
     implements Serializable {
@@ -173,12 +175,17 @@ public record Taxonomy(String source, String version, List<String> ignore, List<
       for (String t : issue.shared()) {
         String key = t.toLowerCase(Locale.ROOT);
         String owner = termOwner.get(key);
+        if (ignoredKeys.contains(key)) {
+          throw new UserException(at + ": shared '" + t + "' is listed under 'ignore', which counts for no issue: "
+              + "remove it from one of them");
+        }
         if (owner == null) {
           throw new UserException(at + ": shared '" + t + "' is no other issue's term or phrase: list it under "
               + "terms or phrases, or under the issue it belongs to");
         }
         if (owner.equals(issue.id())) {
-          throw new UserException(at + ": shared '" + t + "' is this issue's own term: remove it from shared");
+          throw new UserException(at + ": shared '" + t + "' is this issue's own term or phrase: remove it from "
+              + "shared");
         }
         if (!seen.add(key)) {
           throw new UserException(at + ": shared '" + t + "' is listed twice");

@@ -155,6 +155,29 @@ class IssueMatcherTest {
   }
 
   @Test
+  void aSharedFormCountsThroughTheFormOfItsIssueThatMatches() {
+    // "ixps" and "multi stakeholder" match what the first-listed "ixp" and "multi-stakeholder" match: the pattern
+    // that wins is the first, and it carries what the second is shared with.
+    IssueMatcher m = of("""
+        version: "t1"
+        issues:
+          - id: infra
+            label: Infra
+            description: d
+            terms: [ixp, ixps]
+            phrases: [multi-stakeholder, multi stakeholder]
+          - id: other
+            label: Other
+            description: d
+            terms: [cable]
+            shared: [ixps, multi stakeholder]
+        """);
+    Map<String, IssueMatcher.Hit> hits = m.match("IXPs and an IXP grew. A multi-stakeholder body met.").hits();
+    assertEquals(new IssueMatcher.Hit(3, List.of("ixp", "multi-stakeholder")), hits.get("infra"));
+    assertEquals(new IssueMatcher.Hit(3, List.of("ixp", "multi-stakeholder")), hits.get("other"));
+  }
+
+  @Test
   void shippedTaxonomyCountsHowInternetGovernanceIsOrganisedNotWhatItShouldDo() {
     assertEquals(List.of("internet governance model"), SHIPPED.match(
         "The Internet governance model must become more accountable.").hits().get("igf_multistakeholder").terms());

@@ -67,7 +67,8 @@ class TaxonomyTest {
 
   @Test
   void unknownKeysAndMissingFields() {
-    assertEquals("t.yaml line 3: issue: unknown key 'synonyms' (known: [description, id, label, phrases, shared, terms])",
+    assertEquals("t.yaml line 3: issue: unknown key 'synonyms' (known: [description, id, label, phrases, shared, "
+        + "terms])",
         fault("version: 1\nissues:\n" + ISSUE_A + "    synonyms: [x]\n"));
     assertEquals("t.yaml line 1: unknown key 'issue' (known: [ignore, issues, version])", fault("issue: []\n"));
     assertEquals("t.yaml: 'version' is missing: give the taxonomy a version (outputs carry it)",
@@ -116,10 +117,14 @@ class TaxonomyTest {
     assertEquals("t.yaml line 8: issue 'b': shared 'gdpr' is no other issue's term or phrase: list it under terms or "
         + "phrases, or under the issue it belongs to",
         fault("version: 1\nissues:\n" + ISSUE_A + b + "    shared: [gdpr]\n"));
-    assertEquals("t.yaml line 8: issue 'b': shared 'Surveillance' is this issue's own term: remove it from shared",
+    assertEquals("t.yaml line 8: issue 'b': shared 'Surveillance' is this issue's own term or phrase: remove it "
+        + "from shared",
         fault("version: 1\nissues:\n" + ISSUE_A + b + "    shared: [Surveillance]\n"));
     assertEquals("t.yaml line 8: issue 'b': shared 'Privacy' is listed twice",
         fault("version: 1\nissues:\n" + ISSUE_A + b + "    shared: [privacy, Privacy]\n"));
+    assertEquals("t.yaml line 9: issue 'b': shared 'privacy forum' is listed under 'ignore', which counts for no "
+        + "issue: remove it from one of them",
+        fault("version: 1\nignore: [privacy forum]\nissues:\n" + ISSUE_A + b + "    shared: [privacy forum]\n"));
     Taxonomy t = Taxonomy.read("t.yaml", new StringReader("version: 1\nissues:\n" + ISSUE_A + b
         + "    shared: [privacy, data protection]\n"));
     assertEquals(List.of("privacy", "data protection"), t.issue("b").shared());
