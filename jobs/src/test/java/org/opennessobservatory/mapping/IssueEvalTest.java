@@ -118,7 +118,7 @@ class IssueEvalTest {
    * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomy 2026.6, per file (tp,
    * fp, fn; precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 198, 5, 19; 0.975, 0.912.
    * heldout.tsv (47) and heldout-2.tsv (120), unseen for 2026.3 and the development files of 2026.4: 30, 0, 18; 1.000,
-   * 0.625 and 90, 15, 35; 0.857, 0.720. heldout-3.tsv (120, committed before any matcher ran on it; some of its lines
+   * 0.625 and 91, 15, 34; 0.858, 0.728. heldout-3.tsv (120, committed before any matcher ran on it; some of its lines
    * turned out to rewrite development lines, see the gold README): 75, 13, 51; 0.852, 0.595. The target is
    * NOT met on unseen text, and the issue stays open until it is. Until then this guards the measured level of every
    * file: a change to the matcher or the taxonomy that loses a true positive or adds a false one in any file fails
@@ -130,7 +130,7 @@ class IssueEvalTest {
     lines.forEach(System.out::println);
     IssueEval.Report r = IssueEval.evaluate(IssueEval.read(GOLD, KNOWN), IssueMatcher.of(Taxonomy.shipped()));
     // file, utterances, at least tp, at most fp
-    Map<String, long[]> measured = Map.of("heldout-2.tsv", new long[] {120, 90, 15},
+    Map<String, long[]> measured = Map.of("heldout-2.tsv", new long[] {120, 91, 15},
         "heldout-3.tsv", new long[] {120, 75, 13}, "heldout.tsv", new long[] {47, 30, 0},
         "utterances.tsv", new long[] {231, 198, 5});
     assertEquals(List.of("heldout-2.tsv", "heldout-3.tsv", "heldout.tsv", "utterances.tsv"),
