@@ -73,7 +73,7 @@ class RetrievalTest {
    * the text of every sample document, as ingest extracts it.
    */
   @Test
-  void searchGivesTheHitsOfScoringEveryWindow() throws java.io.IOException {
+  void searchGivesTheHitsOfScoringEveryWindow() {
     RecommendationRegistry reg = RecommendationRegistry.shipped();
     Map<String, Long> df = new java.util.HashMap<>();
     int k = 0;
@@ -81,25 +81,14 @@ class RetrievalTest {
       df.put(v, 5L + 3L * (k++ % 20));
     }
     Retriever r = new Retriever(reg, CueLexicon.shipped(), new Bm25(2000, 30, df));
-    int texts = 0;
+    Map<String, String> texts = org.opennessobservatory.testing.SampleTexts.extracted();
     int hits = 0;
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
-        org.opennessobservatory.testing.TestPaths.samples())) {
-      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files
-          .filter(f -> java.nio.file.Files.isRegularFile(f) && !f.toString().endsWith(".csv"))::iterator) {
-        String text = org.opennessobservatory.ingest.TikaExtraction.extract(java.nio.file.Files.readAllBytes(f),
-            f.getFileName().toString(), org.opennessobservatory.ingest.ParseLimits.DEFAULTS.maxChars(),
-            org.opennessobservatory.ingest.ParseLimits.DEFAULTS.maxEmbedded(), null).text();
-        if (text == null) {
-          continue;
-        }
-        List<Retriever.Hit> expected = referenceSearch(r, text);
-        assertEquals(expected, r.search(text), f.toString());
-        texts++;
-        hits += expected.size();
-      }
+    for (Map.Entry<String, String> t : texts.entrySet()) {
+      List<Retriever.Hit> expected = referenceSearch(r, t.getValue());
+      assertEquals(expected, r.search(t.getValue()), t.getKey());
+      hits += expected.size();
     }
-    Assertions.assertTrue(texts >= 60 && hits >= 100, texts + " texts, " + hits + " hits");
+    Assertions.assertTrue(texts.size() >= 60 && hits >= 100, texts.size() + " texts, " + hits + " hits");
   }
 
   private static List<Retriever.Hit> referenceSearch(Retriever retriever, String text) {
