@@ -136,14 +136,21 @@ public final class IssueMatcher implements Serializable {
     throw new IllegalArgumentException(issueId);
   }
 
-  /** Each word's match keys: its lower-case form, its lemma and, for a word of letters, its regular plurals. */
+  /**
+   * Each word's match keys: its lower-case form, its lemma and, for a word of letters, its regular plurals. A lemma
+   * that does not begin with the word's first two letters is the lemmatizer's guess at a word it does not know
+   * ("gnso" → "go", "gtld" → "gd", the "e" of "e-waste" → "email") and is no key: "go" would match every "went". The
+   * irregular forms a taxonomy relies on keep theirs ("children" → "child", "women" → "woman").
+   */
   private static String[][] keys(String written) {
     String[] tokens = Lemmas.tokens(normalise(written));
     String[] lower = Lemmas.lower(tokens);
     String[] lemmas = Lemmas.lemmas(tokens);
     String[][] keys = new String[tokens.length][];
     for (int w = 0; w < tokens.length; w++) {
-      Set<String> k0 = new LinkedHashSet<>(List.of(lower[w], lemmas[w]));
+      String start = lower[w].substring(0, Math.min(2, lower[w].length()));
+      Set<String> k0 = new LinkedHashSet<>(lemmas[w].startsWith(start) ? List.of(lower[w], lemmas[w])
+          : List.of(lower[w]));
       if (lower[w].chars().allMatch(Character::isLetter)) {
         k0.addAll(plurals(lower[w]));
       }

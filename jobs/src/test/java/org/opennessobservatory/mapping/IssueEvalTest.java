@@ -115,11 +115,11 @@ class IssueEvalTest {
   }
 
   /**
-   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomy 2026.6, per file (tp,
-   * fp, fn; precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 198, 5, 19; 0.975, 0.912.
-   * heldout.tsv (47) and heldout-2.tsv (120), unseen for 2026.3 and the development files of 2026.4: 30, 0, 18; 1.000,
-   * 0.625 and 91, 15, 34; 0.858, 0.728. heldout-3.tsv (120, committed before any matcher ran on it; some of its lines
-   * turned out to rewrite development lines, see the gold README): 75, 13, 51; 0.852, 0.595. The target is
+   * Issue 5 asks for precision and recall of at least 0.9. Measured on 2026-11-29 with taxonomies 2026.6 and 2026.7
+   * alike, per file (tp, fp, fn; precision, recall): utterances.tsv (231, the taxonomy was tuned on them) 198, 5, 19;
+   * 0.975, 0.912. heldout.tsv (47) and heldout-2.tsv (120), unseen for 2026.3 and the development files of 2026.4: 30,
+   * 0, 18; 1.000, 0.625 and 91, 15, 34; 0.858, 0.728. heldout-3.tsv (120, committed before any matcher ran on it; some
+   * of its lines turned out to rewrite development lines, see the gold README): 75, 13, 51; 0.852, 0.595. The target is
    * NOT met on unseen text, and the issue stays open until it is. Until then this guards the measured level of every
    * file: a change to the matcher or the taxonomy that loses a true positive or adds a false one in any file fails
    * here, and raising the figures means raising these bounds with them.
@@ -143,14 +143,14 @@ class IssueEvalTest {
   }
 
   /**
-   * Real text: four samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
+   * Real text: five samples of 200 sentences drawn at random from the NETmundial contributions, each labelled by a
    * helper who saw only the issue areas' descriptions and the guideline (gold/issues-netmundial). Measured with
-   * taxonomy 2026.6 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 100, 12, 108; 0.893, 0.481;
+   * taxonomy 2026.7 (tp, fp, fn; precision, recall): netmundial-2014-sentences.tsv 101, 12, 107; 0.894, 0.486;
    * netmundial-2014-sentences-2.tsv (distinct sentences, none of the first's, labelled under guideline 7 as written
-   * after the first) 105, 20, 85; 0.840, 0.553; netmundial-2014-sentences-3.tsv (none of the first two's) 89, 16, 102;
-   * 0.848, 0.466; netmundial-2014-sentences-4.tsv (none of the first three's; held out while 2026.6 was chosen on the
-   * others) 95, 24, 97; 0.798, 0.495 (2026.5: 83, 20, 109). Guarded per file like the gold set; skipped where the
-   * corpus is not on the machine.
+   * after the first) 107, 21, 83; 0.836, 0.563; netmundial-2014-sentences-3.tsv (none of the first two's) 99, 16, 92;
+   * 0.861, 0.518; netmundial-2014-sentences-4.tsv (held out while 2026.6 was chosen) 98, 24, 94; 0.803, 0.510;
+   * netmundial-2014-sentences-5.tsv (held out while 2026.7 was chosen) 108, 24, 86; 0.818, 0.557 (2026.6: 104, 23,
+   * 90). Guarded per file like the gold set; skipped where the corpus is not on the machine.
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
@@ -162,12 +162,13 @@ class IssueEvalTest {
     IssueEval.Report r = IssueEval.evaluate(IssueEval.read(NETMUNDIAL, KNOWN, corpus),
         IssueMatcher.of(Taxonomy.shipped()));
     // file, sentences, at least tp, at most fp
-    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 105, 20},
-        "netmundial-2014-sentences-3.tsv", new long[] {200, 89, 16},
-        "netmundial-2014-sentences-4.tsv", new long[] {200, 95, 24},
-        "netmundial-2014-sentences.tsv", new long[] {200, 100, 12});
+    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 107, 21},
+        "netmundial-2014-sentences-3.tsv", new long[] {200, 99, 16},
+        "netmundial-2014-sentences-4.tsv", new long[] {200, 98, 24},
+        "netmundial-2014-sentences-5.tsv", new long[] {200, 108, 24},
+        "netmundial-2014-sentences.tsv", new long[] {200, 101, 12});
     assertEquals(List.of("netmundial-2014-sentences-2.tsv", "netmundial-2014-sentences-3.tsv",
-        "netmundial-2014-sentences-4.tsv", "netmundial-2014-sentences.tsv"),
+        "netmundial-2014-sentences-4.tsv", "netmundial-2014-sentences-5.tsv", "netmundial-2014-sentences.tsv"),
         r.parts().stream().map(IssueEval.PartCounts::part).toList());
     for (IssueEval.PartCounts p : r.parts()) {
       long[] m = measured.get(p.part());
