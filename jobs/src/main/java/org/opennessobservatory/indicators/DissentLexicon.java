@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,7 +54,7 @@ public final class DissentLexicon implements Serializable {
    * The characters a match can begin with, as the pattern compares them (see {@link #canStart}); null when a marker
    * begins with a surrogate (then every position is tried).
    */
-  private final java.util.BitSet firstChars;
+  private final BitSet firstChars;
 
   private DissentLexicon(String version, Map<String, DissentKind> markers) {
     this.version = version;
@@ -72,8 +74,8 @@ public final class DissentLexicon implements Serializable {
     firstChars = firstChars(markers.keySet());
   }
 
-  private static java.util.BitSet firstChars(java.util.Set<String> markers) {
-    java.util.BitSet first = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private static BitSet firstChars(Set<String> markers) {
+    BitSet first = new BitSet(Character.MAX_VALUE + 1);
     for (String marker : markers) {
       char c = marker.charAt(0);
       if (Character.isSurrogate(c)) {
@@ -90,9 +92,10 @@ public final class DissentLexicon implements Serializable {
   }
 
   /**
-   * A letter or a decimal digit: the pattern's look-behind, which excludes \\p{L} and \\p{N}, fails after one. It
-   * looks at one char, not one code point (the pattern has no supplementary character, so Pattern compiles it to
-   * its one-char form): after a supplementary letter it sees a low surrogate and passes, and so must this.
+   * A letter or a decimal digit: the pattern's look-behind, which excludes \\p{L} and \\p{N}, fails after one. This
+   * looks at one char, not one code point: for a lexicon without supplementary characters Pattern compiles the
+   * look-behind to its one-char form, which passes after a supplementary letter (it sees a low surrogate), so this
+   * must too; for any lexicon, skipping only after a BMP letter or digit never skips a position where it would pass.
    */
   private static boolean inWord(char c) {
     return Character.isLetter(c) || Character.isDigit(c);

@@ -93,9 +93,9 @@ public final class IssuesJob {
   }
 
   /**
-   * What a text's matches depend on besides the text and the build ({@link Memo}): the models, the taxonomy's terms
-   * and phrases to ignore (its content, not only its version label: a user may edit a file and forget to bump it),
-   * the prefilter.
+   * What a text's matches depend on besides the text and the build ({@link Memo}): the models, the taxonomy's whole
+   * content (terms, phrases, shared terms, phrases to ignore; not only its version label: a user may edit a file and
+   * forget to bump it), the prefilter.
    */
   static String memoConfig(Taxonomy taxonomy) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();

@@ -40,7 +40,11 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
     return v;
   }
 
-  public List<Hit> search(String text) {
+  /** A document's windows, and per window its words, its content words' frequencies and their number. */
+  record Windows(List<Passages.Passage> passages, List<List<String>> words, List<Map<String, Integer>> tfs,
+      List<Integer> lengths) {}
+
+  static Windows windows(String text) {
     List<Passages.Passage> windows = Passages.of(text);
     List<List<String>> words = new ArrayList<>();
     List<Map<String, Integer>> tfs = new ArrayList<>();
@@ -59,6 +63,15 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
       tfs.add(tf);
       lengths.add(length);
     }
+    return new Windows(windows, words, tfs, lengths);
+  }
+
+  public List<Hit> search(String text) {
+    Windows all = windows(text);
+    List<Passages.Passage> windows = all.passages();
+    List<List<String>> words = all.words();
+    List<Map<String, Integer>> tfs = all.tfs();
+    List<Integer> lengths = all.lengths();
     // Per recommendation, the windows holding some of its query words and how many, found from the windows' words
     // rather than the queries': most windows share no word with a recommendation's query and are passed over at
     // once. Kept sparse, as (window, count) in window order: a long document has tens of thousands of windows.

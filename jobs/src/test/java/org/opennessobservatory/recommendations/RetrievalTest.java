@@ -75,7 +75,7 @@ class RetrievalTest {
   @Test
   void searchGivesTheHitsOfScoringEveryWindow() {
     RecommendationRegistry reg = RecommendationRegistry.shipped();
-    Map<String, Long> df = new java.util.HashMap<>();
+    Map<String, Long> df = new HashMap<>();
     int k = 0;
     for (String v : Retriever.vocabulary(reg)) {
       df.put(v, 5L + 3L * (k++ % 20));
@@ -95,24 +95,12 @@ class RetrievalTest {
     RecommendationRegistry registry = retriever.registry();
     CueLexicon cues = retriever.cues();
     Bm25 bm25 = retriever.bm25();
-    List<Passages.Passage> windows = Passages.of(text);
-    List<List<String>> words = new ArrayList<>();
-    List<Map<String, Integer>> tfs = new ArrayList<>();
-    List<Integer> lengths = new ArrayList<>();
-    for (Passages.Passage w : windows) {
-      List<String> ws = Text.words(w.text());
-      words.add(ws);
-      Map<String, Integer> tf = new HashMap<>();
-      int length = 0;
-      for (String t : ws) {
-        if (!Text.STOPWORDS.contains(t)) {
-          tf.merge(t, 1, Integer::sum);
-          length++;
-        }
-      }
-      tfs.add(tf);
-      lengths.add(length);
-    }
+    // The windows as search reads them (that part of search is unchanged); the scoring below is the first version's.
+    Retriever.Windows all = Retriever.windows(text);
+    List<Passages.Passage> windows = all.passages();
+    List<List<String>> words = all.words();
+    List<Map<String, Integer>> tfs = all.tfs();
+    List<Integer> lengths = all.lengths();
     List<Retriever.Hit> hits = new ArrayList<>();
     for (RecommendationRegistry.Recommendation r : registry.recommendations()) {
       Set<String> q = Retriever.query(r);
