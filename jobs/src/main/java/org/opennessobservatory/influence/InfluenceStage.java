@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -292,6 +291,10 @@ public final class InfluenceStage {
         share.divide(groupShare).as("normalised_share"), col("forum"), col("year"));
   }
 
+  private static final StructType COMPONENT = new StructType().add("c_process", DataTypes.StringType, false)
+      .add("label", DataTypes.StringType, false).add("node", DataTypes.StringType, false)
+      .add("links", DataTypes.LongType, false).add("shared_chars", DataTypes.LongType, false);
+
   static Dataset<Row> clusters(Dataset<Row> docs, Dataset<Row> cc, int minChars, double minShare) {
     Dataset<Row> edges = cc.filter(col("boilerplate").equalTo(false))
         .groupBy("process_id", "source_doc_id", "target_doc_id")
@@ -299,31 +302,30 @@ public final class InfluenceStage {
         .join(docs.select(col("doc_id").as("la"), length(col("text")).as("len_a")), col("source_doc_id").equalTo(col("la")))
         .join(docs.select(col("doc_id").as("lb"), length(col("text")).as("len_b")), col("target_doc_id").equalTo(col("lb")))
         .filter(col("chars").geq(minChars).and(col("chars").geq(least(col("len_a"), col("len_b")).multiply(minShare))))
-        .select(col("process_id"), col("source_doc_id").as("a"), col("target_doc_id").as("b"), col("chars"))
-        .localCheckpoint();
-    Dataset<Row> both = edges.select(col("a"), col("b")).union(edges.select(col("b"), col("a")));
-    Dataset<Row> labels = both.select(col("a").as("node")).distinct().withColumn("label", col("node"));
-    // Minimum-label propagation: each node takes the smallest label among itself and its neighbours, until stable.
-    while (true) {
-      Dataset<Row> next = labels.join(both, col("node").equalTo(col("a")))
-          .join(labels.select(col("node").as("n2"), col("label").as("l2")), col("b").equalTo(col("n2")))
-          .groupBy(col("node").as("nn")).agg(min(least(col("label"), col("l2"))).as("nl"))
-          .select(col("nn").as("node"), col("nl").as("label")).localCheckpoint();
-      long changed = next.join(labels.select(col("node").as("o"), col("label").as("ol")),
-          col("node").equalTo(col("o"))).filter(col("label").notEqual(col("ol"))).count();
-      labels = next;
-      if (changed == 0) {
-        break;
+        .select(col("process_id"), col("source_doc_id"), col("target_doc_id"), col("chars"));
+    // Edges never cross processes: each process's components are found in one group (Components), one row per
+    // member with its component's label and edge totals.
+    MapFunction<Row, String> byProcess = r -> r.getAs("process_id");
+    FlatMapGroupsFunction<String, Row, Row> components = (process, rows) -> {
+      List<Components.Edge> es = new ArrayList<>();
+      rows.forEachRemaining(r -> es.add(new Components.Edge(r.getAs("source_doc_id"), r.getAs("target_doc_id"),
+          r.<Long>getAs("chars"))));
+      List<Row> out = new ArrayList<>();
+      for (Components.Component c : Components.of(es)) {
+        for (String m : c.members()) {
+          out.add(RowFactory.create(process, c.label(), m, c.links(), c.sharedChars()));
+        }
       }
-    }
-    Dataset<Row> members = labels.join(docs.select(col("doc_id"), col("stakeholder_group"), col("contributor"),
-        col("process_id"), col("forum"), col("year")), col("node").equalTo(col("doc_id")));
-    Dataset<Row> edgeStats = edges.join(labels, col("a").equalTo(col("node")))
-        .groupBy(col("label").as("e_label")).agg(count(lit(1)).as("links"), sum("chars").as("shared_chars"));
+      return out.iterator();
+    };
+    Dataset<Row> members = edges.groupByKey(byProcess, Encoders.STRING()).flatMapGroups(components,
+            Encoders.row(COMPONENT))
+        .join(docs.select(col("doc_id"), col("stakeholder_group"), col("contributor"), col("process_id"),
+            col("forum"), col("year")), col("node").equalTo(col("doc_id")));
     return members.groupBy("label", "process_id", "forum", "year")
         .agg(sort_array(collect_list(struct(col("doc_id"), col("stakeholder_group"), col("contributor")))).as("m"),
-            count(lit(1)).as("size"))
-        .join(edgeStats, col("label").equalTo(col("e_label")))
+            count(lit(1)).as("size"), functions.first("links").as("links"),
+            functions.first("shared_chars").as("shared_chars"))
         .select(substring(sha2(concat_ws("|", col("m.doc_id")), 256), 1, 32).as("cluster_id"), col("process_id"),
             col("size"), col("m.doc_id").as("member_doc_ids"), col("m.stakeholder_group").as("member_groups"),
             col("m.contributor").as("member_contributors"),
