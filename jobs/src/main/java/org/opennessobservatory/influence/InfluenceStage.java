@@ -179,10 +179,8 @@ public final class InfluenceStage {
     FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf, true)
         .iterator();
     Dataset<Row> seeds = index.flatMap(pair, Encoders.row(Seeds.SEED));
-    Dataset<Row> candidates = seeds.groupBy("process_id", "source_doc_id", "target_doc_id", "target_type")
-        .agg(countDistinct("gram").as("shared_ngrams"),
-            collect_list(struct(col("s_idx"), col("t_idx"), col("dfc"))).as("seeds"))
-        .filter(col("shared_ngrams").geq(ac.minSeeds())).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> candidates = PairAligner.candidatePairs(seeds, ac.minSeeds(), "process_id", "source_doc_id",
+        "target_doc_id", "target_type").persist(StorageLevel.MEMORY_AND_DISK());
     UserDefinedFunction basis = functions.udf((UDF4<java.sql.Date, Integer, java.sql.Date, Integer, String>)
         (cd, cy, od, oy) -> DateRule.basis(cd == null ? null : cd.toLocalDate(), cy,
             od == null ? null : od.toLocalDate(), oy), DataTypes.StringType);
@@ -195,21 +193,11 @@ public final class InfluenceStage {
         .withColumn("date_basis", when(col("target_type").equalTo(OUTCOME),
             basis.apply(col("s_day"), col("s_year"), col("t_day"), col("t_year"))).otherwise(lit("none")))
         .filter(col("date_basis").isNotNull());
-    FlatMapFunction<Row, Row> align = r -> {
-      List<Alignment.Seed> ss = new ArrayList<>();
-      for (Row s : r.<Row>getList(r.fieldIndex("seeds"))) {
-        ss.add(new Alignment.Seed(s.getInt(0), s.getInt(1), (int) s.getLong(2)));
-      }
-      List<Row> out = new ArrayList<>();
-      for (Alignment.Passage p : Alignment.align(r.<String>getAs("s_text"), r.<String>getAs("t_text"), ss, ac)) {
-        out.add(RowFactory.create(r.getAs("source_doc_id"), r.getAs("target_doc_id"), p.sourceStart(),
-            p.sourceEnd(), p.targetStart(), p.targetEnd(), p.similarity(), p.boilerplate(), p.seeds(),
-            p.targetWordEnd() - p.targetWordStart()));
-      }
-      return out.iterator();
-    };
+    PairAligner.PassageRow row = (r, p) -> RowFactory.create(r.getAs("source_doc_id"), r.getAs("target_doc_id"),
+        p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd(), p.similarity(), p.boilerplate(), p.seeds(),
+        p.targetWordEnd() - p.targetWordStart());
     Dataset<Row> aligned = pairs.select("source_doc_id", "target_doc_id", "seeds", "s_text", "t_text")
-        .flatMap(align, Encoders.row(ALIGNED));
+        .mapPartitions(PairAligner.aligner(ac, row), Encoders.row(ALIGNED));
     Dataset<Row> meta = pairs.select(col("source_doc_id").as("m_source"), col("target_doc_id").as("m_target"),
         col("target_type"), col("process_id"), col("forum"), col("year"), col("stakeholder_group"),
         col("date_basis"));

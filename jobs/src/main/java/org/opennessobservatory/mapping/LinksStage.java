@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
@@ -38,6 +37,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.opennessobservatory.influence.Alignment;
 import org.opennessobservatory.influence.InfluenceStage;
+import org.opennessobservatory.influence.PairAligner;
 import org.opennessobservatory.influence.ReuseNgrams;
 import org.opennessobservatory.influence.Seeds;
 import org.opennessobservatory.schema.Schemas;
@@ -209,11 +209,8 @@ public final class LinksStage {
     int maxDf = ac.maxDocumentFrequency();
     FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf, false)
         .iterator();
-    Dataset<Row> seeded = index.flatMap(pair, Encoders.row(Seeds.SEED))
-        .groupBy("source_doc_id", "target_doc_id")
-        .agg(countDistinct("gram").as("grams"),
-            functions.collect_list(functions.struct(col("s_idx"), col("t_idx"), col("dfc"))).as("seeds"))
-        .filter(col("grams").geq(ac.minSeeds()));
+    Dataset<Row> seeded = PairAligner.candidatePairs(index.flatMap(pair, Encoders.row(Seeds.SEED)), ac.minSeeds(),
+        "source_doc_id", "target_doc_id");
     Dataset<Row> sm = candidates.select(col("doc_id").as("s_doc"), col("year").as("s_year"), col("day").as("s_day"),
         col("text").as("s_text"));
     Dataset<Row> tm = candidates.select(col("doc_id").as("t_doc"), col("year").as("t_year"), col("day").as("t_day"),
@@ -223,22 +220,11 @@ public final class LinksStage {
         .otherwise(col("t_year").gt(col("s_year")));
     Dataset<Row> aligned = seeded.join(sm, col("source_doc_id").equalTo(col("s_doc")))
         .join(tm, col("target_doc_id").equalTo(col("t_doc"))).filter(coalesce(later, lit(false)));
-    FlatMapFunction<Row, Row> align = r -> {
-      List<Alignment.Seed> seeds = new ArrayList<>();
-      for (Row x : r.<Row>getList(r.fieldIndex("seeds"))) {
-        seeds.add(new Alignment.Seed(x.getInt(0), x.getInt(1), (int) x.getLong(2)));
-      }
-      List<Row> out = new ArrayList<>();
-      for (Alignment.Passage p : Alignment.align(r.<String>getAs("s_text"), r.<String>getAs("t_text"), seeds, ac)) {
-        if (!p.boilerplate()) {
-          out.add(RowFactory.create(r.getAs("source_doc_id"), r.getAs("target_doc_id"), p.sourceStart(),
-              p.sourceEnd(), p.targetStart(), p.targetEnd(), p.similarity(), (long) p.seeds()));
-        }
-      }
-      return out.iterator();
-    };
+    PairAligner.PassageRow row = (r, p) -> p.boilerplate() ? null : RowFactory.create(r.getAs("source_doc_id"),
+        r.getAs("target_doc_id"), p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd(), p.similarity(),
+        (long) p.seeds());
     Dataset<Row> passages = aligned.select("source_doc_id", "target_doc_id", "seeds", "s_text", "t_text")
-        .flatMap(align, Encoders.row(PASSAGE));
+        .mapPartitions(PairAligner.aligner(ac, row), Encoders.row(PASSAGE));
     UserDefinedFunction cut = functions.udf((UDF3<String, Integer, Integer, String>) (text, from, to) ->
         text == null ? null : text.substring(from, to), DataTypes.StringType);
     Dataset<Row> sources = candidates.filter(col("role").equalTo(InfluenceStage.CONTRIBUTION))
