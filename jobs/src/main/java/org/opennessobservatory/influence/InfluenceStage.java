@@ -100,7 +100,11 @@ public final class InfluenceStage {
       .add("boilerplate", DataTypes.BooleanType, false).add("seeds", DataTypes.IntegerType, false)
       .add("aligned_words", DataTypes.IntegerType, false);
 
-  /** contributions and outcomes with the columns the stage uses. */
+  /**
+   * contributions and outcomes with the columns the stage uses. {@link #run} persists them: the stage reads them six
+   * times or more, and each read of the documents' files would read every document's text (transcripts included)
+   * to keep these few.
+   */
   static Dataset<Row> inputs(Dataset<Row> documents) {
     Column process = coalesce(col("extra").getItem("process_id"),
         concat_ws("/", col("forum"), coalesce(col("year").cast(DataTypes.StringType), lit("unknown"))));
@@ -122,10 +126,10 @@ public final class InfluenceStage {
   }
 
   public static Result run(Dataset<Row> documents, Config config) {
-    Dataset<Row> docs = inputs(documents);
+    Dataset<Row> docs = inputs(documents).persist(StorageLevel.MEMORY_AND_DISK());
     Aligned a = align(docs, config);
     Dataset<Row> all = a.all().persist(StorageLevel.MEMORY_AND_DISK());
-    return outputs(docs, a.pairs(), all, null, config, List.of(a.candidates(), all));
+    return outputs(docs, a.pairs(), all, null, config, List.of(docs, a.candidates(), all));
   }
 
   /**
@@ -137,10 +141,11 @@ public final class InfluenceStage {
    * @param memoConfig the memo's config ({@link ProcessAlignments#memoConfig})
    */
   public static Result run(Dataset<Row> documents, Config config, Dataset<Row> stored, String memoConfig) {
-    Dataset<Row> docs = inputs(documents);
+    Dataset<Row> docs = inputs(documents).persist(StorageLevel.MEMORY_AND_DISK());
     ProcessAlignments.Processes r = ProcessAlignments.of(docs, config, stored, memoConfig);
     Dataset<Row> all = r.all().persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> persisted = new ArrayList<>(r.persisted());
+    persisted.add(docs);
     persisted.add(all);
     return outputs(docs, r.pairs(), all, r.entries(), config, persisted);
   }
