@@ -64,8 +64,11 @@ public final class Components {
     parent.putIfAbsent(b, b);
     String ra = root(parent, a);
     String rb = root(parent, b);
-    if (!ra.equals(rb)) {
-      parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+    int order = ra.compareTo(rb);
+    if (order < 0) {
+      parent.put(rb, ra);
+    } else if (order > 0) {
+      parent.put(ra, rb);
     }
   }
 }

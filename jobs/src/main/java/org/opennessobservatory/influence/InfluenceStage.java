@@ -78,9 +78,9 @@ public final class InfluenceStage {
 
   /**
    * The stage's outputs, plus the candidate pairs it aligned (for the pairs-examined count) and, in an incremental
-   * run, the entries for the memo ({@link ProcessAlignments}; null otherwise). The candidate pairs and
-   * the aligned passages every output derives from are persisted, so that counting and writing the outputs index and
-   * align once; {@link #release()} frees them when the outputs are written.
+   * run, the entries for the memo ({@link ProcessAlignments}; null otherwise). The stage's inputs ({@link #inputs}),
+   * the candidate pairs and the aligned passages every output derives from are persisted, so that counting and
+   * writing the outputs read, index and align once; {@link #release()} frees them when the outputs are written.
    */
   public record Result(Dataset<Row> passages, Dataset<Row> byGroup, Dataset<Row> clusters, Dataset<Row> pairs,
       Dataset<Row> contributionPassages, Dataset<Row> memoEntries, List<Dataset<Row>> persisted) {
@@ -314,11 +314,12 @@ public final class InfluenceStage {
     Dataset<Row> members = edges.groupByKey(byProcess, Encoders.STRING()).flatMapGroups(components,
             Encoders.row(COMPONENT))
         .join(docs.select(col("doc_id"), col("stakeholder_group"), col("contributor"), col("process_id"),
-            col("forum"), col("year")), col("node").equalTo(col("doc_id")));
-    return members.groupBy("label", "process_id", "forum", "year")
+            col("forum"), col("year")),
+            col("node").equalTo(col("doc_id")).and(col("c_process").equalTo(col("process_id"))));
+    // links and shared_chars are the component's: the same on each of its members' rows.
+    return members.groupBy("label", "process_id", "forum", "year", "links", "shared_chars")
         .agg(sort_array(collect_list(struct(col("doc_id"), col("stakeholder_group"), col("contributor")))).as("m"),
-            count(lit(1)).as("size"), functions.first("links").as("links"),
-            functions.first("shared_chars").as("shared_chars"))
+            count(lit(1)).as("size"))
         .select(substring(sha2(concat_ws("|", col("m.doc_id")), 256), 1, 32).as("cluster_id"), col("process_id"),
             col("size"), col("m.doc_id").as("member_doc_ids"), col("m.stakeholder_group").as("member_groups"),
             col("m.contributor").as("member_contributors"),

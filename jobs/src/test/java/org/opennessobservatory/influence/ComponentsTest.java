@@ -2,6 +2,7 @@ package org.opennessobservatory.influence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ComponentsTest {
   /** Unions in an order that makes a long parent chain: every member still ends under the smallest id. */
   @Test
   void longChainsEndUnderTheSmallestId() {
-    List<Components.Edge> edges = new java.util.ArrayList<>();
+    List<Components.Edge> edges = new ArrayList<>();
     for (int i = 999; i > 0; i--) {
       edges.add(e(String.format("n%04d", i), String.format("n%04d", i - 1), 1));
     }
@@ -40,5 +41,14 @@ class ComponentsTest {
     assertEquals("n0000", c.get(0).label());
     assertEquals(1000, c.get(0).members().size());
     assertEquals(999, c.get(0).links());
+    assertEquals(999, c.get(0).sharedChars());
+  }
+
+  /** Edges as the seeds make them, the smaller id first: the label is still the smallest id, whichever side. */
+  @Test
+  void theLabelIsTheSmallestIdInEitherDirection() {
+    assertEquals("a", Components.of(List.of(e("a", "b", 5))).get(0).label());
+    assertEquals("a", Components.of(List.of(e("b", "a", 5))).get(0).label());
+    assertEquals("a", Components.of(List.of(e("b", "c", 5), e("a", "c", 5))).get(0).label());
   }
 }

@@ -90,6 +90,9 @@ class InfluenceStageTest extends SparkTestBase {
     assertEquals(List.of("e", "f"), clusters.get(0).getList(clusters.get(0).fieldIndex("member_doc_ids")));
     assertEquals(List.of("civil_society", "private_sector"),
         clusters.get(0).getList(clusters.get(0).fieldIndex("stakeholder_groups")));
+    // One edge, e -> f (a contribution pairs with those whose id sorts after its own), over the shared 60 words:
+    // 10 of 12 characters (coordinated0-9) and 50 of 13, 54 single spaces and 5 ". " between them = 834 characters.
+    assertEquals(List.of(1L, 834L), List.of(clusters.get(0).getAs("links"), clusters.get(0).getAs("shared_chars")));
     Assertions.assertTrue(r.pairs().filter(col("target_type").equalTo("outcome")).count() == 3,
         "candidate pairs a-o, b-o, c-o (c is dropped by the date rule after pairing)");
     r.release();

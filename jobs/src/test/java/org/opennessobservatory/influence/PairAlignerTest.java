@@ -61,8 +61,9 @@ class PairAlignerTest extends SparkTestBase {
     String target = "Outcome. " + shared + ". Other words here.";
     String a = "From a: " + shared + ".";
     String b = "Nothing shared at all in this contribution text";
+    String c = "From c: " + shared + ".";
     List<Row> pairs = new ArrayList<>();
-    for (String[] p : new String[][] {{"a", a}, {"b", b}, {"a", a}}) {
+    for (String[] p : new String[][] {{"a", a}, {"b", b}, {"c", c}, {"a", a}}) {
       List<Row> s = new ArrayList<>();
       for (Alignment.Seed x : AlignmentTest.seeds(p[1], target, 5)) {
         s.add(RowFactory.create(x.sourceIndex(), x.targetIndex(), (long) x.contributions(), 0L));
@@ -70,7 +71,7 @@ class PairAlignerTest extends SparkTestBase {
       pairs.add(RowFactory.create(p[0], "o", s, p[1], target));
     }
     Alignment.Config config = Alignment.Config.defaults();
-    PairAligner.PassageRow row = (r, p) -> "b".equals(r.getAs("source_doc_id")) ? null
+    PairAligner.PassageRow row = (r, p) -> "c".equals(r.getAs("source_doc_id")) ? null
         : RowFactory.create(r.getAs("source_doc_id"), r.getAs("target_doc_id"), p.targetStart(), p.targetEnd());
     List<Row> got = spark().createDataFrame(pairs, PAIR).coalesce(1)
         .mapPartitions(PairAligner.aligner(config, row), Encoders.row(OUT)).collectAsList();
@@ -80,5 +81,23 @@ class PairAlignerTest extends SparkTestBase {
     assertEquals(List.of(expected, expected), got);
     assertEquals(target.indexOf(shared), alone.get(0).targetStart());
     assertEquals(target.indexOf(shared) + shared.length(), alone.get(0).targetEnd());
+    assertEquals(1, Alignment.align(c, target, AlignmentTest.seeds(c, target, 5), config).size(),
+        "c has a passage, which the row function drops");
+  }
+
+  /**
+   * A budget of 5 words and documents of 3 words each: after a, b, then a again (a hit: most recent), then c, the
+   * cache holds the two most recent, a and c (9 words, over budget, but the current pair's two are never evicted).
+   */
+  @Test
+  void wordCacheKeepsTheMostRecentWithinItsBudget() {
+    PairAligner.Words words = new PairAligner.Words(5);
+    List<ReuseNgrams.Word> a = words.of("a", "one two three");
+    words.of("b", "four five six");
+    assertEquals(List.of("a", "b"), words.documents());
+    assertEquals(a, words.of("a", "ignored: a is cached"));
+    words.of("c", "seven eight nine");
+    assertEquals(List.of("a", "c"), words.documents());
+    assertEquals(3, words.of("a", "ignored").size());
   }
 }
