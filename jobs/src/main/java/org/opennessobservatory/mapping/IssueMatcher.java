@@ -2,13 +2,18 @@ package org.opennessobservatory.mapping;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.opennessobservatory.cli.UserException;
 
 /**
@@ -48,7 +53,7 @@ public final class IssueMatcher implements Serializable {
    * One term or phrase: the issue it signals, the issues that share it (none, mostly), the words as written, and each
    * word's match keys.
    */
-  private record Pattern(int issue, java.util.SortedSet<Integer> sharers, String written, String[][] keys)
+  private record Pattern(int issue, SortedSet<Integer> sharers, String written, String[][] keys)
       implements Serializable {}
 
   /** Issue matches in one text: per issue id, the count and the terms (as written in the taxonomy) that matched. */
@@ -99,7 +104,7 @@ public final class IssueMatcher implements Serializable {
       }
     }
     for (String written : taxonomy.ignore()) {
-      Pattern p = new Pattern(-1, new java.util.TreeSet<>(), written, keys(written));
+      Pattern p = new Pattern(-1, new TreeSet<>(), written, keys(written));
       for (String k : p.keys()[0]) {
         ignoredByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
       }
@@ -163,12 +168,12 @@ public final class IssueMatcher implements Serializable {
    * The issues that list {@code written} as shared (the taxonomy checked it is another issue's term or phrase),
    * compared in lower case as the taxonomy compares them.
    */
-  private static java.util.SortedSet<Integer> sharers(Taxonomy taxonomy, String written) {
-    String key = written.toLowerCase(java.util.Locale.ROOT);
-    java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+  private static SortedSet<Integer> sharers(Taxonomy taxonomy, String written) {
+    String key = written.toLowerCase(Locale.ROOT);
+    SortedSet<Integer> out = new TreeSet<>();
     for (int i = 0; i < taxonomy.issues().size(); i++) {
       if (taxonomy.issues().get(i).shared().stream()
-          .anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).equals(key))) {
+          .anyMatch(s -> s.toLowerCase(Locale.ROOT).equals(key))) {
         out.add(i);
       }
     }
@@ -185,7 +190,7 @@ public final class IssueMatcher implements Serializable {
     b.sharers().addAll(a.sharers());
   }
 
-  private void add(String source, int issue, java.util.SortedSet<Integer> sharers, String written) {
+  private void add(String source, int issue, SortedSet<Integer> sharers, String written) {
     String[][] keys = keys(written);
     String[] lower = new String[keys.length];
     for (int w = 0; w < keys.length; w++) {
@@ -214,7 +219,7 @@ public final class IssueMatcher implements Serializable {
     } else {
       for (String k : keys[0]) {
         List<Pattern> same = phrasesByFirst.computeIfAbsent(k, x -> new ArrayList<>());
-        same.stream().filter(q -> q.issue() == issue && java.util.Arrays.deepEquals(q.keys(), keys))
+        same.stream().filter(q -> q.issue() == issue && Arrays.deepEquals(q.keys(), keys))
             .forEach(q -> mergeSharers(q, p));
         same.add(p);
       }
@@ -416,7 +421,7 @@ public final class IssueMatcher implements Serializable {
         }
       }
     }
-    Map<String, Hit> hits = new java.util.LinkedHashMap<>();
+    Map<String, Hit> hits = new LinkedHashMap<>();
     counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.get(i)))));
     return new Result(hits, sentences, lemmatized, matched);
   }

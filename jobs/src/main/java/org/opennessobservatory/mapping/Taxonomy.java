@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,7 @@ public record Taxonomy(String source, String version, List<String> ignore, List<
       throw new UserException(source + ": 'issues' is missing or empty: list at least one issue");
     }
     List<String> ignore = list(top, "ignore", source + " line " + ignoreLine);
-    Set<String> ignoredKeys = new java.util.HashSet<>();
+    Set<String> ignoredKeys = new HashSet<>();
     for (String ph : ignore) {
       if (!SPACE.matcher(ph).find() && !ph.contains("-")) {
         throw new UserException(source + " line " + ignoreLine + ": 'ignore' lists the single word '" + ph
@@ -171,7 +172,7 @@ public record Taxonomy(String source, String version, List<String> ignore, List<
     }
     for (Issue issue : issues) {
       String at = source + " line " + idLines.get(issue.id()) + ": issue '" + issue.id() + "'";
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (String t : issue.shared()) {
         String key = t.toLowerCase(Locale.ROOT);
         String owner = termOwner.get(key);
