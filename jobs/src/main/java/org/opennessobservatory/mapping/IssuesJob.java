@@ -37,7 +37,7 @@ public final class IssuesJob {
     }
   }
 
-  /** The memo of an incremental run: the issue matches of each text, by the text's SHA-256. */
+  /** The memo of an incremental run: the issue matches of each document and of its turns, by its text's SHA-256. */
   public static final String MATCHES = "issue_matches";
 
   public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {

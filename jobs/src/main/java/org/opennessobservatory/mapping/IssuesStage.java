@@ -1,11 +1,14 @@
 package org.opennessobservatory.mapping;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -46,13 +49,21 @@ public final class IssuesStage {
   public static final String MAP = "stakeholder_issue_map";
   public static final String METHOD = "lemma_match";
 
-  /** The hash of a text, by which an incremental run finds its stored matches. */
+  /**
+   * The hash of the text of the document a row belongs to: an incremental run finds a document's stored matches, and
+   * those of its turns, by it. A turn's text is a pure function of its transcript's text and of the build (stage
+   * segment, whose memo is keyed the same way), so the turns of a known text need not be read, only their keys.
+   */
   static final String TEXT_KEY = "text_key";
+  /** Which text of a document a memo entry holds: {@link #WHOLE} for the document, else the turn's index. */
+  static final String PART = "part";
+  static final int WHOLE = -1;
+  private static final String SEEN = "seen";
 
   /**
    * Every text to match, one row each: the issue_mentions key (doc_id, turn_index, level, session_id, person_id,
-   * stakeholder_group, doc_type, forum, year), words, text and its SHA-256. Utterances get their doc_type later, from
-   * the (small) mentions rather than by joining the (large) texts.
+   * stakeholder_group, doc_type, forum, year), words, {@link #PART} and the text. Utterances get their doc_type later,
+   * from the (small) mentions rather than by joining the (large) texts.
    *
    * @param utterances rows with doc_id, turn_index, session_id, person_id, stakeholder_group, text, words, forum, year
    * @param documents rows with doc_id, doc_type, session_id, author_stakeholder_group, text, words, forum, year
@@ -60,35 +71,70 @@ public final class IssuesStage {
   static Dataset<Row> texts(Dataset<Row> utterances, Dataset<Row> documents) {
     Dataset<Row> u = utterances.select(col("doc_id"), col("turn_index"), lit("utterance").as("level"),
         col("session_id"), col("person_id"), col("stakeholder_group"), lit(null).cast("string").as("doc_type"),
-        col("forum"), col("year"), col("words"), col("text"));
+        col("forum"), col("year"), col("words"), col("turn_index").as(PART), col("text"));
     Dataset<Row> d = documents.select(col("doc_id"), lit(null).cast("int").as("turn_index"),
         lit("document").as("level"), col("session_id"), lit(null).cast("string").as("person_id"),
         col("author_stakeholder_group").as("stakeholder_group"), col("doc_type"), col("forum"), col("year"),
-        col("words"), col("text"));
-    return u.unionByName(d).withColumn(TEXT_KEY, sha2(col("text"), 256));
+        col("words"), lit(WHOLE).as(PART), col("text"));
+    return u.unionByName(d);
   }
 
   /**
-   * Each text's matches ({@link TextMatches}) in place of its text, and whether they were computed here
-   * ({@link Memo#ADDED}). A text whose hash {@code stored} holds is not matched again: its stored matches are the ones
-   * matching would give.
+   * Each text's matches ({@link TextMatches}) in place of its text, its document's {@link #TEXT_KEY}, and whether
+   * they were computed here ({@link Memo#ADDED}). A document whose text {@code stored} holds, with as many turns as it
+   * has now, is not matched again, nor are its turns, whose texts are not even read: their stored matches are the
+   * ones matching would give.
    *
-   * @param stored the issue-match memo of an earlier run ({@code key} = text hash, the {@link TextMatches} values),
-   *     or null to match every text
+   * @param stored the issue-match memo of an earlier run ({@code key} = a document's text hash, {@link #PART}, the
+   *     {@link TextMatches} values), or null to match every text
    */
   public static Dataset<Row> matched(SparkSession spark, Dataset<Row> utterances, Dataset<Row> documents,
       IssueMatcher matcher, Dataset<Row> stored) {
+    // One row per document: its key and whether the store holds it whole. Small, so broadcast below; checkpointed,
+    // so that the documents' texts are hashed once.
+    Dataset<Row> keys = documents.select(col("doc_id").as("k_doc"), col("forum").as("k_forum"),
+        col("year").as("k_year"), sha2(col("text"), 256).as(TEXT_KEY));
+    if (stored == null) {
+      keys = keys.withColumn(SEEN, lit(false));
+    } else {
+      Dataset<Row> storedTurns = stored.groupBy(col(Memo.KEY).as(TEXT_KEY)).agg(
+          max(col(PART).equalTo(WHOLE)).as("s_whole"), count(when(col(PART).notEqual(WHOLE), 1)).as("s_turns"));
+      Dataset<Row> turns = utterances.groupBy(col("doc_id").as("t_doc")).agg(count(lit(1)).as("turns"));
+      keys = keys.join(broadcast(storedTurns), new String[] {TEXT_KEY}, "left")
+          .join(broadcast(turns), col("k_doc").equalTo(col("t_doc")), "left")
+          .select(col("k_doc"), col("k_forum"), col("k_year"), col(TEXT_KEY), coalesce(col("s_whole"), lit(false))
+              .and(col("s_turns").equalTo(coalesce(col("turns"), lit(0L)))).as(SEEN));
+    }
+    keys = keys.localCheckpoint();
+    Dataset<Row> fresh = keys.filter(not(col(SEEN)));
+    Dataset<Row> texts = texts(utterances, documents);
+    if (stored == null) {
+      return computed(spark, texts, fresh, matcher);
+    }
+    // Only the forum-years with a document to match are read (partition pruning): their list is small.
+    Column toMatch = lit(false);
+    for (Row fy : fresh.select("k_forum", "k_year").distinct().collectAsList()) {
+      toMatch = toMatch.or(col("forum").eqNullSafe(fy.get(0)).and(col("year").eqNullSafe(fy.get(1))));
+    }
+    Dataset<Row> computed = computed(spark, texts.filter(toMatch), fresh, matcher);
+    Dataset<Row> known = texts(utterances, documents).drop("text")
+        .join(broadcast(keys.filter(col(SEEN))), col("doc_id").equalTo(col("k_doc")))
+        .drop("k_doc", "k_forum", "k_year", SEEN)
+        .join(stored.select(col(Memo.KEY).as("s_key"), col(PART).as("s_part"), col(TextMatches.HITS),
+                col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED)),
+            col(TEXT_KEY).equalTo(col("s_key")).and(col(PART).equalTo(col("s_part"))))
+        .drop("s_key", "s_part").withColumn(Memo.ADDED, lit(false));
+    return computed.unionByName(known);
+  }
+
+  /** The texts of the documents {@code fresh} names, matched here. */
+  private static Dataset<Row> computed(SparkSession spark, Dataset<Row> texts, Dataset<Row> fresh,
+      IssueMatcher matcher) {
     Broadcast<IssueMatcher> shared = spark.sparkContext().broadcast(matcher,
         scala.reflect.ClassTag$.MODULE$.apply(IssueMatcher.class));
-    Dataset<Row> texts = texts(utterances, documents);
+    texts = texts.join(broadcast(fresh.select(col("k_doc"), col(TEXT_KEY))), col("doc_id").equalTo(col("k_doc")))
+        .drop("k_doc");
     StructType keys = texts.drop("text").schema();
-    if (stored != null) {
-      texts = texts.join(stored.select(col(Memo.KEY).as("s_key"), col(TextMatches.HITS).as("s_hits"),
-              col(TextMatches.SENTENCES).as("s_sentences"), col(TextMatches.LEMMATIZED).as("s_lemmatized")),
-          col(TEXT_KEY).equalTo(col("s_key")), "left").drop("s_key")
-          // A text with stored matches is not read again: it is not carried through the shuffle below.
-          .withColumn("text", when(col("s_hits").isNull(), col("text")));
-    }
     // A document and its turns in one task, one after the other: their shared sentences are lemmatized once. The
     // partitions are numbered so that adaptive execution does not coalesce this CPU-bound work onto fewer cores.
     texts = texts.repartition(spark.sparkContext().defaultParallelism() * 4, col("doc_id"))
@@ -98,8 +144,6 @@ public final class IssuesStage {
     int[] keyAt = Arrays.stream(keys.fieldNames()).mapToInt(in::fieldIndex).toArray();
     int docAt = in.fieldIndex("doc_id");
     int text = in.fieldIndex("text");
-    int[] storedAt = stored == null ? null
-        : new int[] {in.fieldIndex("s_hits"), in.fieldIndex("s_sentences"), in.fieldIndex("s_lemmatized")};
     MapPartitionsFunction<Row, Row> match = rows -> new Iterator<>() {
       private String document;
       private final Map<String, IssueMatcher.SentenceMatch> seen = new HashMap<>();
@@ -120,15 +164,9 @@ public final class IssuesStage {
         for (int k = 0; k < keyAt.length; k++) {
           out[k] = r.get(keyAt[k]);
         }
-        Object[] values;
-        boolean reused = storedAt != null && !r.isNullAt(storedAt[0]);
-        if (reused) {
-          values = new Object[] {r.get(storedAt[0]), r.get(storedAt[1]), r.get(storedAt[2])};
-        } else {
-          values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text), seen));
-        }
+        Object[] values = TextMatches.values(shared.value().match(r.isNullAt(text) ? "" : r.getString(text), seen));
         System.arraycopy(values, 0, out, keyAt.length, values.length);
-        out[out.length - 1] = !reused;
+        out[out.length - 1] = true;
         return RowFactory.create(out);
       }
     };
@@ -165,10 +203,10 @@ public final class IssuesStage {
         .drop("dt_doc_id", "dt_doc_type").select(ordered);
   }
 
-  /** The memo entries of {@link #matched} texts: one per distinct text. */
+  /** The memo entries of {@link #matched} texts: one per document text and part (two documents may share a text). */
   public static Dataset<Row> memoEntries(Dataset<Row> matched, String config) {
-    return matched.select(col(TEXT_KEY).as(Memo.KEY), lit(config).as(Memo.CONFIG), col(TextMatches.HITS),
-        col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED), col(Memo.ADDED)).dropDuplicates(Memo.KEY);
+    return matched.select(col(TEXT_KEY).as(Memo.KEY), col(PART), lit(config).as(Memo.CONFIG), col(TextMatches.HITS),
+        col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED), col(Memo.ADDED)).dropDuplicates(Memo.KEY, PART);
   }
 
   /** Sentences of the matched texts, and of those the ones the prefilter let through to the lemmatizer. */
