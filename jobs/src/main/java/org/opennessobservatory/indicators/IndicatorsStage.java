@@ -43,10 +43,10 @@ import org.opennessobservatory.schema.Schemas;
 
 /**
  * Stage indicators (DESIGN.md §3): utterances, speakers and documents in; session_indicators and
- * forum_year_indicators out. Spark only wires the pure parts: {@link TurnFact#newcomer}, the dissent lexicon per
- * turn, {@link Tally} and {@link SessionIndicators} per session (and per transcript of a session with several) and
- * per forum-year, and the small registry tables ({@link Attendance}, {@link ProcessEvents}), which become two small
- * Datasets joined to the panel.
+ * forum_year_indicators out. Spark only wires the pure parts: {@link TurnFact#newcomer}, {@link Tally} and
+ * {@link SessionIndicators} per session (and per transcript of a session with several) and per forum-year, and the
+ * small registry tables ({@link Attendance}, {@link ProcessEvents}), which become two small Datasets joined to the
+ * panel.
  */
 public final class IndicatorsStage {
   private IndicatorsStage() {}
@@ -59,8 +59,8 @@ public final class IndicatorsStage {
       "announcement", "other");
 
   /**
-   * Both datasets, and the per-turn facts they fold — persisted, because both read them and counting dissent markers
-   * over every turn's text is the stage's cost; the caller unpersists them when done.
+   * Both datasets, and the per-turn facts they fold — persisted, because both read them (a join with the speakers
+   * over every turn); the caller unpersists them when done.
    */
   public record Indicators(Dataset<Row> sessions, Dataset<Row> forumYears, Dataset<Row> turnFacts) {}
 
@@ -84,27 +84,35 @@ public final class IndicatorsStage {
 
   public static Indicators indicators(SparkSession spark, Dataset<Row> documents, Dataset<Row> utterances,
       Dataset<Row> speakers, Attendance attendance, ProcessEvents events, DissentLexicon lexicon) {
-    Dataset<Row> turns = turnFacts(utterances, speakers, lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> turns = turnFacts(utterances, speakers).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> sessions = sessions(turns, lexicon.version());
     Dataset<Row> forumYears = forumYears(spark, documents, turns, sessions, attendance, events, lexicon.version());
     return new Indicators(sessions, forumYears, turns);
   }
 
-  /** One row per turn with what the indicators need: the person's attributes joined, dissent markers counted. */
-  static Dataset<Row> turnFacts(Dataset<Row> utterances, Dataset<Row> speakers, DissentLexicon lexicon) {
+  /**
+   * One row per turn with what the indicators need: the person's attributes joined. The turn's dissent markers were
+   * counted by stage segment, so the turns' text is not read here.
+   */
+  static Dataset<Row> turnFacts(Dataset<Row> utterances, Dataset<Row> speakers) {
     Dataset<Row> persons = speakers.select(col("person_id").as("speaker_person_id"), col("gender"),
         col("un_region"), col("first_seen_forum"), col("first_seen_year"));
-    Dataset<Row> joined = utterances.select("forum", "year", "doc_id", "session_id", "person_id",
-        "stakeholder_group", "role", "words", "questions", "text")
+    List<Column> wanted = new ArrayList<>();
+    for (String name : List.of("forum", "year", "doc_id", "session_id", "person_id", "stakeholder_group", "role",
+        "words", "questions")) {
+      wanted.add(col(name));
+    }
+    for (DissentKind kind : DissentKind.values()) {
+      wanted.add(col(SessionIndicators.dissentColumn(kind)));
+    }
+    Dataset<Row> joined = utterances.select(wanted.toArray(Column[]::new))
         .join(persons, col("person_id").equalTo(col("speaker_person_id")), "left");
-    // The lexicon travels in the closure (it is Serializable): no static state read on executors.
     MapFunction<Row, Row> fact = r -> {
       String forum = r.getAs("forum");
       Integer year = r.getAs("year");
       String doc = r.getAs("doc_id");
       String session = r.getAs("session_id");
       String person = r.getAs("person_id");
-      Map<DissentKind, Long> markers = lexicon.count(r.<String>getAs("text"));
       List<Object> values = new ArrayList<>();
       values.add(forum);
       values.add(year);
@@ -120,7 +128,7 @@ public final class IndicatorsStage {
       values.add(person == null ? null : r.getAs("un_region"));
       values.add(TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")));
       for (DissentKind kind : DissentKind.values()) {
-        values.add(markers.get(kind));
+        values.add(r.<Number>getAs(SessionIndicators.dissentColumn(kind)).longValue());
       }
       return RowFactory.create(values.toArray());
     };

@@ -44,7 +44,10 @@ final class IndicatorsFixture {
       .add("session_id", DataTypes.StringType).add("turn_index", DataTypes.IntegerType, false)
       .add("person_id", DataTypes.StringType).add("stakeholder_group", DataTypes.StringType, false)
       .add("role", DataTypes.StringType, false).add("words", DataTypes.LongType, false)
-      .add("questions", DataTypes.LongType, false).add("text", DataTypes.StringType, false);
+      .add("questions", DataTypes.LongType, false).add("text", DataTypes.StringType, false)
+      .add("dissent_markers_disagreement", DataTypes.LongType, false)
+      .add("dissent_markers_objection", DataTypes.LongType, false)
+      .add("dissent_markers_reservation", DataTypes.LongType, false);
   static final StructType SPEAKERS = new StructType().add("person_id", DataTypes.StringType, false)
       .add("gender", DataTypes.StringType).add("un_region", DataTypes.StringType)
       .add("first_seen_forum", DataTypes.StringType, false).add("first_seen_year", DataTypes.IntegerType);
@@ -68,7 +71,11 @@ final class IndicatorsFixture {
 
   private static Row turn(String doc, String session, int index, String person, String group, String role,
       long words, long questions, String text) {
-    return RowFactory.create("igf", 2023, doc, session, index, person, group, role, words, questions, text);
+    // The markers as stage segment counts them in the text: the expectations follow from the text above.
+    Map<DissentKind, Long> dissent = DissentLexicon.standard().count(text);
+    return RowFactory.create("igf", 2023, doc, session, index, person, group, role, words, questions, text,
+        dissent.get(DissentKind.DISAGREEMENT), dissent.get(DissentKind.OBJECTION),
+        dissent.get(DissentKind.RESERVATION));
   }
 
   static Dataset<Row> speakers(SparkSession spark) {

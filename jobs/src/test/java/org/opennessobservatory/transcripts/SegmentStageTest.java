@@ -32,8 +32,8 @@ class SegmentStageTest extends SparkTestBase {
     Row unlabelled = utterances.filter("doc_id = 'd3'").first();
     assertEquals(List.of("unknown", false, 7L), List.of(unlabelled.getAs("role"),
         unlabelled.getAs("transcript_labelled"), unlabelled.getAs("words")), "one unknown turn, flagged");
-    Dataset<Row> actual = plain(utterances.filter("doc_id = 'd1'").select("doc_id", "turn_index", "label_raw", "speaker_name", "role",
-        "organisation", "text", "start_char", "end_char", "words", "sentences", "questions", "stage_directions",
+    Dataset<Row> actual = plain(utterances.filter("doc_id = 'd1'").select("doc_id", "turn_index", "label_raw",
+        "speaker_name", "role", "organisation", "text", "start_char", "end_char", "words", "sentences", "questions", "stage_directions",
         "removed_words", "transcript_labelled").orderBy("turn_index"));
     StructType expectedSchema = new StructType().add("doc_id", DataTypes.StringType, false)
         .add("turn_index", DataTypes.IntegerType, false).add("label_raw", DataTypes.StringType)
@@ -49,5 +49,19 @@ class SegmentStageTest extends SparkTestBase {
             1L, 0, 0L, true),
         RowFactory.create("d1", 1, "ANA PEREZ, Open Net", "Ana Perez", "panelist", "Open Net", "Me. Thanks.", 37,
             86, 2L, 2L, 0L, 1, 1L, true)), expectedSchema), actual);
+  }
+
+  @Test
+  void eachTurnCarriesItsDissentMarkersByKind() {
+    // By hand: turn 0 one disagreement ("I disagree"); turn 1 an objection ("we object") and a reservation ("we
+    // have concerns"), "disagreeable" being no marker (whole words only); turn 2 none.
+    String transcript = ">> CHAIR: I disagree with that.\n>> ANA PEREZ: We object, and we have concerns. How"
+        + " disagreeable.\n>> CHAIR: Thank you.\n";
+    List<Row> rows = SegmentStage.utterances(spark().createDataFrame(List.of(
+            RowFactory.create("d1", "ws-1", "igf", 2023, "en", transcript, "transcript")), DOCUMENTS))
+        .orderBy("turn_index").select("dissent_markers_disagreement", "dissent_markers_objection",
+            "dissent_markers_reservation").collectAsList();
+    assertEquals(List.of(RowFactory.create(1L, 0L, 0L), RowFactory.create(0L, 1L, 1L), RowFactory.create(0L, 0L, 0L)),
+        rows);
   }
 }
