@@ -184,9 +184,8 @@ public final class DissentLexicon implements Serializable {
     long[] counts = new long[DissentKind.values().length];
     if (text != null) {
       // What Matcher.find does, trying the pattern only where a match can begin (a marker's first character, not
-      // inside a word): find tries all ~50 alternatives at every character, which made this the costliest step of
-      // stage indicators (17 MB of text per second; now about 50). The bounds are transparent, so the look-behind
-      // still sees the text before the position tried.
+      // inside a word): find tries all ~50 alternatives at every character (17 MB of text per second; this, about
+      // 50). The bounds are transparent, so the look-behind still sees the text before the position tried.
       Matcher m = pattern.matcher(text).useTransparentBounds(true);
       int n = text.length();
       int from = 0;

@@ -33,10 +33,11 @@ public final class IndicatorsJob {
     ProcessEvents events = StageInputs.exists(eventsPath, conf)
         ? ProcessEvents.of(CsvTable.hadoop(eventsPath.toString(), conf, ProcessEvents.COLUMNS))
         : ProcessEvents.empty();
+    // The lexicon stage segment counted the turns' markers with.
     DissentLexicon lexicon = DissentLexicon.standard();
     IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, input(spark, outRoot, "documents"),
         input(spark, outRoot, "utterances"), input(spark, outRoot, "speakers"), attendance, events,
-        lexicon);
+        lexicon.version());
     Dataset<Row> sessions = out.sessions().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long sessionRows = sessions.count();

@@ -83,10 +83,11 @@ public final class IndicatorsStage {
   }
 
   public static Indicators indicators(SparkSession spark, Dataset<Row> documents, Dataset<Row> utterances,
-      Dataset<Row> speakers, Attendance attendance, ProcessEvents events, DissentLexicon lexicon) {
+      Dataset<Row> speakers, Attendance attendance, ProcessEvents events, String dissentLexiconVersion) {
     Dataset<Row> turns = turnFacts(utterances, speakers).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> sessions = sessions(turns, lexicon.version());
-    Dataset<Row> forumYears = forumYears(spark, documents, turns, sessions, attendance, events, lexicon.version());
+    Dataset<Row> sessions = sessions(turns, dissentLexiconVersion);
+    Dataset<Row> forumYears = forumYears(spark, documents, turns, sessions, attendance, events,
+        dissentLexiconVersion);
     return new Indicators(sessions, forumYears, turns);
   }
 

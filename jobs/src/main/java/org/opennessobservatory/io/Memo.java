@@ -87,8 +87,9 @@ public final class Memo {
   }
 
   /**
-   * The entries of memo {@code name} stored under {@code config} by earlier runs (each key once), or empty when
-   * there are none (first run, other versions or settings).
+   * The entries of memo {@code name} stored under {@code config} by earlier runs, or empty when there are none (first
+   * run, other versions or settings). A key (and part) is there once if every run marked {@link #ADDED} only entries
+   * that no earlier generation held.
    */
   public Optional<Dataset<Row>> previous(String name, String config) {
     List<Path> live = live(configFolder(name, config));
@@ -102,8 +103,8 @@ public final class Memo {
   /**
    * Stores this run's entries of memo {@code name}: a delta (the added ones) or a full generation (all).
    *
-   * @param entries the entries of this run's inputs, each key once: {@code key}, {@code config}, {@link #ADDED}, the
-   *     value columns
+   * @param entries the entries of this run's inputs, each key (and part) once: {@code key}, {@code config},
+   *     {@link #ADDED}, the value columns
    */
   public void write(String name, String config, Dataset<Row> entries) {
     int deltas = deltasRead.getOrDefault(name, -1);

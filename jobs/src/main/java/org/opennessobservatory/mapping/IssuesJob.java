@@ -37,7 +37,7 @@ public final class IssuesJob {
     }
   }
 
-  /** The memo of an incremental run: the issue matches of each document and of its turns, by its text's SHA-256. */
+  /** The memo of an incremental run: the issue matches of a document and of each of its turns, by its text's hash. */
   public static final String MATCHES = "issue_matches";
 
   public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {
@@ -61,8 +61,8 @@ public final class IssuesJob {
     Dataset<Row> utterances = spark.read()
         .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
     String config = memo == null ? null : memoConfig(taxonomy);
-    Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
-    Dataset<Row> matched = IssuesStage.matched(spark, utterances, documents, matcher, stored)
+    Dataset<Row> matched = (memo == null ? IssuesStage.matched(spark, utterances, documents, matcher)
+        : IssuesStage.matched(spark, utterances, documents, matcher, memo.previous(MATCHES, config).orElse(null)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long[] sentences = IssuesStage.sentenceCounts(matched);

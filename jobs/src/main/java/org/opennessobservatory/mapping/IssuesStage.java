@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.sum;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -51,13 +54,17 @@ public final class IssuesStage {
 
   /**
    * The hash of the text of the document a row belongs to: an incremental run finds a document's stored matches, and
-   * those of its turns, by it. A turn's text is a pure function of its transcript's text and of the build (stage
-   * segment, whose memo is keyed the same way), so the turns of a known text need not be read, only their keys.
+   * those of its turns, by it. A turn's text and index follow from its transcript's text alone ({@code Segmenter}
+   * reads nothing else, and stage resolve adds columns to a turn, never changes its text), so the turns of a known
+   * text need not be read, only their keys. Whether a document is segmented at all depends on its type (the
+   * manifest's), hence the count of turns {@link #matched} checks.
    */
   static final String TEXT_KEY = "text_key";
   /** Which text of a document a memo entry holds: {@link #WHOLE} for the document, else the turn's index. */
   static final String PART = "part";
   static final int WHOLE = -1;
+  /** Whether the store holds a document's own entry; whether it holds every entry the document needs. */
+  private static final String STORED_WHOLE = "s_whole";
   private static final String SEEN = "seen";
 
   /**
@@ -79,61 +86,99 @@ public final class IssuesStage {
     return u.unionByName(d);
   }
 
+  /** Each text's matches ({@link TextMatches}) in place of its text: every text matched, none kept. */
+  public static Dataset<Row> matched(SparkSession spark, Dataset<Row> utterances, Dataset<Row> documents,
+      IssueMatcher matcher) {
+    return computed(spark, texts(utterances, documents).withColumn(TEXT_KEY, lit(null).cast("string")), matcher);
+  }
+
   /**
    * Each text's matches ({@link TextMatches}) in place of its text, its document's {@link #TEXT_KEY}, and whether
-   * they were computed here ({@link Memo#ADDED}). A document whose text {@code stored} holds, with as many turns as it
-   * has now, is not matched again, nor are its turns, whose texts are not even read: their stored matches are the
-   * ones matching would give.
+   * they were computed here ({@link Memo#ADDED}). A document whose text {@code stored} holds, with an entry for each
+   * of the turns it has now, is not matched again, nor are its turns, whose texts are not even read: their stored
+   * matches are the ones matching would give. The utterances are those of {@code documents}.
    *
    * @param stored the issue-match memo of an earlier run ({@code key} = a document's text hash, {@link #PART}, the
-   *     {@link TextMatches} values), or null to match every text
+   *     {@link TextMatches} values), or null when there is none
    */
   public static Dataset<Row> matched(SparkSession spark, Dataset<Row> utterances, Dataset<Row> documents,
       IssueMatcher matcher, Dataset<Row> stored) {
-    // One row per document: its key and whether the store holds it whole. Small, so broadcast below; checkpointed,
-    // so that the documents' texts are hashed once.
+    // Each entry once, whatever generations hold it: a document matched again in full may have stored some twice.
+    Dataset<Row> unique = stored == null ? null : stored.dropDuplicates(Memo.KEY, PART);
+    // Checkpointed, so that the documents' texts are hashed once.
+    Dataset<Row> keys = documentKeys(utterances, documents, unique).localCheckpoint();
+    Dataset<Row> fresh = keys.filter(not(col(SEEN)));
+    Dataset<Row> texts = texts(utterances, documents);
+    Dataset<Row> toMatch = texts.join(broadcast(fresh.select(col("k_doc"), col(TEXT_KEY), col(STORED_WHOLE))),
+        col("doc_id").equalTo(col("k_doc"))).drop("k_doc");
+    if (unique != null) {
+      toMatch = toMatch.filter(forumYears(fresh));
+    }
+    // A document's own entry depends on its text alone: one the store holds is not stored again.
+    Dataset<Row> computed = computed(spark, toMatch, matcher)
+        .withColumn(Memo.ADDED, not(col(PART).equalTo(WHOLE).and(col(STORED_WHOLE)))).drop(STORED_WHOLE);
+    return unique == null ? computed
+        : computed.unionByName(reused(texts.drop("text"), keys.filter(col(SEEN)), unique));
+  }
+
+  /**
+   * One row per document: k_doc, k_forum, k_year, its {@link #TEXT_KEY}, whether the store holds its own entry and
+   * whether it holds every entry the document needs ({@link #SEEN}). Small: broadcast where it is joined.
+   *
+   * @param stored each entry once, or null
+   */
+  private static Dataset<Row> documentKeys(Dataset<Row> utterances, Dataset<Row> documents, Dataset<Row> stored) {
     Dataset<Row> keys = documents.select(col("doc_id").as("k_doc"), col("forum").as("k_forum"),
         col("year").as("k_year"), sha2(col("text"), 256).as(TEXT_KEY));
     if (stored == null) {
-      keys = keys.withColumn(SEEN, lit(false));
-    } else {
-      Dataset<Row> storedTurns = stored.groupBy(col(Memo.KEY).as(TEXT_KEY)).agg(
-          max(col(PART).equalTo(WHOLE)).as("s_whole"), count(when(col(PART).notEqual(WHOLE), 1)).as("s_turns"));
-      Dataset<Row> turns = utterances.groupBy(col("doc_id").as("t_doc")).agg(count(lit(1)).as("turns"));
-      keys = keys.join(broadcast(storedTurns), new String[] {TEXT_KEY}, "left")
-          .join(broadcast(turns), col("k_doc").equalTo(col("t_doc")), "left")
-          .select(col("k_doc"), col("k_forum"), col("k_year"), col(TEXT_KEY), coalesce(col("s_whole"), lit(false))
-              .and(col("s_turns").equalTo(coalesce(col("turns"), lit(0L)))).as(SEEN));
+      return keys.withColumn(STORED_WHOLE, lit(false)).withColumn(SEEN, lit(false));
     }
-    keys = keys.localCheckpoint();
-    Dataset<Row> fresh = keys.filter(not(col(SEEN)));
-    Dataset<Row> texts = texts(utterances, documents);
-    if (stored == null) {
-      return computed(spark, texts, fresh, matcher);
-    }
-    // Only the forum-years with a document to match are read (partition pruning): their list is small.
-    Column toMatch = lit(false);
+    Dataset<Row> parts = stored.groupBy(col(Memo.KEY).as(TEXT_KEY)).agg(
+        max(col(PART).equalTo(WHOLE)).as("p_whole"), count(when(col(PART).notEqual(WHOLE), 1)).as("s_turns"));
+    Dataset<Row> turns = utterances.groupBy(col("doc_id").as("t_doc")).agg(count(lit(1)).as("turns"));
+    Column whole = coalesce(col("p_whole"), lit(false));
+    Column n = coalesce(col("turns"), lit(0L));
+    // A document without turns needs its own entry only, which a transcript with the same text also stored.
+    return keys.join(broadcast(parts), new String[] {TEXT_KEY}, "left")
+        .join(broadcast(turns), col("k_doc").equalTo(col("t_doc")), "left")
+        .select(col("k_doc"), col("k_forum"), col("k_year"), col(TEXT_KEY), whole.as(STORED_WHOLE),
+            whole.and(n.equalTo(0).or(col("s_turns").equalTo(n))).as(SEEN));
+  }
+
+  /**
+   * A filter on the columns that partition the inputs, keeping the forum-years of {@code fresh}'s documents: only
+   * their files are read. One term per forum, so that the filter stays small.
+   */
+  private static Column forumYears(Dataset<Row> fresh) {
+    Map<String, List<Integer>> years = new TreeMap<>();
     for (Row fy : fresh.select("k_forum", "k_year").distinct().collectAsList()) {
-      toMatch = toMatch.or(col("forum").eqNullSafe(fy.get(0)).and(col("year").eqNullSafe(fy.get(1))));
+      years.computeIfAbsent(fy.getString(0), f -> new ArrayList<>()).add(fy.isNullAt(1) ? null : fy.getInt(1));
     }
-    Dataset<Row> computed = computed(spark, texts.filter(toMatch), fresh, matcher);
-    Dataset<Row> known = texts(utterances, documents).drop("text")
-        .join(broadcast(keys.filter(col(SEEN))), col("doc_id").equalTo(col("k_doc")))
-        .drop("k_doc", "k_forum", "k_year", SEEN)
+    Column keep = lit(false);
+    for (Map.Entry<String, List<Integer>> forum : years.entrySet()) {
+      Column year = col("year").isin(forum.getValue().stream().filter(Objects::nonNull).toArray());
+      if (forum.getValue().contains(null)) {
+        year = year.or(col("year").isNull());
+      }
+      keep = keep.or(col("forum").equalTo(forum.getKey()).and(year));
+    }
+    return keep;
+  }
+
+  /** The stored matches of the texts of the documents {@code seen} names, from their keys: their texts are unread. */
+  private static Dataset<Row> reused(Dataset<Row> rows, Dataset<Row> seen, Dataset<Row> stored) {
+    return rows.join(broadcast(seen.select(col("k_doc"), col(TEXT_KEY))), col("doc_id").equalTo(col("k_doc")))
+        .drop("k_doc")
         .join(stored.select(col(Memo.KEY).as("s_key"), col(PART).as("s_part"), col(TextMatches.HITS),
                 col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED)),
             col(TEXT_KEY).equalTo(col("s_key")).and(col(PART).equalTo(col("s_part"))))
         .drop("s_key", "s_part").withColumn(Memo.ADDED, lit(false));
-    return computed.unionByName(known);
   }
 
-  /** The texts of the documents {@code fresh} names, matched here. */
-  private static Dataset<Row> computed(SparkSession spark, Dataset<Row> texts, Dataset<Row> fresh,
-      IssueMatcher matcher) {
+  /** {@code texts} matched here, each with its other columns and {@link Memo#ADDED} true. */
+  private static Dataset<Row> computed(SparkSession spark, Dataset<Row> texts, IssueMatcher matcher) {
     Broadcast<IssueMatcher> shared = spark.sparkContext().broadcast(matcher,
         scala.reflect.ClassTag$.MODULE$.apply(IssueMatcher.class));
-    texts = texts.join(broadcast(fresh.select(col("k_doc"), col(TEXT_KEY))), col("doc_id").equalTo(col("k_doc")))
-        .drop("k_doc");
     StructType keys = texts.drop("text").schema();
     // A document and its turns in one task, one after the other: their shared sentences are lemmatized once. The
     // partitions are numbered so that adaptive execution does not coalesce this CPU-bound work onto fewer cores.
@@ -203,10 +248,15 @@ public final class IssuesStage {
         .drop("dt_doc_id", "dt_doc_type").select(ordered);
   }
 
-  /** The memo entries of {@link #matched} texts: one per document text and part (two documents may share a text). */
+  /**
+   * The memo entries of {@link #matched} texts: one per document text and part (two documents may share a text),
+   * added only if no document of this run reused it.
+   */
   public static Dataset<Row> memoEntries(Dataset<Row> matched, String config) {
-    return matched.select(col(TEXT_KEY).as(Memo.KEY), col(PART), lit(config).as(Memo.CONFIG), col(TextMatches.HITS),
-        col(TextMatches.SENTENCES), col(TextMatches.LEMMATIZED), col(Memo.ADDED)).dropDuplicates(Memo.KEY, PART);
+    return matched.groupBy(col(TEXT_KEY).as(Memo.KEY), col(PART)).agg(first(TextMatches.HITS).as(TextMatches.HITS),
+            first(TextMatches.SENTENCES).as(TextMatches.SENTENCES),
+            first(TextMatches.LEMMATIZED).as(TextMatches.LEMMATIZED), min(Memo.ADDED).as(Memo.ADDED))
+        .withColumn(Memo.CONFIG, lit(config));
   }
 
   /** Sentences of the matched texts, and of those the ones the prefilter let through to the lemmatizer. */

@@ -26,7 +26,7 @@ class IndicatorsStageTest extends SparkTestBase {
   private IndicatorsStage.Indicators run() {
     return IndicatorsStage.indicators(spark(), IndicatorsFixture.documents(spark()),
         IndicatorsFixture.utterances(spark()), IndicatorsFixture.speakers(spark()), IndicatorsFixture.attendance(),
-        IndicatorsFixture.processEvents(), DissentLexicon.standard());
+        IndicatorsFixture.processEvents(), DissentLexicon.standard().version());
   }
 
   /** Session A: words 100+200+100+50+50 = 500; persons P1 150, P2 200, P3 100 (450 attributed). */

@@ -64,7 +64,9 @@ class IssuesStageTest extends SparkTestBase {
   }
 
   private Dataset<Row> mentions() {
-    return mentions(null);
+    IssueMatcher matcher = IssueMatcher.of(Taxonomy.shipped());
+    return IssuesStage.mentions(IssuesStage.matched(spark(), utterances(spark()), documents(spark()), matcher),
+        documents(spark()), matcher);
   }
 
   private Dataset<Row> mentions(Dataset<Row> stored) {
@@ -134,6 +136,30 @@ class IssuesStageTest extends SparkTestBase {
     Assertions.assertEquals(List.of(RowFactory.create("d2")), added);
     OutputComparison.Difference same = OutputComparison.compare(mentions(partial), mentions());
     Assertions.assertTrue(same.same(), same.toString());
+  }
+
+  @Test
+  void aDocumentMatchedAgainWhenItGainsTurnsStoresOnlyItsTurnsAndIsReadOnceAfter() {
+    IssueMatcher matcher = IssueMatcher.of(Taxonomy.shipped());
+    // Run 2: the manifest now files d3 as a transcript, and it has two turns.
+    Dataset<Row> documents = documents(spark()).withColumn("doc_type", functions.when(
+        functions.col("doc_id").equalTo("d3"), functions.lit("transcript")).otherwise(functions.col("doc_type")));
+    Dataset<Row> utterances = utterances(spark()).unionByName(spark().createDataFrame(List.of(
+        RowFactory.create("d3", 0, null, "p5", "civil_society", "Access to the room.", 4L, "igf", 2023),
+        RowFactory.create("d3", 1, null, "p5", "civil_society", "Net income rose.", 3L, "igf", 2023)), UTTERANCES));
+    Dataset<Row> run1 = entries();
+    Dataset<Row> run2 = IssuesStage.memoEntries(IssuesStage.matched(spark(), utterances, documents, matcher, run1),
+        "c");
+    // d3's own entry is in the store already: the delta holds its two turns only.
+    List<Row> delta = run2.filter("added").select(IssuesStage.PART).orderBy(IssuesStage.PART).collectAsList();
+    Assertions.assertEquals(List.of(RowFactory.create(0), RowFactory.create(1)), delta);
+    // Run 3 reads both generations, and one of them twice over: every row once, as a full run gives it.
+    Dataset<Row> stored = run1.unionByName(run2.filter("added")).unionByName(run1).drop("added");
+    Dataset<Row> reused = IssuesStage.matched(spark(), utterances, documents, matcher, stored);
+    Assertions.assertEquals(0, reused.filter("added").count());
+    OutputComparison.Difference same = OutputComparison.compare(IssuesStage.mentions(reused, documents, matcher),
+        IssuesStage.mentions(IssuesStage.matched(spark(), utterances, documents, matcher), documents, matcher));
+    Assertions.assertTrue(same.same() && same.rowsA() > 0, same.toString());
   }
 
   @Test

@@ -33,8 +33,8 @@ class SegmentStageTest extends SparkTestBase {
     assertEquals(List.of("unknown", false, 7L), List.of(unlabelled.getAs("role"),
         unlabelled.getAs("transcript_labelled"), unlabelled.getAs("words")), "one unknown turn, flagged");
     Dataset<Row> actual = plain(utterances.filter("doc_id = 'd1'").select("doc_id", "turn_index", "label_raw",
-        "speaker_name", "role", "organisation", "text", "start_char", "end_char", "words", "sentences", "questions", "stage_directions",
-        "removed_words", "transcript_labelled").orderBy("turn_index"));
+        "speaker_name", "role", "organisation", "text", "start_char", "end_char", "words", "sentences", "questions",
+        "stage_directions", "removed_words", "transcript_labelled").orderBy("turn_index"));
     StructType expectedSchema = new StructType().add("doc_id", DataTypes.StringType, false)
         .add("turn_index", DataTypes.IntegerType, false).add("label_raw", DataTypes.StringType)
         .add("speaker_name", DataTypes.StringType).add("role", DataTypes.StringType, false)
