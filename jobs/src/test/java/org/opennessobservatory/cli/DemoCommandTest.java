@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.opennessobservatory.testing.DemoRun;
@@ -141,6 +142,20 @@ class DemoCommandTest extends SparkTestBase {
         assertEquals(value, ws5.getAs(column), column);
       }
     });
+
+    // Recorded dissent (data-samples/README.md): one disagreement and one reservation, in two turns of igf 2022 OF31.
+    List<String> dissent = utterances
+        .filter("dissent_markers_disagreement + dissent_markers_objection + dissent_markers_reservation > 0")
+        .selectExpr("concat_ws(' ', speaker_name, dissent_markers_disagreement, dissent_markers_objection, "
+            + "dissent_markers_reservation) as turn")
+        .orderBy("turn").as(Encoders.STRING()).collectAsList();
+    assertEquals(List.of("Carlos Mendoza 1 0 0", "Priya Raman 0 0 1"), dissent);
+    Row of31 = sessions.filter("session_id = 'igf-2022-of31' and row_level = 'session'").first();
+    assertEquals(List.of(2L, 1L, 0L, 1L), List.of(of31.getAs("dissent_markers"),
+        of31.getAs("dissent_markers_disagreement"), of31.getAs("dissent_markers_objection"),
+        of31.getAs("dissent_markers_reservation")));
+    assertEquals(2L, sessions.filter("row_level = 'session'").agg(functions.sum("dissent_markers")).first().getLong(0),
+        "no other session has a marker");
 
     // Stages issues and links: the links planted in the samples (data-samples/README.md, "Expected links").
     for (String dataset : List.of("issue_mentions", "stakeholder_issue_map", "forum_links")) {
