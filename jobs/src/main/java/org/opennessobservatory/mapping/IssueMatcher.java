@@ -37,9 +37,11 @@ import org.opennessobservatory.cli.UserException;
  * every word of a phrase must be there for it to match, so the most selective one suffices; a lemma of the anchor
  * that is itself such a word — "goods" → "good" — is not used). Other sentences are only tokenized. A match the prefilter can miss is an irregular form whose first letters differ from the
  * term's written form, its regular plurals and its lemma (women/woman): list such forms in the taxonomy as written.
- * Of the sentences the prefilter lets through, {@link #canMatch} then drops those that cannot hold a match whatever
- * the lemmatizer makes of them (no token has a key among the lemmas the lemmatizer could give it): the results are
- * the same, and on the generated archive 16% fewer sentences are tagged.
+ * Of the sentences the prefilter lets through, {@link #need} then drops those that cannot hold a match whatever
+ * the lemmatizer makes of them (no token has a key among the lemmas the lemmatizer could give it), and matches on
+ * their lower-case words alone those whose matches cannot depend on the lemmas (most of them: a term's word is
+ * mostly written as the term is, or as its regular plural). The results are the same; of the sample transcripts'
+ * sentences, 5.5% are tagged rather than 35% (PrefilterShareTest).
  *
  * <p><b>Normalisation</b>, the same for text and terms: a hyphen between letters becomes a space (the tokenizer splits
  * "E-waste" and "e-waste" differently), and a possessive 's is dropped ("ICANN's" is one token the lemmatizer
@@ -70,17 +72,17 @@ public final class IssueMatcher implements Serializable {
   /** The taxonomy's phrases to ignore (issue -1), by their first word's keys: matched first, never counted. */
   private final Map<String, List<Pattern>> ignoredByFirst = new HashMap<>();
   private final Set<String> prefixes = new HashSet<>();
-  /** Every match key of every word of every term and phrase. */
+  /** Every match key of every word of every term and phrase, to ignore or not. */
   private final Set<String> keys = new HashSet<>();
-  /** Whether {@link #match} checks {@link #canMatch} before lemmatizing (false only to compare without it). */
+  /** Whether {@link #match} asks {@link #need} before lemmatizing (false only to compare without it). */
   private final boolean exact;
   /** Per token: the keys its lower-case form or a lemma it can have equals ({@link #possibleKeys}); per JVM. */
   private transient java.util.concurrent.ConcurrentHashMap<String, String[]> tokenKeys;
 
   /**
    * Characters of a word's beginning the prefilter compares. Measured on the sample transcripts (PrefilterShareTest):
-   * 4 characters let 62.6% of the sentences through to the lemmatizer, 6 characters 50.0%, with the same matches there
-   * and the same precision and recall on the gold set; only 17% of the sentences hold a match.
+   * with 4 characters 7.1% of the sentences are lemmatized in the end, with 6 characters 5.5%, with the same matches
+   * there and the same precision and recall on the gold set; 17.6% of the sentences hold a match.
    */
   public static final int PREFIX = 6;
 
@@ -108,6 +110,9 @@ public final class IssueMatcher implements Serializable {
       for (String k : p.keys()[0]) {
         ignoredByFirst.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
       }
+      for (String[] word : p.keys()) {
+        keys.addAll(List.of(word));
+      }
     }
   }
 
@@ -121,8 +126,8 @@ public final class IssueMatcher implements Serializable {
   }
 
   /**
-   * A matcher that lemmatizes every sentence the prefix prefilter lets through, without {@link #canMatch}: the same
-   * results as {@link #of(Taxonomy)}, more slowly (for the test that shows it).
+   * A matcher that lemmatizes every sentence the prefix prefilter lets through, without asking {@link #need}: the
+   * same results as {@link #of(Taxonomy)}, more slowly (for the test that shows it).
    */
   static IssueMatcher withoutExactFilter(Taxonomy taxonomy) {
     return new IssueMatcher(taxonomy, PREFIX, false);
@@ -142,10 +147,8 @@ public final class IssueMatcher implements Serializable {
   }
 
   /**
-   * Each word's match keys: its lower-case form, its lemma and, for a word of letters, its regular plurals. A lemma
-   * that does not begin with the word's first two letters is the lemmatizer's guess at a word it does not know
-   * ("gnso" → "go", "gtld" → "gd", the "e" of "e-waste" → "email") and is no key: "go" would match every "went". The
-   * irregular forms a taxonomy relies on keep theirs ("children" → "child", "women" → "woman").
+   * Each word's match keys: its lower-case form, its lemma and, for a word of letters, its regular plurals. A guessed
+   * lemma is no key ({@link Lemmas#lemmas} gives the lower-case word instead): "gnso" → "go" would match every "went".
    */
   private static String[][] keys(String written) {
     String[] tokens = Lemmas.tokens(normalise(written));
@@ -153,9 +156,7 @@ public final class IssueMatcher implements Serializable {
     String[] lemmas = Lemmas.lemmas(tokens);
     String[][] keys = new String[tokens.length][];
     for (int w = 0; w < tokens.length; w++) {
-      String start = lower[w].substring(0, Math.min(2, lower[w].length()));
-      Set<String> k0 = new LinkedHashSet<>(lemmas[w].startsWith(start) ? List.of(lower[w], lemmas[w])
-          : List.of(lower[w]));
+      Set<String> k0 = new LinkedHashSet<>(List.of(lower[w], lemmas[w]));
       if (lower[w].chars().allMatch(Character::isLetter)) {
         k0.addAll(plurals(lower[w]));
       }
@@ -295,14 +296,26 @@ public final class IssueMatcher implements Serializable {
     return false;
   }
 
+  /** What a sentence needs before {@link #matches}: nothing (it cannot match), its lower-case words, or its lemmas. */
+  enum Need { NOTHING, LOWER_CASE, LEMMAS }
+
   /**
-   * Whether a sentence can hold a match at all, whatever the lemmatizer makes of it: some token can be the key of a
-   * term, or for some phrase, consecutive tokens can each be a key of the phrase's word at that place. {@link #matches}
-   * finds a term or phrase only where a token's lower-case form or lemma equals a key, and a token's lemma is always
-   * one of {@link Lemmas#possibleLemmas}; so a sentence this rejects has no match when lemmatized, and skipping it
-   * changes nothing. Much cheaper than lemmatizing: a token's possible keys are computed once per distinct token.
+   * What a sentence needs, from what the lemmatizer could make of it. {@link #matches} finds a term or phrase only
+   * where a token's lower-case form or lemma equals a key, and a token's lemma is always one of
+   * {@link Lemmas#possibleLemmas}; so the places where a term or phrase can match at all are known before
+   * lemmatizing: a token with a possible key of a term, or consecutive tokens each with a possible key of a phrase's
+   * word at that place. Cheap: a token's possible keys are computed once per distinct token.
+   * <ul>
+   *   <li>No such place for a term or phrase (phrases to ignore aside, which count for nothing): no match whatever the
+   *   lemmas, {@link Need#NOTHING}.
+   *   <li>At every such place, including phrases to ignore, each token's lower-case form is already a key of the
+   *   word there (and of some term, for a term's place): the lemmas can add no match, and change no choice between
+   *   phrases, since a phrase found through a token's lemma is found through its lower-case form too, in the same
+   *   order. {@link Need#LOWER_CASE}: matched with the lower-case words as lemmas.
+   *   <li>Otherwise {@link Need#LEMMAS}.
+   * </ul>
    */
-  boolean canMatch(String[] tokens) {
+  Need need(String[] tokens) {
     String[][] possible = new String[tokens.length][];
     boolean any = false;
     for (int i = 0; i < tokens.length; i++) {
@@ -310,21 +323,39 @@ public final class IssueMatcher implements Serializable {
       any |= possible[i].length > 0;
     }
     if (!any) {
-      return false;
+      return Need.NOTHING;
     }
-    for (int i = 0; i < tokens.length; i++) {
+    String[] lower = Lemmas.lower(tokens);
+    boolean match = false;
+    boolean throughLemma = false;
+    for (int i = 0; i < tokens.length && !(match && throughLemma); i++) {
       for (String k : possible[i]) {
         if (singles.containsKey(k)) {
-          return true;
+          match = true;
+          throughLemma |= !singles.containsKey(lower[i]);
         }
         for (Pattern p : phrasesByFirst.getOrDefault(k, List.of())) {
           if (canBeAt(p, possible, i)) {
-            return true;
+            match = true;
+            throughLemma |= !lowerCaseAt(p, lower, i);
           }
+        }
+        for (Pattern p : ignoredByFirst.getOrDefault(k, List.of())) {
+          throughLemma |= canBeAt(p, possible, i) && !lowerCaseAt(p, lower, i);
         }
       }
     }
-    return false;
+    return !match ? Need.NOTHING : throughLemma ? Need.LEMMAS : Need.LOWER_CASE;
+  }
+
+  /** Whether each word of {@code p} from {@code start} on has the token's lower-case form as a key. */
+  private static boolean lowerCaseAt(Pattern p, String[] lower, int start) {
+    for (int w = 0; w < p.keys().length; w++) {
+      if (!List.of(p.keys()[w]).contains(lower[start + w])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean canBeAt(Pattern p, String[][] possible, int start) {
@@ -434,10 +465,12 @@ public final class IssueMatcher implements Serializable {
   private SentenceMatch matchSentence(String sentence) {
     String[] tokens = Lemmas.tokens(sentence);
     String[] lower = Lemmas.lower(tokens);
-    if (!hasCandidate(lower) || (exact && !canMatch(tokens))) {
-      return new SentenceMatch(false, List.of());
-    }
-    return new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)));
+    Need need = !hasCandidate(lower) ? Need.NOTHING : exact ? need(tokens) : Need.LEMMAS;
+    return switch (need) {
+      case NOTHING -> new SentenceMatch(false, List.of());
+      case LOWER_CASE -> new SentenceMatch(false, matches(lower, lower));
+      case LEMMAS -> new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)));
+    };
   }
 
   /**

@@ -9,8 +9,8 @@ import org.opennessobservatory.nlp.Models;
 
 /**
  * English sentences, tokens and lemmas with the pinned OpenNLP models. The {@code *ME} classes are not thread-safe:
- * each thread gets its own, over the shared models. Lemmas are lower-case; where the lemmatizer gives none, the
- * lower-case word stands in.
+ * each thread gets its own, over the shared models. Lemmas are lower-case; where the lemmatizer gives none, or
+ * guesses ({@link #finish}), the lower-case word stands in.
  */
 final class Lemmas {
   private Lemmas() {}
@@ -49,10 +49,20 @@ final class Lemmas {
     return out;
   }
 
-  /** The lemma {@link #lemmas} gives for {@code token} when the lemmatizer says {@code lemma}. */
+  /**
+   * The lemma {@link #lemmas} gives for {@code token} when the lemmatizer says {@code lemma}: the lower-case word where
+   * the lemmatizer gives none, and where its lemma does not begin with the word's first two letters. Such a lemma is
+   * the lemmatizer's guess at a word it does not know ("gnso" → "go", "gtld" → "gd", the "e" of "e-waste" → "email"),
+   * or a suppletive form ("went" → "go", "is" → "be") that no term relies on; "children" → "child" and "women" →
+   * "woman" keep theirs.
+   */
   private static String finish(String token, String lemma) {
-    return lemma == null || lemma.isEmpty() || lemma.equals("O") || lemma.equals("_") || lemma.contains("+")
-        ? token.toLowerCase(Locale.ROOT) : lemma.toLowerCase(Locale.ROOT);
+    String lower = token.toLowerCase(Locale.ROOT);
+    if (lemma == null || lemma.isEmpty() || lemma.equals("O") || lemma.equals("_") || lemma.contains("+")) {
+      return lower;
+    }
+    String l = lemma.toLowerCase(Locale.ROOT);
+    return l.startsWith(lower.substring(0, Math.min(2, lower.length()))) ? l : lower;
   }
 
   /** The lemmatizer's classes (shortest edit scripts), each once: it gives every token one of these. */

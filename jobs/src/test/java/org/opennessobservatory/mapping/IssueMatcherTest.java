@@ -82,11 +82,16 @@ class IssueMatcherTest {
   }
 
   @Test
-  void sentencesWithoutCandidatesAreNotLemmatized() {
-    IssueMatcher.Result r = SMALL.match("Good morning everyone. Thank you, chair. Censorship is rising.");
-    assertEquals(3, r.sentences());
+  void onlySentencesWhoseMatchesDependOnTheirLemmasAreLemmatized() {
+    // no candidate; no candidate; "censorship" is a term as written, whatever its lemma; "connectivity" lets the
+    // sentence through, and "children" is the term child only if the lemmatizer says so
+    IssueMatcher.Result r = SMALL.match("Good morning everyone. Thank you, chair. Censorship is rising. "
+        + "The children need connectivity.");
+    assertEquals(4, r.sentences());
     assertEquals(1, r.lemmatizedSentences());
     assertEquals(1, r.hits().get("rights").matches());
+    assertEquals(1, r.hits().get("kids").matches());
+    assertEquals(1, r.hits().get("access").matches());
   }
 
   @Test

@@ -59,7 +59,7 @@ class IssuesStageTest extends SparkTestBase {
         RowFactory.create("d1", "transcript", "s1", null, "Privacy. Privacy.", 200L, "igf", 2023),
         RowFactory.create("d2", "transcript", "s2", null, "Thank you.", 190L, "igf", 2023),
         RowFactory.create("d3", "contribution", null, "civil_society",
-            "Net income rose; access to the room is on the left.", 11L, "igf", 2023),
+            "Net income rose; access to the room is on the left. Our gendering of chairs.", 11L, "igf", 2023),
         RowFactory.create("d4", "transcript", "s4", null, "Hello.", 50L, "eurodig", 2022)), DOCUMENTS);
   }
 
@@ -223,8 +223,9 @@ class IssuesStageTest extends SparkTestBase {
     Assertions.assertEquals(7, s.utteranceRows());
     Assertions.assertEquals(1, s.documentRows());
     Assertions.assertEquals(5, s.mapRows());
-    Assertions.assertTrue(s.lemmatizedSentences() <= s.sentences() && s.lemmatizedSentences() > 0,
-        s.lemmatizedSentences() + " of " + s.sentences());
+    // Every sentence matches as written but d3's "gendering", whose lemma could be the term gender: the lemmatizer
+    // decides (it says "gendering": no match).
+    Assertions.assertEquals(1, s.lemmatizedSentences(), s.lemmatizedSentences() + " of " + s.sentences());
     for (String dataset : List.of(IssuesStage.MENTIONS, IssuesStage.MAP)) {
       Dataset<Row> back = spark().read().parquet(out + "/" + dataset);
       // read back, the partition columns come last and may lose nullability: conform checks names and types
