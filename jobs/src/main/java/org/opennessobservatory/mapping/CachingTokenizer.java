@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
@@ -17,19 +18,24 @@ import opennlp.tools.util.Span;
  * digits only; otherwise the model is evaluated at each of its inner positions, on a context built from the piece
  * and the position alone, and the abbreviation dictionary is asked about the piece. So a piece's tokens depend on the
  * piece and nothing else, and the same pieces recur all the time in speech ("rights,", "IGF.", "don't"): this class
- * cuts at white space the way TokenizerME does ({@link WhitespaceTokenizer}, new lines not kept), hands each piece
- * it has not met to TokenizerME, and remembers the answer. The test {@code CachingTokenizerTest} compares it with
+ * cuts at white space the way TokenizerME does ({@link WhitespaceTokenizer}, new lines not kept), keeps whole the
+ * pieces TokenizerME keeps whole without the model, hands each other piece it has not met to TokenizerME, and
+ * remembers the answer. The test {@code CachingTokenizerTest} compares it with
  * TokenizerME on every sentence of the sample transcripts and of a generated corpus.
  */
 final class CachingTokenizer {
   /** Distinct pieces remembered before the memory starts over (a piece and its tokens: about a hundred bytes). */
-  static final int CACHE_ENTRIES = 200_000;
+  static final int CACHE_ENTRIES = 100_000;
 
   private final TokenizerME tokenizer;
+  /** The pieces of letters and digits, when the model keeps them whole (its alphanumeric optimisation); else null. */
+  private final Pattern alphanumeric;
   private final Map<String, String[]> pieces = new HashMap<>();
 
   CachingTokenizer(TokenizerModel model) {
     tokenizer = new TokenizerME(model);
+    alphanumeric = model.getFactory().isUseAlphaNumericOptimization() ? model.getFactory().getAlphaNumericPattern()
+        : null;
   }
 
   String[] tokenize(String text) {
@@ -39,6 +45,10 @@ final class CachingTokenizer {
     List<String> out = new ArrayList<>(spans.length + spans.length / 4);
     for (Span s : spans) {
       String piece = text.substring(s.getStart(), s.getEnd());
+      if (piece.length() < 2 || (alphanumeric != null && alphanumeric.matcher(piece).matches())) {
+        out.add(piece);
+        continue;
+      }
       String[] tokens = pieces.get(piece);
       if (tokens == null) {
         tokens = tokenizer.tokenize(piece);
