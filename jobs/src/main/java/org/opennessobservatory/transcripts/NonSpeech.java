@@ -116,19 +116,31 @@ final class NonSpeech {
     char[] seen = match.toCharArray();
     int[] counts = new int[Kind.values().length];
     counts[Kind.DISCLAIMER.ordinal()] += removeDisclaimers(kept, seen, wholeParagraphs);
-    // Before the rules blank anything: blanking only takes cues away, so a cue missing here is missing later too.
-    String lower = match.toLowerCase(java.util.Locale.ROOT);
+    // The cues are looked for in the very text the rule's pattern sees: blanking turns text into spaces, and a space
+    // can complete a cue ("page[Applause]4" becomes "page 4" with more spaces). Taken again after a rule blanked
+    // something, which few turns need.
+    String text = null;
+    String lower = null;
     for (Rule rule : RULES) {
+      if (text == null) {
+        text = new String(seen);
+        lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
       if (!rule.mayMatch(lower)) {
         continue;
       }
-      Matcher m = rule.pattern().matcher(new String(seen));
+      Matcher m = rule.pattern().matcher(text);
+      boolean blanked = false;
       while (m.find()) {
-        if (m.end() == m.start() || new String(seen, m.start(), m.end() - m.start()).isBlank()) {
+        if (m.end() == m.start() || text.substring(m.start(), m.end()).isBlank()) {
           continue;
         }
         counts[rule.kind().ordinal()]++;
         blank(kept, seen, m.start(), m.end());
+        blanked = true;
+      }
+      if (blanked) {
+        text = null;
       }
     }
     return new Stripped(new String(kept), counts[Kind.STAGE_DIRECTION.ordinal()],
