@@ -411,7 +411,7 @@ public final class IssueMatcher implements Serializable {
   /** Distinct tokens whose possible keys are kept per JVM before the cache starts over (a few hundred bytes each). */
   private static final int MAX_CACHED_TOKENS = 500_000;
 
-  /** What one sentence gave: whether the prefilter let it through to the lemmatizer, and the terms found in it. */
+  /** What one sentence gave: whether it was tagged and lemmatized ({@link Need#LEMMAS}), and the terms found in it. */
   record SentenceMatch(boolean lemmatized, List<Pattern> found) {}
 
   /** The issues {@code text} mentions. */

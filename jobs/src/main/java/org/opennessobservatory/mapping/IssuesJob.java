@@ -26,7 +26,7 @@ public final class IssuesJob {
   /**
    * @param taxonomy the file read, or {@link #DEFAULT_TAXONOMY}
    * @param sentences sentences of all texts matched (utterances and documents)
-   * @param lemmatizedSentences of those, the ones the prefilter let through to POS tagging and lemmatizing
+   * @param lemmatizedSentences of those, the ones POS-tagged and lemmatized (their matches could depend on lemmas)
    */
   public record Summary(String taxonomy, String taxonomyVersion, int issues, long utteranceRows, long documentRows,
       long mapRows, long sentences, long lemmatizedSentences) {

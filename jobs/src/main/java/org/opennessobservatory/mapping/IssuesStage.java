@@ -259,7 +259,7 @@ public final class IssuesStage {
         .withColumn(Memo.CONFIG, lit(config));
   }
 
-  /** Sentences of the matched texts, and of those the ones the prefilter let through to the lemmatizer. */
+  /** Sentences of the matched texts, and of those the ones POS-tagged and lemmatized. */
   public static long[] sentenceCounts(Dataset<Row> matched) {
     Row r = matched.agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)).first();
     return new long[] {r.isNullAt(0) ? 0 : r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1)};

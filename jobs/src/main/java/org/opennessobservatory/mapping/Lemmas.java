@@ -53,8 +53,8 @@ final class Lemmas {
    * The lemma {@link #lemmas} gives for {@code token} when the lemmatizer says {@code lemma}: the lower-case word where
    * the lemmatizer gives none, and where its lemma does not begin with the word's first two letters. Such a lemma is
    * the lemmatizer's guess at a word it does not know ("gnso" → "go", "gtld" → "gd", the "e" of "e-waste" → "email"),
-   * or a suppletive form ("went" → "go", "is" → "be") that no term relies on; "children" → "child" and "women" →
-   * "woman" keep theirs.
+   * or a suppletive form ("went" → "go", "is" → "be", "got" → "get"), which the taxonomy lists as written where a term
+   * needs it ("got online"); "children" → "child" and "women" → "woman" keep theirs.
    */
   private static String finish(String token, String lemma) {
     String lower = token.toLowerCase(Locale.ROOT);

@@ -223,8 +223,8 @@ class IssuesStageTest extends SparkTestBase {
     Assertions.assertEquals(7, s.utteranceRows());
     Assertions.assertEquals(1, s.documentRows());
     Assertions.assertEquals(5, s.mapRows());
-    // Every sentence matches as written but d3's "gendering", whose lemma could be the term gender: the lemmatizer
-    // decides (it says "gendering": no match).
+    // Of the sentences that can hold a match, all match as written but d3's "Our gendering of chairs.", whose lemma
+    // could be the term gender: the lemmatizer decides (it says "gendering": no match).
     Assertions.assertEquals(1, s.lemmatizedSentences(), s.lemmatizedSentences() + " of " + s.sentences());
     for (String dataset : List.of(IssuesStage.MENTIONS, IssuesStage.MAP)) {
       Dataset<Row> back = spark().read().parquet(out + "/" + dataset);
