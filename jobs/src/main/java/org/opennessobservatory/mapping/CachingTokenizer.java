@@ -20,8 +20,8 @@ import opennlp.tools.util.Span;
  * piece and nothing else, and the same pieces recur all the time in speech ("rights,", "IGF.", "don't"): this class
  * cuts at white space the way TokenizerME does ({@link WhitespaceTokenizer}, new lines not kept), keeps whole the
  * pieces TokenizerME keeps whole without the model, hands each other piece it has not met to TokenizerME, and
- * remembers the answer. The test {@code CachingTokenizerTest} compares it with
- * TokenizerME on every sentence of the sample transcripts and of a generated corpus.
+ * remembers the answer. {@code FastModelsTest} compares its tokens with TokenizerME's on every sentence of the sample
+ * transcripts and of a generated corpus, {@code CachingTokenizerTest} on hard cases.
  */
 final class CachingTokenizer {
   /** Distinct pieces remembered before the memory starts over (a piece and its tokens: about a hundred bytes). */

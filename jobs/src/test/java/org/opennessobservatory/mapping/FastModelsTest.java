@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.opennessobservatory.nlp.Models;
 
 /**
- * The issue matcher's faster tokens and tags ({@link Models#englishWordTokens}, {@link Models#englishPosGreedy}) are
- * the shipped models' own on the samples and a generated archive; where the tokens may differ, they differ as said.
+ * The issue matcher's faster tokens and tags ({@link Models#englishWordTokens} through {@link CachingTokenizer},
+ * {@link Models#englishPosGreedy}) are the shipped models' own on the samples and a generated archive, and
+ * CachingTokenizer's are TokenizerME's; where the tokens may differ, they differ as said.
  */
 class FastModelsTest {
   @Test
@@ -22,6 +23,7 @@ class FastModelsTest {
     List<String> texts = new ArrayList<>(MatcherTexts.samples());
     texts.addAll(MatcherTexts.generated(6, 6));
     TokenizerME shippedTokens = new TokenizerME(Models.englishTokens());
+    TokenizerME wordTokens = new TokenizerME(Models.englishWordTokens());
     POSTaggerME beamOfThree = new POSTaggerME(Models.englishPos());
     POSTaggerME greedy = new POSTaggerME(Models.englishPosGreedy());
     long sentences = 0;
@@ -29,6 +31,7 @@ class FastModelsTest {
     for (String text : texts) {
       for (String sentence : Lemmas.sentences(IssueMatcher.normalise(text))) {
         String[] t = Lemmas.tokens(sentence);
+        assertArrayEquals(wordTokens.tokenize(sentence), t, sentence);
         assertArrayEquals(shippedTokens.tokenize(sentence), t, sentence);
         assertArrayEquals(beamOfThree.tag(t), greedy.tag(t), sentence);
         sentences++;
