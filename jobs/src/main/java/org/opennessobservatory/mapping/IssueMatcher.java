@@ -314,8 +314,10 @@ public final class IssueMatcher implements Serializable {
    *   order. {@link Need#LOWER_CASE}: matched with the lower-case words as lemmas.
    *   <li>Otherwise {@link Need#LEMMAS}.
    * </ul>
+   *
+   * @param lower the tokens in lower case, which the caller has already
    */
-  Need need(String[] tokens) {
+  Need need(String[] tokens, String[] lower) {
     String[][] possible = new String[tokens.length][];
     boolean any = false;
     for (int i = 0; i < tokens.length; i++) {
@@ -325,7 +327,6 @@ public final class IssueMatcher implements Serializable {
     if (!any) {
       return Need.NOTHING;
     }
-    String[] lower = Lemmas.lower(tokens);
     boolean match = false;
     boolean throughLemma = false;
     for (int i = 0; i < tokens.length && !(match && throughLemma); i++) {
@@ -465,7 +466,7 @@ public final class IssueMatcher implements Serializable {
   private SentenceMatch matchSentence(String sentence) {
     String[] tokens = Lemmas.tokens(sentence);
     String[] lower = Lemmas.lower(tokens);
-    Need need = !hasCandidate(lower) ? Need.NOTHING : exact ? need(tokens) : Need.LEMMAS;
+    Need need = !hasCandidate(lower) ? Need.NOTHING : exact ? need(tokens, lower) : Need.LEMMAS;
     return switch (need) {
       case NOTHING -> new SentenceMatch(false, List.of());
       case LOWER_CASE -> new SentenceMatch(false, matches(lower, lower));

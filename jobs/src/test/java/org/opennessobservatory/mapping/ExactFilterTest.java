@@ -75,22 +75,27 @@ class ExactFilterTest {
       ignore: [network for child, council for child]
       """)));
 
+  private static IssueMatcher.Need need(String sentence) {
+    String[] tokens = Lemmas.tokens(sentence);
+    return NETWORK.need(tokens, Lemmas.lower(tokens));
+  }
+
   @Test
   void whatASentenceNeedsBeforeMatching() {
     // "networthiness" starts like "network" (the prefix prefilter lets it through), but no class of the lemmatizer
     // turns it into a key: nothing
-    assertEquals(IssueMatcher.Need.NOTHING, NETWORK.need(Lemmas.tokens("Networthiness is a made-up word.")));
+    assertEquals(IssueMatcher.Need.NOTHING, need("Networthiness is a made-up word."));
     // "networks" is a key of network as written (its regular plural): the lemma cannot change the match
-    assertEquals(IssueMatcher.Need.LOWER_CASE, NETWORK.need(Lemmas.tokens("The networks grow.")));
-    assertEquals(IssueMatcher.Need.LOWER_CASE, NETWORK.need(Lemmas.tokens("Mesh networks grow.")));
+    assertEquals(IssueMatcher.Need.LOWER_CASE, need("The networks grow."));
+    assertEquals(IssueMatcher.Need.LOWER_CASE, need("Mesh networks grow."));
     // "women" is a key of woman only as a lemma, so the lemmatizer decides
-    assertEquals(IssueMatcher.Need.LEMMAS, NETWORK.need(Lemmas.tokens("The women grow.")));
+    assertEquals(IssueMatcher.Need.LEMMAS, need("The women grow."));
     // a phrase to ignore counts for nothing, but it takes its words: where its match depends on a lemma, so does
     // whether "network" is counted for the term
-    assertEquals(IssueMatcher.Need.LOWER_CASE, NETWORK.need(Lemmas.tokens("A network for child care.")));
-    assertEquals(IssueMatcher.Need.LEMMAS, NETWORK.need(Lemmas.tokens("A network for children.")));
+    assertEquals(IssueMatcher.Need.LOWER_CASE, need("A network for child care."));
+    assertEquals(IssueMatcher.Need.LEMMAS, need("A network for children."));
     // where no term can match, what is ignored does not matter
-    assertEquals(IssueMatcher.Need.NOTHING, NETWORK.need(Lemmas.tokens("The council for children met.")));
+    assertEquals(IssueMatcher.Need.NOTHING, need("The council for children met."));
   }
 
   @Test
