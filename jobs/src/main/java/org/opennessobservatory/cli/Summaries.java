@@ -72,9 +72,11 @@ final class Summaries {
   static void printMapping(PrintWriter out, IssuesJob.Summary i, LinksJob.Summary l, double seconds,
       String outRoot) {
     out.printf("issues: taxonomy %s (%d issues), %d utterance and %d document mentions, %d map rows, %.0f%% of "
-            + "sentences lemmatized; links: %d (%d persons, %d issues first, %d reused passages), %.1f s%n",
+            + "sentences lemmatized%s; links: %d (%d persons, %d issues first, %d reused passages), %.1f s%n",
         i.taxonomyVersion(), i.issues(), i.utteranceRows(), i.documentRows(), i.mapRows(),
-        100 * i.lemmatizedShare(), l.rows(), l.persons(), l.issues(), l.reusedPassages(), seconds);
+        100 * i.lemmatizedShare(), i.keptForumYears() == 0 ? "" : " (" + i.keptForumYears()
+            + " forum-years unchanged since an earlier run, their mentions reused)",
+        l.rows(), l.persons(), l.issues(), l.reusedPassages(), seconds);
     out.printf("outputs: %s/issue_mentions, %s/stakeholder_issue_map, %s/forum_links%n", outRoot, outRoot, outRoot);
     out.flush();
   }

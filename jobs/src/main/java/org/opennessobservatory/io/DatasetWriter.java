@@ -3,8 +3,10 @@ package org.opennessobservatory.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,17 +41,31 @@ public final class DatasetWriter {
    * (Spark, DuckDB) then cannot tell its columns.
    */
   public void write(String name, Dataset<Row> data, boolean empty, String... partitionColumns) {
+    write(name, data, empty, null, List.of(), partitionColumns);
+  }
+
+  /**
+   * {@link #write}, plus files taken over from an earlier run ({@link KeptPartitions}): {@code kept} are paths
+   * relative to {@code keptFrom}, copied to the same paths in the dataset. {@code empty} says whether {@code data}
+   * is; with files kept, the dataset is written partitioned all the same.
+   */
+  public void write(String name, Dataset<Row> data, boolean empty, Path keptFrom, List<String> kept,
+      String... partitionColumns) {
     Dataset<Row> conformed = SchemaConformance.conform(data, Schemas.load(name), name);
     Path staging = new Path(new Path(outRoot, STAGING), name);
     Path target = new Path(outRoot, name);
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       // One task per partition value: one file per forum-year folder rather than one per upstream task.
-      if (empty || partitionColumns.length == 0) {
+      if (empty && kept.isEmpty() || partitionColumns.length == 0) {
         conformed.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staging.toString());
       } else {
         conformed.repartition(Arrays.stream(partitionColumns).map(functions::col).toArray(Column[]::new))
             .write().mode(SaveMode.Overwrite).partitionBy(partitionColumns).parquet(staging.toString());
+      }
+      for (String file : kept) {
+        FileUtil.copy(fs, new Path(keptFrom, file), fs, new Path(staging, file), false, true,
+            spark.sparkContext().hadoopConfiguration());
       }
       // Spark marks a finished job with _SUCCESS unless configured not to; readers and the next run rely on it.
       Path success = new Path(staging, SUCCESS);

@@ -107,12 +107,20 @@ public final class Memo {
    *     {@link #ADDED}, the value columns
    */
   public void write(String name, String config, Dataset<Row> entries) {
-    int deltas = deltasRead.getOrDefault(name, -1);
-    boolean delta = deltas >= 0 && deltas < MAX_DELTAS;
+    boolean delta = !writesFull(name);
     Path folder = configFolder(name, config);
     (delta ? entries.filter(col(ADDED)) : entries).drop(ADDED).write().mode(SaveMode.Overwrite)
         .parquet(new Path(folder, runId + "." + (delta ? DELTA : FULL)).toString());
     written.put(name, folder);
+  }
+
+  /**
+   * Whether {@link #write} will store a full generation of memo {@code name} (every entry of this run's inputs) rather
+   * than a delta; asked after {@link #previous}.
+   */
+  public boolean writesFull(String name) {
+    int deltas = deltasRead.getOrDefault(name, -1);
+    return deltas < 0 || deltas >= MAX_DELTAS;
   }
 
   /**

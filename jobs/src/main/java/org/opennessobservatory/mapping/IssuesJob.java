@@ -2,9 +2,17 @@ package org.opennessobservatory.mapping;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +21,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.KeptPartitions;
 import org.opennessobservatory.io.Memo;
 
 /** Stage issues' I/O: documents and utterances in; issue_mentions and stakeholder_issue_map written. */
@@ -27,9 +36,11 @@ public final class IssuesJob {
    * @param taxonomy the file read, or {@link #DEFAULT_TAXONOMY}
    * @param sentences sentences of all texts matched (utterances and documents)
    * @param lemmatizedSentences of those, the ones POS-tagged and lemmatized (their matches could depend on lemmas)
+   * @param keptForumYears forum-years whose mentions and map an incremental run took over from the run before, their
+   *     utterances and documents being unchanged ({@link KeptPartitions}); 0 in other runs
    */
   public record Summary(String taxonomy, String taxonomyVersion, int issues, long utteranceRows, long documentRows,
-      long mapRows, long sentences, long lemmatizedSentences) {
+      long mapRows, long sentences, long lemmatizedSentences, int keptForumYears) {
 
     /** Share of sentences that had to be lemmatized (0 when there were none). */
     public double lemmatizedShare() {
@@ -61,26 +72,49 @@ public final class IssuesJob {
     Dataset<Row> utterances = spark.read()
         .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
     String config = memo == null ? null : memoConfig(taxonomy);
+    Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
+    // A forum-year's mentions and map come from its own utterances and documents: where those are as the run before
+    // saw them, its files are taken over. Not when this run stores the matches in full: that needs every text's.
+    KeptPartitions keeper = memo == null ? null : KeptPartitions.of(spark, memo, STAGE, config, outRoot);
+    Map<KeptPartitions.Key, String> fingerprints = keeper == null ? Map.of()
+        : KeptPartitions.fingerprints(IssuesStage.texts(utterances, documents));
+    Map<KeptPartitions.Key, KeptPartitions.Entry> kept = keeper == null || memo.writesFull(MATCHES) ? Map.of()
+        : keeper.keep(fingerprints);
+    if (!kept.isEmpty()) {
+      utterances = utterances.filter(KeptPartitions.outside(kept.keySet()));
+      documents = documents.filter(KeptPartitions.outside(kept.keySet()));
+    }
     Dataset<Row> matched = (memo == null ? IssuesStage.matched(spark, utterances, documents, matcher)
-        : IssuesStage.matched(spark, utterances, documents, matcher, memo.previous(MATCHES, config).orElse(null)))
+        : IssuesStage.matched(spark, utterances, documents, matcher, stored))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long[] sentences = IssuesStage.sentenceCounts(matched);
       Dataset<Row> mentions = IssuesStage.mentions(matched, documents, matcher)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        Row m = mentions.agg(count(when(col("level").equalTo("utterance"), 1)),
-            count(when(col("level").equalTo("document"), 1))).first();
         Dataset<Row> map = IssuesStage.map(mentions).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-          long mapRows = map.count();
-          writer.write(IssuesStage.MENTIONS, mentions, m.getLong(0) + m.getLong(1) == 0, "forum", "year");
-          writer.write(IssuesStage.MAP, map, mapRows == 0, "forum", "year");
+          Map<KeptPartitions.Key, Map<String, Long>> counts = partitionCounts(matched, mentions, map);
+          Map<String, Long> computed = total(counts.values());
+          writer.write(IssuesStage.MENTIONS, mentions,
+              computed.getOrDefault(UTTERANCE_ROWS, 0L) + computed.getOrDefault(DOCUMENT_ROWS, 0L) == 0,
+              keeper == null ? null : keeper.source(IssuesStage.MENTIONS),
+              KeptPartitions.files(kept, IssuesStage.MENTIONS), "forum", "year");
+          writer.write(IssuesStage.MAP, map, computed.getOrDefault(MAP_ROWS, 0L) == 0,
+              keeper == null ? null : keeper.source(IssuesStage.MAP), KeptPartitions.files(kept, IssuesStage.MAP),
+              "forum", "year");
           if (memo != null) {
             memo.write(MATCHES, config, IssuesStage.memoEntries(matched, config));
           }
+          if (keeper != null) {
+            keeper.record(fingerprints, kept, counts, List.of(IssuesStage.MENTIONS, IssuesStage.MAP));
+          }
+          List<Map<String, Long>> all = new ArrayList<>(counts.values());
+          kept.values().forEach(e -> all.add(e.counts()));
+          Map<String, Long> t = total(all);
           return new Summary(taxonomyPath == null ? DEFAULT_TAXONOMY : taxonomyPath, taxonomy.version(),
-              taxonomy.issues().size(), m.getLong(0), m.getLong(1), mapRows, sentences[0], sentences[1]);
+              taxonomy.issues().size(), t.getOrDefault(UTTERANCE_ROWS, 0L), t.getOrDefault(DOCUMENT_ROWS, 0L),
+              t.getOrDefault(MAP_ROWS, 0L), t.getOrDefault(SENTENCES, 0L), t.getOrDefault(LEMMATIZED, 0L),
+              kept.size());
         } finally {
           map.unpersist();
         }
@@ -90,6 +124,46 @@ public final class IssuesJob {
     } finally {
       matched.unpersist();
     }
+  }
+
+  /** The names of the figures {@link #partitionCounts} gives per forum-year. */
+  static final String UTTERANCE_ROWS = "utterance_rows";
+  static final String DOCUMENT_ROWS = "document_rows";
+  static final String MAP_ROWS = "map_rows";
+  static final String SENTENCES = "sentences";
+  static final String LEMMATIZED = "lemmatized_sentences";
+
+  /** The stage's folder among the kept partitions of an incremental run. */
+  static final String STAGE = "issues";
+
+  /**
+   * Per forum-year of the outputs computed here, the figures the summary adds up (and a kept forum-year's entry
+   * keeps): a row per forum-year reaches the driver.
+   */
+  private static Map<KeptPartitions.Key, Map<String, Long>> partitionCounts(Dataset<Row> matched,
+      Dataset<Row> mentions, Dataset<Row> map) {
+    Map<KeptPartitions.Key, Map<String, Long>> out = new HashMap<>();
+    BiConsumer<Dataset<Row>, List<String>> add = (rows, names) -> {
+      for (Row r : rows.collectAsList()) {
+        Map<String, Long> c = out.computeIfAbsent(new KeptPartitions.Key(r.getString(0),
+            r.isNullAt(1) ? null : r.getInt(1)), k -> new HashMap<>());
+        for (int i = 0; i < names.size(); i++) {
+          c.put(names.get(i), r.isNullAt(i + 2) ? 0L : r.getLong(i + 2));
+        }
+      }
+    };
+    add.accept(matched.groupBy("forum", "year").agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)),
+        List.of(SENTENCES, LEMMATIZED));
+    add.accept(mentions.groupBy("forum", "year").agg(count(when(col("level").equalTo("utterance"), 1)),
+        count(when(col("level").equalTo("document"), 1))), List.of(UTTERANCE_ROWS, DOCUMENT_ROWS));
+    add.accept(map.groupBy("forum", "year").agg(count(lit(1))), List.of(MAP_ROWS));
+    return out;
+  }
+
+  private static Map<String, Long> total(Collection<Map<String, Long>> counts) {
+    Map<String, Long> t = new HashMap<>();
+    counts.forEach(c -> c.forEach((k, v) -> t.merge(k, v, Long::sum)));
+    return t;
   }
 
   /**

@@ -259,12 +259,6 @@ public final class IssuesStage {
         .withColumn(Memo.CONFIG, lit(config));
   }
 
-  /** Sentences of the matched texts, and of those the ones POS-tagged and lemmatized. */
-  public static long[] sentenceCounts(Dataset<Row> matched) {
-    Row r = matched.agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)).first();
-    return new long[] {r.isNullAt(0) ? 0 : r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1)};
-  }
-
   /** Matches per 1,000 words; a text counted as having no words counts as one word. */
   static double score(long matches, long words) {
     return matches * 1000.0 / Math.max(words, 1);

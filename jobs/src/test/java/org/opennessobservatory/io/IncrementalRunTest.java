@@ -31,12 +31,15 @@ import org.opennessobservatory.testing.TestPaths;
  * {@code --incremental} as a researcher uses it: the whole pipeline runs with --incremental over an earlier state of
  * the corpus (a year missing, one file since corrected, one since renamed), then again over the corpus as it is now.
  * Only the bytes parsed before under the same file name are reused (Tika takes the name as a hint of the type), the
- * corrected and the renamed file are parsed again; only the transcripts of the new year are segmented; and every
- * dataset equals the full demo run's over the same corpus.
+ * corrected and the renamed file are parsed again; only the transcripts of the new year are segmented; only the
+ * forum-years whose utterances and documents changed are matched for issues again; and every dataset equals the full
+ * demo run's over the same corpus.
  */
 class IncrementalRunTest extends SparkTestBase {
   private static final Pattern REUSED = Pattern.compile("(\\d+) documents unchanged since an earlier run");
   private static final Pattern REUSED_TURNS = Pattern.compile("(\\d+) transcripts unchanged since an earlier run");
+  private static final Pattern KEPT_FORUM_YEARS =
+      Pattern.compile("(\\d+) forum-years unchanged since an earlier run, their mentions reused");
   private static final Pattern REUSED_PROCESSES = Pattern.compile("(\\d+) processes unchanged since an earlier run");
 
   @Test
@@ -61,6 +64,7 @@ class IncrementalRunTest extends SparkTestBase {
     Set<String> segmentedBefore = transcriptTexts(spark().read().parquet(out.resolve("documents").toString()));
     Map<String, Set<String>> processesBefore = processes(spark().read().parquet(out.resolve("documents").toString()));
     Set<String> parsedBefore = memoKeys(spark().read().parquet(out.resolve("documents").toString()));
+    Map<String, List<String>> issueInputsBefore = issueInputs(out);
     String correctedId = spark().read().parquet(out.resolve("documents").toString())
         .filter(col("rel_path").equalTo("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt"))
         .select("doc_id").first().getString(0);
@@ -105,6 +109,17 @@ class IncrementalRunTest extends SparkTestBase {
     Assertions.assertTrue(reusedProcesses.find(), second.out());
     assertEquals(sameProcesses, Long.parseLong(reusedProcesses.group(1)));
 
+    // By hand: the forum-years whose rows stage issues reads (utterances and documents) are the same as the first
+    // run's, compared row for row; their mentions and map files are taken over.
+    Map<String, List<String>> issueInputsNow = issueInputs(out);
+    long sameForumYears = issueInputsNow.entrySet().stream()
+        .filter(e -> e.getValue().equals(issueInputsBefore.get(e.getKey()))).count();
+    Assertions.assertTrue(sameForumYears > 0 && sameForumYears < issueInputsNow.size(),
+        sameForumYears + " of " + issueInputsNow.keySet());
+    Matcher keptForumYears = KEPT_FORUM_YEARS.matcher(second.out());
+    Assertions.assertTrue(keptForumYears.find(), second.out());
+    assertEquals(sameForumYears, Long.parseLong(keptForumYears.group(1)));
+
     assertEquals(List.of(), OutputComparison.differences(spark(), DemoRun.out(), out));
     // Per memo one settings folder; in it the first run's full generation and the second run's delta (what it added).
     for (String memo : List.of("parses", "transcript_turns", "issue_matches", "process_alignments")) {
@@ -140,6 +155,23 @@ class IncrementalRunTest extends SparkTestBase {
       assertEquals(processesNow.size() - sameProcesses, spark().read().parquet(delta.toString()).count());
     }
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
+  }
+
+  /** Per forum-year, the rows of the columns stage issues reads of utterances and documents, sorted. */
+  private Map<String, List<String>> issueInputs(Path out) {
+    Map<String, List<String>> rows = new java.util.TreeMap<>();
+    for (org.apache.spark.sql.Row r : spark().read().parquet(out.resolve("utterances").toString())
+        .select("forum", "year", "doc_id", "turn_index", "session_id", "person_id", "stakeholder_group", "words",
+            "text").collectAsList()) {
+      rows.computeIfAbsent(r.get(0) + "/" + r.get(1), k -> new java.util.ArrayList<>()).add("u " + r);
+    }
+    for (org.apache.spark.sql.Row r : spark().read().parquet(out.resolve("documents").toString())
+        .select("forum", "year", "doc_id", "doc_type", "session_id", "author_stakeholder_group", "words", "text")
+        .collectAsList()) {
+      rows.computeIfAbsent(r.get(0) + "/" + r.get(1), k -> new java.util.ArrayList<>()).add("d " + r);
+    }
+    rows.values().forEach(java.util.Collections::sort);
+    return rows;
   }
 
   /** The SHA-256 of each transcript's text (the turns memo's key) among these documents. */
