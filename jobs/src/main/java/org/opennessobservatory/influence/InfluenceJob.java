@@ -1,13 +1,24 @@
 package org.opennessobservatory.influence;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.io.DatasetWriter;
+import org.opennessobservatory.io.KeptPartitions;
 import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.io.StageInputs;
 
@@ -25,10 +36,13 @@ public final class InfluenceJob {
    * @param byGroupRows influence_by_group rows
    * @param clusters reuse_clusters rows
    * @param millis wall time of the stage and its writes
-   * @param reusedProcesses processes whose alignments an incremental run took from its store
+   * @param reusedProcesses processes an incremental run did not align, their documents being unchanged: their
+   *     alignments came from its store, or their forum-years' files from the run before
+   * @param keptForumYears forum-years whose passages, shares and clusters an incremental run took over from the run
+   *     before ({@link KeptPartitions}); 0 in other runs
    */
   public record Summary(long pairsExamined, long passages, long boilerplatePassages, long byGroupRows,
-      long clusters, long millis, InfluenceStage.Config config, long reusedProcesses) {}
+      long clusters, long millis, InfluenceStage.Config config, long reusedProcesses, int keptForumYears) {}
 
   public static Summary run(SparkSession spark, String outRoot, DatasetWriter writer) {
     return run(spark, outRoot, InfluenceStage.Config.defaults(), writer);
@@ -47,22 +61,19 @@ public final class InfluenceJob {
     long t0 = System.nanoTime();
     Dataset<Row> documents = StageInputs.read(spark, outRoot, "documents", "stage ingest");
     if (memo == null) {
-      return write(InfluenceStage.run(documents, config), config, writer, null, t0);
+      return write(InfluenceStage.run(documents, config), config, writer, t0);
     }
-    String memoConfig = ProcessAlignments.memoConfig(config);
-    InfluenceStage.Result r = InfluenceStage.run(documents, config,
-        memo.previous(ProcessAlignments.MEMO, memoConfig).orElse(null), memoConfig);
-    return write(r, config, writer, () -> memo.write(ProcessAlignments.MEMO, memoConfig, r.memoEntries()), t0);
+    return incremental(spark, outRoot, documents, config, writer, memo, t0);
   }
 
   /** Runs the stage over a documents Dataset and writes its three datasets (used by the tests and the benchmark). */
   public static Summary run(Dataset<Row> documents, InfluenceStage.Config config, DatasetWriter writer, long t0) {
-    return write(InfluenceStage.run(documents, config), config, writer, null, t0);
+    return write(InfluenceStage.run(documents, config), config, writer, t0);
   }
 
-  /** Writes the three datasets, then, in an incremental run, the memo entries ({@code keep}). */
+  /** Writes the three datasets. */
   private static Summary write(InfluenceStage.Result r, InfluenceStage.Config config, DatasetWriter writer,
-      Runnable keep, long t0) {
+      long t0) {
     Dataset<Row> passages = r.passages().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long nPassages = passages.count();
@@ -77,16 +88,111 @@ public final class InfluenceJob {
       long nClusters = clusters.count();
       writer.write(InfluenceStage.CLUSTERS, clusters, nClusters == 0, "forum", "year");
       clusters.unpersist();
-      long reused = 0;
-      if (keep != null) {
-        reused = r.memoEntries().filter(not(col(Memo.ADDED))).count();
-        keep.run();
-      }
       return new Summary(nPairs, nPassages, boilerplate, nByGroup, nClusters, (System.nanoTime() - t0) / 1_000_000,
-          config, reused);
+          config, 0, 0);
     } finally {
       passages.unpersist();
       r.release();
     }
+  }
+
+  /** The stage's folder among the kept partitions of an incremental run. */
+  static final String STAGE = "influence";
+  private static final List<String> DATASETS =
+      List.of(InfluenceStage.PASSAGES, InfluenceStage.BY_GROUP, InfluenceStage.CLUSTERS);
+  private static final String PASSAGES = "passages";
+  private static final String BOILERPLATE = "boilerplate";
+  private static final String BY_GROUP = "by_group";
+  private static final String CLUSTERS = "clusters";
+  private static final String PAIRS = "pairs";
+  private static final String PROCESSES = "processes";
+
+  /**
+   * An incremental run. The per-process work of each process whose documents an earlier run saw unchanged comes from
+   * the memo ({@link ProcessAlignments}). Every output row belongs to one process and lies in the forum-year of one
+   * of its documents, so a forum-year's rows come from the processes with a document there: where those processes'
+   * documents are all as the run before read them, the forum-year's files are taken over ({@link KeptPartitions}),
+   * and only the processes with a document in another forum-year are run. Not when this run stores the memo in
+   * full, which needs every process's entry. A process's candidate pairs, and the process itself, are counted in
+   * the least forum-year of its documents (its home).
+   */
+  private static Summary incremental(SparkSession spark, String outRoot, Dataset<Row> documents,
+      InfluenceStage.Config config, DatasetWriter writer, Memo memo, long t0) {
+    String memoConfig = ProcessAlignments.memoConfig(config);
+    Dataset<Row> stored = memo.previous(ProcessAlignments.MEMO, memoConfig).orElse(null);
+    // The whole config: the clusters depend on more than the alignment parameters.
+    KeptPartitions keeper = KeptPartitions.of(spark, memo, STAGE, config.toString(), outRoot);
+    Dataset<Row> inputs = InfluenceStage.inputs(documents).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> persisted = new ArrayList<>(List.of(inputs));
+    InfluenceStage.Result r = null;
+    try {
+      Dataset<Row> touched = inputs.select("process_id", "forum", "year").distinct();
+      // A forum-year's fingerprint covers every input row of the processes with a document there.
+      Map<KeptPartitions.Key, String> fingerprints = KeptPartitions.fingerprints(
+          touched.withColumnRenamed("process_id", "t_process")
+              .join(inputs.withColumnRenamed("forum", "d_forum").withColumnRenamed("year", "d_year"),
+                  col("t_process").equalTo(col("process_id"))));
+      Map<KeptPartitions.Key, KeptPartitions.Entry> kept = memo.writesFull(ProcessAlignments.MEMO) ? Map.of()
+          : keeper.keep(fingerprints);
+      Column fresh = KeptPartitions.outside(kept.keySet());
+      r = InfluenceStage.run(kept.isEmpty() ? inputs
+          : inputs.join(touched.filter(fresh).select("process_id").distinct(), "process_id", "left_semi"),
+          config, stored, memoConfig);
+      Dataset<Row> passages = r.passages().filter(fresh).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> byGroup = r.byGroup().filter(fresh).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> clusters = r.clusters().filter(fresh).persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.addAll(List.of(passages, byGroup, clusters));
+      Dataset<Row> homes = inputs.groupBy("process_id").agg(min(struct(col("forum"), col("year"))).as("home"))
+          .select(col("process_id"), col("home.forum").as("forum"), col("home.year").as("year"));
+      Map<KeptPartitions.Key, Map<String, Long>> counts = new HashMap<>();
+      add(counts, passages.groupBy("forum", "year").agg(count(lit(1)), count(when(col("boilerplate"), 1))),
+          PASSAGES, BOILERPLATE);
+      add(counts, byGroup.groupBy("forum", "year").agg(count(lit(1))), BY_GROUP);
+      add(counts, clusters.groupBy("forum", "year").agg(count(lit(1))), CLUSTERS);
+      add(counts, r.pairs().join(homes, "process_id").filter(fresh).groupBy("forum", "year").agg(count(lit(1))),
+          PAIRS);
+      add(counts, homes.filter(fresh).groupBy("forum", "year").agg(count(lit(1))), PROCESSES);
+      Map<String, Long> computed = total(counts.values());
+      writer.write(InfluenceStage.PASSAGES, passages, computed.getOrDefault(PASSAGES, 0L) == 0,
+          keeper.source(InfluenceStage.PASSAGES), KeptPartitions.files(kept, InfluenceStage.PASSAGES), "forum",
+          "year");
+      writer.write(InfluenceStage.BY_GROUP, byGroup, computed.getOrDefault(BY_GROUP, 0L) == 0,
+          keeper.source(InfluenceStage.BY_GROUP), KeptPartitions.files(kept, InfluenceStage.BY_GROUP), "forum",
+          "year");
+      writer.write(InfluenceStage.CLUSTERS, clusters, computed.getOrDefault(CLUSTERS, 0L) == 0,
+          keeper.source(InfluenceStage.CLUSTERS), KeptPartitions.files(kept, InfluenceStage.CLUSTERS), "forum",
+          "year");
+      long aligned = r.memoEntries().filter(col(Memo.ADDED)).count();
+      memo.write(ProcessAlignments.MEMO, memoConfig, r.memoEntries());
+      keeper.record(fingerprints, kept, counts, DATASETS);
+      List<Map<String, Long>> all = new ArrayList<>(counts.values());
+      kept.values().forEach(e -> all.add(e.counts()));
+      Map<String, Long> t = total(all);
+      return new Summary(t.getOrDefault(PAIRS, 0L), t.getOrDefault(PASSAGES, 0L), t.getOrDefault(BOILERPLATE, 0L),
+          t.getOrDefault(BY_GROUP, 0L), t.getOrDefault(CLUSTERS, 0L), (System.nanoTime() - t0) / 1_000_000, config,
+          t.getOrDefault(PROCESSES, 0L) - aligned, kept.size());
+    } finally {
+      persisted.forEach(Dataset::unpersist);
+      if (r != null) {
+        r.release();
+      }
+    }
+  }
+
+  /** Adds to {@code counts} the figures {@code names} of each forum-year row (forum, year, then the figures). */
+  private static void add(Map<KeptPartitions.Key, Map<String, Long>> counts, Dataset<Row> rows, String... names) {
+    for (Row row : rows.collectAsList()) {
+      Map<String, Long> c = counts.computeIfAbsent(new KeptPartitions.Key(row.getString(0),
+          row.isNullAt(1) ? null : row.getInt(1)), k -> new HashMap<>());
+      for (int i = 0; i < names.length; i++) {
+        c.put(names[i], row.getLong(i + 2));
+      }
+    }
+  }
+
+  private static Map<String, Long> total(Collection<Map<String, Long>> counts) {
+    Map<String, Long> t = new HashMap<>();
+    counts.forEach(c -> c.forEach((k, v) -> t.merge(k, v, Long::sum)));
+    return t;
   }
 }

@@ -137,11 +137,12 @@ public final class InfluenceStage {
    * every process whose inputs an earlier run saw unchanged is taken from the memo, the rest is computed; the
    * result's {@code memoEntries} are this run's entries for the memo.
    *
+   * @param inputs the stage's inputs ({@link #inputs}) of the processes to run
    * @param stored the memo's entries from earlier runs ({@link ProcessAlignments}), or null
    * @param memoConfig the memo's config ({@link ProcessAlignments#memoConfig})
    */
-  public static Result run(Dataset<Row> documents, Config config, Dataset<Row> stored, String memoConfig) {
-    Dataset<Row> docs = inputs(documents).persist(StorageLevel.MEMORY_AND_DISK());
+  static Result run(Dataset<Row> inputs, Config config, Dataset<Row> stored, String memoConfig) {
+    Dataset<Row> docs = inputs.persist(StorageLevel.MEMORY_AND_DISK());
     ProcessAlignments.Processes r = ProcessAlignments.of(docs, config, stored, memoConfig);
     Dataset<Row> all = r.all().persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> persisted = new ArrayList<>(r.persisted());

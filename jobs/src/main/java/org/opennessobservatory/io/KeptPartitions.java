@@ -36,8 +36,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The forum-year partitions of a stage's datasets that an incremental run takes over, as files, from the run before
  * instead of computing and writing them again. A stage may use it where each forum-year of its outputs is a function
- * of the same forum-year of its inputs alone (and of settings and code, which its config names): stage issues, whose
- * mentions and map of a forum-year come from that forum-year's utterances and documents.
+ * of the rows it reads for that forum-year (and of settings and code, which its config names): stage issues, whose
+ * mentions and map of a forum-year come from that forum-year's utterances and documents, and stage influence, whose
+ * rows of a forum-year come from the processes with a document there.
  *
  * <p>Each run records, per forum-year, a fingerprint of the stage's input rows there and the files it wrote for it;
  * the files are copied into the store ({@code <store>/partitions/<stage>/}), since a run starts by clearing the

@@ -32,14 +32,16 @@ import org.opennessobservatory.testing.TestPaths;
  * the corpus (a year missing, one file since corrected, one since renamed), then again over the corpus as it is now.
  * Only the bytes parsed before under the same file name are reused (Tika takes the name as a hint of the type), the
  * corrected and the renamed file are parsed again; only the transcripts of the new year are segmented; only the
- * forum-years whose utterances and documents changed are matched for issues again; and every dataset equals the full
- * demo run's over the same corpus.
+ * forum-years whose utterances and documents changed are matched for issues again, and only those whose processes
+ * changed have their influence rebuilt; and every dataset equals the full demo run's over the same corpus.
  */
 class IncrementalRunTest extends SparkTestBase {
   private static final Pattern REUSED = Pattern.compile("(\\d+) documents unchanged since an earlier run");
   private static final Pattern REUSED_TURNS = Pattern.compile("(\\d+) transcripts unchanged since an earlier run");
   private static final Pattern KEPT_FORUM_YEARS =
       Pattern.compile("(\\d+) forum-years unchanged since an earlier run, their mentions reused");
+  private static final Pattern KEPT_INFLUENCE_YEARS =
+      Pattern.compile("(\\d+) forum-years unchanged since an earlier run, their passages reused");
   private static final Pattern REUSED_PROCESSES = Pattern.compile("(\\d+) processes unchanged since an earlier run");
 
   @Test
@@ -63,6 +65,7 @@ class IncrementalRunTest extends SparkTestBase {
     assertFalse(REUSED_TURNS.matcher(first.out()).find(), first.out());
     Set<String> segmentedBefore = transcriptTexts(spark().read().parquet(out.resolve("documents").toString()));
     Map<String, Set<String>> processesBefore = processes(spark().read().parquet(out.resolve("documents").toString()));
+    Map<String, Set<String>> touchingBefore = touching(spark().read().parquet(out.resolve("documents").toString()));
     Set<String> parsedBefore = memoKeys(spark().read().parquet(out.resolve("documents").toString()));
     Map<String, List<String>> issueInputsBefore = issueInputs(out);
     String correctedId = spark().read().parquet(out.resolve("documents").toString())
@@ -108,6 +111,18 @@ class IncrementalRunTest extends SparkTestBase {
     Matcher reusedProcesses = REUSED_PROCESSES.matcher(second.out());
     Assertions.assertTrue(reusedProcesses.find(), second.out());
     assertEquals(sameProcesses, Long.parseLong(reusedProcesses.group(1)));
+    // By hand: the forum-years whose processes (those with a document there) are the first run's, each with the
+    // same documents; their passages, shares and clusters are taken over.
+    Map<String, Set<String>> touchingNow = touching(spark().read().parquet(out.resolve("documents").toString()));
+    long sameInfluenceYears = touchingNow.entrySet().stream()
+        .filter(e -> e.getValue().equals(touchingBefore.get(e.getKey()))
+            && e.getValue().stream().allMatch(p -> processesNow.get(p).equals(processesBefore.get(p))))
+        .count();
+    Assertions.assertTrue(sameInfluenceYears > 0 && sameInfluenceYears < touchingNow.size(),
+        sameInfluenceYears + " of " + touchingNow.keySet());
+    Matcher keptInfluence = KEPT_INFLUENCE_YEARS.matcher(second.out());
+    Assertions.assertTrue(keptInfluence.find(), second.out());
+    assertEquals(sameInfluenceYears, Long.parseLong(keptInfluence.group(1)));
 
     // By hand: the forum-years whose rows stage issues reads (utterances and documents) are the same as the first
     // run's, compared row for row; their mentions and map files are taken over.
@@ -186,6 +201,16 @@ class IncrementalRunTest extends SparkTestBase {
         .select(functions.coalesce(col("extra").getItem("process_id"), functions.concat_ws("/", col("forum"),
                 functions.coalesce(col("year").cast("string"), functions.lit("unknown")))),
             functions.concat_ws(" ", col("doc_id"), functions.sha2(col("text"), 256)))
+        .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getString(0),
+            Collectors.mapping(r -> r.getString(1), Collectors.toSet())));
+  }
+
+  /** Per forum-year, stage influence's processes with a document there. */
+  private static Map<String, Set<String>> touching(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> documents) {
+    return documents.filter(col("doc_type").isin("contribution", "outcome"))
+        .select(functions.concat_ws("/", col("forum"), col("year").cast("string")),
+            functions.coalesce(col("extra").getItem("process_id"), functions.concat_ws("/", col("forum"),
+                functions.coalesce(col("year").cast("string"), functions.lit("unknown")))))
         .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getString(0),
             Collectors.mapping(r -> r.getString(1), Collectors.toSet())));
   }
