@@ -91,11 +91,11 @@ final class Summaries {
 
   static void printInfluence(PrintWriter out, InfluenceJob.Summary s, double seconds, String outRoot) {
     out.printf("influence: %d candidate pairs examined, %d passages (%d boilerplate), %d outcome x group rows, %d "
-            + "reuse cluster%s, %.1f s%s%n", s.pairsExamined(), s.passages(), s.boilerplatePassages(), s.byGroupRows(),
-        s.clusters(), s.clusters() == 1 ? "" : "s", seconds, s.reusedProcesses() == 0 ? ""
-            : "; " + s.reusedProcesses() + " processes unchanged since an earlier run, their alignments reused"
-                + (s.keptForumYears() == 0 ? "" : " (" + s.keptForumYears()
-                    + " forum-years unchanged since an earlier run, their passages reused)"));
+            + "reuse cluster%s, %.1f s%s%s%n", s.pairsExamined(), s.passages(), s.boilerplatePassages(),
+        s.byGroupRows(), s.clusters(), s.clusters() == 1 ? "" : "s", seconds, s.reusedProcesses() == 0 ? ""
+            : "; " + s.reusedProcesses() + " processes unchanged since an earlier run, their alignments reused",
+        s.keptForumYears() == 0 ? "" : "; " + s.keptForumYears()
+            + " forum-years unchanged since an earlier run, their passages reused");
     out.printf("outputs: %s/influence_passages, %s/influence_by_group, %s/reuse_clusters%n", outRoot, outRoot,
         outRoot);
     out.flush();

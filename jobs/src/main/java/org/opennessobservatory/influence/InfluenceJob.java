@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +126,10 @@ public final class InfluenceJob {
     InfluenceStage.Result r = null;
     try {
       Dataset<Row> touched = inputs.select("process_id", "forum", "year").distinct();
-      // A forum-year's fingerprint covers every input row of the processes with a document there.
+      // A forum-year's fingerprint covers the processes with a document there, each by the fingerprint of its
+      // documents that its memo entry is kept under (every input row: texts hashed once).
       Map<KeptPartitions.Key, String> fingerprints = KeptPartitions.fingerprints(
-          touched.withColumnRenamed("process_id", "t_process")
-              .join(inputs.withColumnRenamed("forum", "d_forum").withColumnRenamed("year", "d_year"),
-                  col("t_process").equalTo(col("process_id"))));
+          touched.join(ProcessAlignments.fingerprints(inputs), "process_id"));
       Map<KeptPartitions.Key, KeptPartitions.Entry> kept = memo.writesFull(ProcessAlignments.MEMO) ? Map.of()
           : keeper.keep(fingerprints);
       Column fresh = KeptPartitions.outside(kept.keySet());
@@ -145,14 +143,15 @@ public final class InfluenceJob {
       Dataset<Row> homes = inputs.groupBy("process_id").agg(min(struct(col("forum"), col("year"))).as("home"))
           .select(col("process_id"), col("home.forum").as("forum"), col("home.year").as("year"));
       Map<KeptPartitions.Key, Map<String, Long>> counts = new HashMap<>();
-      add(counts, passages.groupBy("forum", "year").agg(count(lit(1)), count(when(col("boilerplate"), 1))),
-          PASSAGES, BOILERPLATE);
-      add(counts, byGroup.groupBy("forum", "year").agg(count(lit(1))), BY_GROUP);
-      add(counts, clusters.groupBy("forum", "year").agg(count(lit(1))), CLUSTERS);
-      add(counts, r.pairs().join(homes, "process_id").filter(fresh).groupBy("forum", "year").agg(count(lit(1))),
-          PAIRS);
-      add(counts, homes.filter(fresh).groupBy("forum", "year").agg(count(lit(1))), PROCESSES);
-      Map<String, Long> computed = total(counts.values());
+      KeptPartitions.addCounts(counts, passages.groupBy("forum", "year")
+          .agg(count(lit(1)), count(when(col("boilerplate"), 1))), PASSAGES, BOILERPLATE);
+      KeptPartitions.addCounts(counts, byGroup.groupBy("forum", "year").agg(count(lit(1))), BY_GROUP);
+      KeptPartitions.addCounts(counts, clusters.groupBy("forum", "year").agg(count(lit(1))), CLUSTERS);
+      KeptPartitions.addCounts(counts, r.pairs().join(homes, "process_id").filter(fresh).groupBy("forum", "year")
+          .agg(count(lit(1))), PAIRS);
+      KeptPartitions.addCounts(counts, homes.filter(fresh).groupBy("forum", "year").agg(count(lit(1))),
+          PROCESSES);
+      Map<String, Long> computed = KeptPartitions.total(counts.values());
       writer.write(InfluenceStage.PASSAGES, passages, computed.getOrDefault(PASSAGES, 0L) == 0,
           keeper.source(InfluenceStage.PASSAGES), KeptPartitions.files(kept, InfluenceStage.PASSAGES), "forum",
           "year");
@@ -165,9 +164,7 @@ public final class InfluenceJob {
       long aligned = r.memoEntries().filter(col(Memo.ADDED)).count();
       memo.write(ProcessAlignments.MEMO, memoConfig, r.memoEntries());
       keeper.record(fingerprints, kept, counts, DATASETS);
-      List<Map<String, Long>> all = new ArrayList<>(counts.values());
-      kept.values().forEach(e -> all.add(e.counts()));
-      Map<String, Long> t = total(all);
+      Map<String, Long> t = KeptPartitions.total(counts, kept);
       return new Summary(t.getOrDefault(PAIRS, 0L), t.getOrDefault(PASSAGES, 0L), t.getOrDefault(BOILERPLATE, 0L),
           t.getOrDefault(BY_GROUP, 0L), t.getOrDefault(CLUSTERS, 0L), (System.nanoTime() - t0) / 1_000_000, config,
           t.getOrDefault(PROCESSES, 0L) - aligned, kept.size());
@@ -177,22 +174,5 @@ public final class InfluenceJob {
         r.release();
       }
     }
-  }
-
-  /** Adds to {@code counts} the figures {@code names} of each forum-year row (forum, year, then the figures). */
-  private static void add(Map<KeptPartitions.Key, Map<String, Long>> counts, Dataset<Row> rows, String... names) {
-    for (Row row : rows.collectAsList()) {
-      Map<String, Long> c = counts.computeIfAbsent(new KeptPartitions.Key(row.getString(0),
-          row.isNullAt(1) ? null : row.getInt(1)), k -> new HashMap<>());
-      for (int i = 0; i < names.length; i++) {
-        c.put(names[i], row.getLong(i + 2));
-      }
-    }
-  }
-
-  private static Map<String, Long> total(Collection<Map<String, Long>> counts) {
-    Map<String, Long> t = new HashMap<>();
-    counts.forEach(c -> c.forEach((k, v) -> t.merge(k, v, Long::sum)));
-    return t;
   }
 }

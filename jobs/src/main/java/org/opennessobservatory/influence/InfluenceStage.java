@@ -101,9 +101,9 @@ public final class InfluenceStage {
       .add("aligned_words", DataTypes.IntegerType, false);
 
   /**
-   * contributions and outcomes with the columns the stage uses. {@link #run} persists them: the stage reads them six
-   * times or more, and each read of the documents' files would read every document's text (transcripts included)
-   * to keep these few.
+   * contributions and outcomes with the columns the stage uses. {@link #run} persists them (and an incremental
+   * InfluenceJob before, to fingerprint them): the stage reads them six times or more, and each read of the
+   * documents' files would read every document's text (transcripts included) to keep these few.
    */
   static Dataset<Row> inputs(Dataset<Row> documents) {
     Column process = coalesce(col("extra").getItem("process_id"),

@@ -32,7 +32,8 @@ import org.opennessobservatory.io.Memo;
  * are new processes, or change the fingerprint of the process they join, which is then aligned again whole.
  *
  * <p>A memo entry is one process: its fingerprint, its aligned passages and its candidate pairs (as arrays).
- * Passages, influence by group and reuse clusters are then rebuilt from all processes, as in a full run.
+ * Passages, influence by group and reuse clusters are then rebuilt from the processes run, as in a full run
+ * (InfluenceJob runs only those with a document in a forum-year whose files it does not take over).
  */
 final class ProcessAlignments {
   private ProcessAlignments() {}

@@ -64,8 +64,9 @@ public final class DatasetWriter {
             .write().mode(SaveMode.Overwrite).partitionBy(partitionColumns).parquet(staging.toString());
       }
       for (String file : kept) {
-        FileUtil.copy(fs, new Path(keptFrom, file), fs, new Path(staging, file), false, true,
-            spark.sparkContext().hadoopConfiguration());
+        Path from = new Path(keptFrom, file);
+        FileUtil.copy(from.getFileSystem(spark.sparkContext().hadoopConfiguration()), from, fs,
+            new Path(staging, file), false, true, spark.sparkContext().hadoopConfiguration());
       }
       // Spark marks a finished job with _SUCCESS unless configured not to; readers and the next run rely on it.
       Path success = new Path(staging, SUCCESS);

@@ -7,13 +7,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -44,8 +44,8 @@ import org.apache.spark.sql.types.DataTypes;
  * the files are copied into the store ({@code <store>/partitions/<stage>/}), since a run starts by clearing the
  * output root. A later run with the same config whose input rows of a forum-year have the same fingerprint copies
  * that forum-year's files into the new datasets and computes only the others. The fingerprint is the count of rows
- * and two sums over them (of a 64-bit and an independent 32-bit hash of every column): rows added, removed or changed
- * change it but for a chance of one in 2^96. A file that is not where the record says, or not of its size, makes
+ * and two sums over them (of a 64-bit and an independent 32-bit hash of every column and its null flag): rows added,
+ * removed or changed change it but for a chance of one in 2^96. A file that is not where the record says, or not of its size, makes
  * its forum-year computed again.
  */
 public final class KeptPartitions {
@@ -100,7 +100,14 @@ public final class KeptPartitions {
    * executors; one row per forum-year reaches the driver.
    */
   public static Map<Key, String> fingerprints(Dataset<Row> inputs) {
-    Column[] all = Arrays.stream(inputs.columns()).map(c -> col(c)).toArray(Column[]::new);
+    // Spark's hashes skip a null column: each column's null flag is hashed too, so that a value moving to another
+    // column (one of them becoming null) changes the fingerprint.
+    List<Column> columns = new ArrayList<>();
+    for (String c : inputs.columns()) {
+      columns.add(col(c));
+      columns.add(col(c).isNull());
+    }
+    Column[] all = columns.toArray(Column[]::new);
     Map<Key, String> out = new HashMap<>();
     for (Row r : inputs.groupBy("forum", "year").agg(count(lit(1)),
             sum(xxhash64(all).cast(DataTypes.createDecimalType(38, 0))),
@@ -134,13 +141,19 @@ public final class KeptPartitions {
       }
       Record previous;
       try (InputStream in = fs.open(record)) {
-        previous = new ObjectMapper().readValue(in, Record.class);
+        previous = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .readValue(in, Record.class);
+      } catch (IOException e) {
+        // A record cut short, damaged (its checksum) or of another shape: nothing is taken over, and this run
+        // writes a new one.
+        return kept;
       }
-      if (!config.equals(previous.config())) {
+      if (!config.equals(previous.config()) || previous.partitions() == null) {
         return kept;
       }
       for (Entry e : previous.partitions()) {
-        if (e.fingerprint().equals(fingerprints.get(e.key())) && filesInPlace(fs, e)) {
+        if (e.fingerprint() != null && e.files() != null && e.counts() != null
+            && e.fingerprint().equals(fingerprints.get(e.key())) && filesInPlace(fs, e)) {
           kept.put(e.key(), e);
         }
       }
@@ -160,6 +173,34 @@ public final class KeptPartitions {
       }
     }
     return true;
+  }
+
+  /**
+   * Adds to {@code counts} the figures {@code names} of each row of {@code rows} (forum, year, then one long per
+   * name): a row per forum-year reaches the driver.
+   */
+  public static void addCounts(Map<Key, Map<String, Long>> counts, Dataset<Row> rows, String... names) {
+    for (Row r : rows.collectAsList()) {
+      Map<String, Long> c = counts.computeIfAbsent(new Key(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)),
+          k -> new HashMap<>());
+      for (int i = 0; i < names.length; i++) {
+        c.put(names[i], r.isNullAt(i + 2) ? 0L : r.getLong(i + 2));
+      }
+    }
+  }
+
+  /** Each figure summed over the given forum-years' counts. */
+  public static Map<String, Long> total(Collection<Map<String, Long>> counts) {
+    Map<String, Long> t = new HashMap<>();
+    counts.forEach(c -> c.forEach((k, v) -> t.merge(k, v, Long::sum)));
+    return t;
+  }
+
+  /** Each figure summed over the forum-years computed ({@code counts}) and those kept. */
+  public static Map<String, Long> total(Map<Key, Map<String, Long>> counts, Map<Key, Entry> kept) {
+    List<Map<String, Long>> all = new ArrayList<>(counts.values());
+    kept.values().forEach(e -> all.add(e.counts()));
+    return total(all);
   }
 
   /** The files of {@code dataset} in the kept forum-years, as paths relative to the dataset's folder. */
@@ -187,17 +228,20 @@ public final class KeptPartitions {
       List<String> datasets) {
     try {
       FileSystem fs = folder.getFileSystem(conf);
+      FileSystem outFs = new Path(outRoot).getFileSystem(conf);
       Map<Key, Map<String, Map<String, Long>>> written = new HashMap<>();
       for (String dataset : datasets) {
         // Qualified, as the listing's paths are, so that they relativize to it.
-        Path root = fs.makeQualified(new Path(outRoot, dataset));
-        for (FileStatus f : dataFiles(fs, root)) {
+        Path root = outFs.makeQualified(new Path(outRoot, dataset));
+        for (FileStatus f : dataFiles(outFs, root)) {
           String relative = root.toUri().relativize(f.getPath().toUri()).getPath();
           Key key = keyOf(relative);
+          // Outside any forum-year (the one file of a dataset written empty), or of a forum-year no fingerprint
+          // names: not recorded, so never taken over.
           if (key == null || kept.containsKey(key) || !fingerprints.containsKey(key)) {
             continue;
           }
-          FileUtil.copy(fs, f.getPath(), fs, new Path(source(dataset), relative), false, true, conf);
+          FileUtil.copy(outFs, f.getPath(), fs, new Path(source(dataset), relative), false, true, conf);
           written.computeIfAbsent(key, k -> new LinkedHashMap<>())
               .computeIfAbsent(dataset, d -> new LinkedHashMap<>()).put(relative, f.getLen());
         }
@@ -211,8 +255,9 @@ public final class KeptPartitions {
       }
       Path record = new Path(folder, RECORD);
       Path partial = new Path(folder, RECORD + PARTIAL);
-      try (OutputStream out = fs.create(partial, true)) {
-        new ObjectMapper().writeValue(out, new Record(config, entries));
+      try (FSDataOutputStream out = fs.create(partial, true)) {
+        out.write(new ObjectMapper().writeValueAsBytes(new Record(config, entries)));
+        out.hsync();
       }
       fs.delete(record, false);
       if (!fs.rename(partial, record)) {
@@ -235,7 +280,23 @@ public final class KeptPartitions {
           fs.delete(f.getPath(), false);
         }
       }
+      deleteEmptyFolders(fs, root);
     }
+  }
+
+  /**
+   * Removes the folders under {@code dir} that hold no file, and {@code dir} itself if it then holds none. Recursive
+   * deletes: a local file system's listing hides the checksum files a folder may still hold.
+   */
+  private static boolean deleteEmptyFolders(FileSystem fs, Path dir) throws IOException {
+    if (!fs.exists(dir)) {
+      return true;
+    }
+    boolean empty = true;
+    for (FileStatus f : fs.listStatus(dir)) {
+      empty &= f.isDirectory() && deleteEmptyFolders(fs, f.getPath());
+    }
+    return empty && fs.delete(dir, true);
   }
 
   /** Parquet files under a dataset's folder (not _SUCCESS, not hidden checksum files); none if it is absent. */

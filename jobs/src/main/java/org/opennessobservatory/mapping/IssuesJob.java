@@ -7,12 +7,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,8 +73,9 @@ public final class IssuesJob {
     // A forum-year's mentions and map come from its own utterances and documents: where those are as the run before
     // saw them, its files are taken over. Not when this run stores the matches in full: that needs every text's.
     KeptPartitions keeper = memo == null ? null : KeptPartitions.of(spark, memo, STAGE, config, outRoot);
-    Map<KeptPartitions.Key, String> fingerprints = keeper == null ? Map.of()
-        : KeptPartitions.fingerprints(IssuesStage.texts(utterances, documents));
+    // A turn's text follows from its transcript's, which the documents' rows hold: the turns' texts are not read.
+    Map<KeptPartitions.Key, String> fingerprints = keeper == null ? Map.of() : KeptPartitions.fingerprints(
+        IssuesStage.texts(utterances.withColumn("text", lit(null).cast("string")), documents));
     Map<KeptPartitions.Key, KeptPartitions.Entry> kept = keeper == null || memo.writesFull(MATCHES) ? Map.of()
         : keeper.keep(fingerprints);
     if (!kept.isEmpty()) {
@@ -94,7 +92,7 @@ public final class IssuesJob {
         Dataset<Row> map = IssuesStage.map(mentions).persist(StorageLevel.MEMORY_AND_DISK());
         try {
           Map<KeptPartitions.Key, Map<String, Long>> counts = partitionCounts(matched, mentions, map);
-          Map<String, Long> computed = total(counts.values());
+          Map<String, Long> computed = KeptPartitions.total(counts.values());
           writer.write(IssuesStage.MENTIONS, mentions,
               computed.getOrDefault(UTTERANCE_ROWS, 0L) + computed.getOrDefault(DOCUMENT_ROWS, 0L) == 0,
               keeper == null ? null : keeper.source(IssuesStage.MENTIONS),
@@ -108,9 +106,7 @@ public final class IssuesJob {
           if (keeper != null) {
             keeper.record(fingerprints, kept, counts, List.of(IssuesStage.MENTIONS, IssuesStage.MAP));
           }
-          List<Map<String, Long>> all = new ArrayList<>(counts.values());
-          kept.values().forEach(e -> all.add(e.counts()));
-          Map<String, Long> t = total(all);
+          Map<String, Long> t = KeptPartitions.total(counts, kept);
           return new Summary(taxonomyPath == null ? DEFAULT_TAXONOMY : taxonomyPath, taxonomy.version(),
               taxonomy.issues().size(), t.getOrDefault(UTTERANCE_ROWS, 0L), t.getOrDefault(DOCUMENT_ROWS, 0L),
               t.getOrDefault(MAP_ROWS, 0L), t.getOrDefault(SENTENCES, 0L), t.getOrDefault(LEMMATIZED, 0L),
@@ -138,32 +134,18 @@ public final class IssuesJob {
 
   /**
    * Per forum-year of the outputs computed here, the figures the summary adds up (and a kept forum-year's entry
-   * keeps): a row per forum-year reaches the driver.
+   * keeps).
    */
   private static Map<KeptPartitions.Key, Map<String, Long>> partitionCounts(Dataset<Row> matched,
       Dataset<Row> mentions, Dataset<Row> map) {
-    Map<KeptPartitions.Key, Map<String, Long>> out = new HashMap<>();
-    BiConsumer<Dataset<Row>, List<String>> add = (rows, names) -> {
-      for (Row r : rows.collectAsList()) {
-        Map<String, Long> c = out.computeIfAbsent(new KeptPartitions.Key(r.getString(0),
-            r.isNullAt(1) ? null : r.getInt(1)), k -> new HashMap<>());
-        for (int i = 0; i < names.size(); i++) {
-          c.put(names.get(i), r.isNullAt(i + 2) ? 0L : r.getLong(i + 2));
-        }
-      }
-    };
-    add.accept(matched.groupBy("forum", "year").agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)),
-        List.of(SENTENCES, LEMMATIZED));
-    add.accept(mentions.groupBy("forum", "year").agg(count(when(col("level").equalTo("utterance"), 1)),
-        count(when(col("level").equalTo("document"), 1))), List.of(UTTERANCE_ROWS, DOCUMENT_ROWS));
-    add.accept(map.groupBy("forum", "year").agg(count(lit(1))), List.of(MAP_ROWS));
-    return out;
-  }
-
-  private static Map<String, Long> total(Collection<Map<String, Long>> counts) {
-    Map<String, Long> t = new HashMap<>();
-    counts.forEach(c -> c.forEach((k, v) -> t.merge(k, v, Long::sum)));
-    return t;
+    Map<KeptPartitions.Key, Map<String, Long>> counts = new HashMap<>();
+    KeptPartitions.addCounts(counts, matched.groupBy("forum", "year")
+        .agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)), SENTENCES, LEMMATIZED);
+    KeptPartitions.addCounts(counts, mentions.groupBy("forum", "year").agg(
+        count(when(col("level").equalTo("utterance"), 1)), count(when(col("level").equalTo("document"), 1))),
+        UTTERANCE_ROWS, DOCUMENT_ROWS);
+    KeptPartitions.addCounts(counts, map.groupBy("forum", "year").agg(count(lit(1))), MAP_ROWS);
+    return counts;
   }
 
   /**
