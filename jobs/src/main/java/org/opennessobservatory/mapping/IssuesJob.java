@@ -123,14 +123,14 @@ public final class IssuesJob {
   }
 
   /** The names of the figures {@link #partitionCounts} gives per forum-year. */
-  static final String UTTERANCE_ROWS = "utterance_rows";
-  static final String DOCUMENT_ROWS = "document_rows";
-  static final String MAP_ROWS = "map_rows";
-  static final String SENTENCES = "sentences";
-  static final String LEMMATIZED = "lemmatized_sentences";
+  private static final String UTTERANCE_ROWS = "utterance_rows";
+  private static final String DOCUMENT_ROWS = "document_rows";
+  private static final String MAP_ROWS = "map_rows";
+  private static final String SENTENCES = "sentences";
+  private static final String LEMMATIZED = "lemmatized_sentences";
 
   /** The stage's folder among the kept partitions of an incremental run. */
-  static final String STAGE = "issues";
+  private static final String STAGE = "issues";
 
   /**
    * Per forum-year of the outputs computed here, the figures the summary adds up (and a kept forum-year's entry
