@@ -209,17 +209,23 @@ public final class LinksStage {
     int maxDf = ac.maxDocumentFrequency();
     FlatMapFunction<Row, Row> pair = r -> Seeds.of(r.getString(0), r.getLong(1), r.getList(2), maxDf, false)
         .iterator();
-    Dataset<Row> seeded = PairAligner.candidatePairs(index.flatMap(pair, Encoders.row(Seeds.SEED)), ac.minSeeds(),
-        "source_doc_id", "target_doc_id");
-    Dataset<Row> sm = candidates.select(col("doc_id").as("s_doc"), col("year").as("s_year"), col("day").as("s_day"),
-        col("text").as("s_text"));
-    Dataset<Row> tm = candidates.select(col("doc_id").as("t_doc"), col("year").as("t_year"), col("day").as("t_day"),
-        col("text").as("t_text"));
-    // Published later: by day when both documents have one (published_on, else date), else by year.
+    // Published later: by day when both documents have one (published_on, else date), else by year. Whether a pair
+    // is a link depends on its own seeds alone, so the seeds of the other pairs (about half) are dropped where they
+    // are made, before the shuffle that groups seeds by pair.
     Column later = when(col("s_day").isNotNull().and(col("t_day").isNotNull()), col("t_day").gt(col("s_day")))
         .otherwise(col("t_year").gt(col("s_year")));
-    Dataset<Row> aligned = seeded.join(sm, col("source_doc_id").equalTo(col("s_doc")))
-        .join(tm, col("target_doc_id").equalTo(col("t_doc"))).filter(coalesce(later, lit(false)));
+    Dataset<Row> seeds = index.flatMap(pair, Encoders.row(Seeds.SEED))
+        .join(broadcast(candidates.select(col("doc_id").as("s_doc"), col("year").as("s_year"),
+            col("day").as("s_day"))), col("source_doc_id").equalTo(col("s_doc")))
+        .join(broadcast(candidates.select(col("doc_id").as("t_doc"), col("year").as("t_year"),
+            col("day").as("t_day"))), col("target_doc_id").equalTo(col("t_doc")))
+        .filter(coalesce(later, lit(false)));
+    Dataset<Row> seeded = PairAligner.candidatePairs(seeds, ac.minSeeds(), "source_doc_id", "target_doc_id");
+    Dataset<Row> aligned = seeded
+        .join(candidates.select(col("doc_id").as("s_doc"), col("text").as("s_text")),
+            col("source_doc_id").equalTo(col("s_doc")))
+        .join(candidates.select(col("doc_id").as("t_doc"), col("text").as("t_text")),
+            col("target_doc_id").equalTo(col("t_doc")));
     PairAligner.PassageRow row = (r, p) -> p.boilerplate() ? null : RowFactory.create(r.getAs("source_doc_id"),
         r.getAs("target_doc_id"), p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd(), p.similarity(),
         (long) p.seeds());
