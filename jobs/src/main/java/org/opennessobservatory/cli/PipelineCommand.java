@@ -154,7 +154,7 @@ abstract class PipelineCommand implements Callable<Integer> {
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
         stage(spark, progress, "segment+resolve");
         resolve = ResolveJob.run(spark, spark.read().parquet(new Path(data, IngestJob.DOCUMENTS).toString()),
-            corpus(), writer, memo);
+            corpus(), data, writer, memo);
         stageSeconds.put("segment+resolve", (System.nanoTime() - t0) / 1e9);
         segment = SegmentJob.summary(spark, data);
         stage(spark, progress, null);

@@ -51,8 +51,10 @@ final class Summaries {
             + "%d turns named by a self-introduction; segment + resolve %.1f s%s%n", s.persons(), s.fromRegistry(),
         s.registryPersons(),
         s.registry() == null ? ", none in the corpus" : "", s.words() == 0 ? 0 : 100.0 * s.namedWords() / s.words(),
-        s.selfIntroducedTurns(), seconds, s.reusedTranscripts() == 0 ? ""
-            : "; " + s.reusedTranscripts() + " transcripts unchanged since an earlier run, their turns reused");
+        s.selfIntroducedTurns(), seconds, (s.reusedTranscripts() == 0 ? ""
+            : "; " + s.reusedTranscripts() + " transcripts unchanged since an earlier run, their turns reused")
+            + (s.keptForumYears() == 0 ? ""
+            : "; " + s.keptForumYears() + " forum-years unchanged since an earlier run, their utterances reused"));
     out.printf("outputs: %s/utterances, %s/speakers, %s/transcript_coverage%n", outRoot, outRoot, outRoot);
     out.flush();
   }

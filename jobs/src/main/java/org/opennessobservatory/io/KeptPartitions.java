@@ -118,6 +118,21 @@ public final class KeptPartitions {
     return out;
   }
 
+  /**
+   * The fingerprints of two inputs together, per forum-year of either: a forum-year is unchanged where the rows of
+   * both are.
+   */
+  public static Map<Key, String> combine(Map<Key, String> a, Map<Key, String> b) {
+    Map<Key, String> out = new HashMap<>();
+    for (Key k : a.keySet()) {
+      out.put(k, a.get(k) + "/" + b.getOrDefault(k, ""));
+    }
+    for (Key k : b.keySet()) {
+      out.putIfAbsent(k, "/" + b.get(k));
+    }
+    return out;
+  }
+
   /** A filter keeping the rows of forum-years other than {@code keys}. */
   public static Column outside(Collection<Key> keys) {
     Column in = lit(false);

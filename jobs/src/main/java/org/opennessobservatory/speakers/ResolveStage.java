@@ -57,8 +57,8 @@ public final class ResolveStage {
   /**
    * What the stage produces: utterances with their person columns, the persons, and coverage per transcript; and the
    * intermediate datasets all three are computed from (the turns with their mentions — POS tagging is the stage's
-   * cost — the name links and the person profiles), persisted: the caller unpersists them when done. {@code turns}
-   * is the first of them, as the stage received it.
+   * cost — or what of them was costly to compute, the name links and the person profiles), persisted: the caller
+   * unpersists them when done. {@code turns} are the turns as the stage received them.
    */
   public record Resolution(Dataset<Row> utterances, Dataset<Row> speakers, Dataset<Row> coverage,
       Dataset<Row> turns, List<Dataset<Row>> persisted) {
@@ -102,7 +102,12 @@ public final class ResolveStage {
    */
   public static Resolution resolve(SparkSession spark, Dataset<Row> utterances, Lookups lookups, boolean clustered) {
     Broadcast<Lookups> shared = share(spark, lookups);
-    return resolveTurns(spark, mentions(withoutPersons(utterances), shared, clustered), shared);
+    Dataset<Row> turns = mentions(withoutPersons(utterances), shared, clustered)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    // Filled now, once: the broadcast tables of resolveTurns are built by concurrent jobs, and each would otherwise
+    // segment and read the transcripts again while the cache is still empty.
+    turns.count();
+    return resolveTurns(spark, turns, shared, List.of(turns));
   }
 
   /** The lookups shipped once to every executor. */
@@ -119,12 +124,12 @@ public final class ResolveStage {
   /**
    * {@link #resolve} from the turns with what each says of its speaker ({@link #mentions}, or {@link TranscriptTurns}
    * where an incremental run reuses them); the turns may carry further columns, which the utterances leave out.
+   * They are read several times: the caller has persisted and filled what of them would be costly to compute again.
+   *
+   * @param cached what of {@code turns} the caller persisted, released with the resolution
    */
-  static Resolution resolveTurns(SparkSession spark, Dataset<Row> mentioned, Broadcast<Lookups> shared) {
-    Dataset<Row> turns = mentioned.persist(StorageLevel.MEMORY_AND_DISK());
-    // Filled now, once: the broadcast tables below are built by concurrent jobs, and each would otherwise segment
-    // and read the transcripts again while the cache is still empty.
-    turns.count();
+  static Resolution resolveTurns(SparkSession spark, Dataset<Row> turns, Broadcast<Lookups> shared,
+      List<Dataset<Row>> cached) {
     Dataset<Row> links = links(turns, shared).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> linked = turns.filter(col("observation_key").isNotNull())
         .select("doc_id", "forum", "year", "turn_index", "words", "m_name", "observation_key",
@@ -155,7 +160,9 @@ public final class ResolveStage {
             .when(col("organisation_group").isNotNull(), lit("organisation_keywords")).otherwise(lit("unknown")))
         .select(Arrays.stream(Schemas.load(SegmentStage.UTTERANCES).fieldNames()).map(functions::col)
             .toArray(Column[]::new));
-    return new Resolution(resolved, speakers, coverage(resolved), turns, List.of(turns, links, profiles));
+    List<Dataset<Row>> persisted = new ArrayList<>(cached);
+    persisted.addAll(List.of(links, profiles));
+    return new Resolution(resolved, speakers, coverage(resolved), turns, persisted);
   }
 
   /**
@@ -283,7 +290,7 @@ public final class ResolveStage {
   }
 
   /** Per transcript: how much of it is attributed to named persons (a quality measure every indicator inherits). */
-  private static Dataset<Row> coverage(Dataset<Row> utterances) {
+  static Dataset<Row> coverage(Dataset<Row> utterances) {
     return utterances.groupBy("doc_id", "forum", "year").agg(first("session_id", true).as("session_id"),
             count(lit(1)).as("turns"), sum("words").cast(DataTypes.LongType).as("words"),
             sum(when(col("person_id").isNotNull(), col("words")).otherwise(0)).cast(DataTypes.LongType)

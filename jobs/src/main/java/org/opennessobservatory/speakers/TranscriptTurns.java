@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.opennessobservatory.cli.Observatory;
 import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.transcripts.SegmentStage;
@@ -39,7 +40,8 @@ final class TranscriptTurns {
   private TranscriptTurns() {}
 
   static final String MEMO = "transcript_turns";
-  private static final String TEXT_KEY = "transcript_key";
+  /** The SHA-256 of the transcript's text, in the turns and the memo entries. */
+  static final String TEXT_KEY = "transcript_key";
   private static final String SCOPED = "doc_scoped";
   private static final String SEEN = "seen";
   private static final List<String> DOCUMENT_COLUMNS = List.of("doc_id", "session_id", "forum", "year", "language");
@@ -50,13 +52,23 @@ final class TranscriptTurns {
   }
 
   /**
-   * The turns of every transcript of {@code documents} with what each says of its speaker — the rows
-   * {@link ResolveStage#mentions} gives — plus the text's key and {@link Memo#ADDED}: reused from {@code stored} for
-   * a text an earlier run segmented, computed for the others.
+   * The turns of every transcript with what each says of its speaker.
+   *
+   * @param rows the rows {@link ResolveStage#mentions} gives, plus the text's key ({@link #TEXT_KEY}) and
+   *     {@link Memo#ADDED}
+   * @param computed the turns of the texts no earlier run segmented, persisted and filled: the stage reads the turns
+   *     several times, and only these are costly to compute again (the others are a read of the store, which reads
+   *     no text where none is needed)
+   */
+  record Turns(Dataset<Row> rows, Dataset<Row> computed) {}
+
+  /**
+   * The turns of every transcript of {@code documents}: reused from {@code stored} for a text an earlier run
+   * segmented, computed for the others.
    *
    * @param stored this memo's entries from earlier runs, or null (nothing to reuse)
    */
-  static Dataset<Row> of(Dataset<Row> documents, Broadcast<ResolveStage.Lookups> shared, Dataset<Row> stored) {
+  static Turns of(Dataset<Row> documents, Broadcast<ResolveStage.Lookups> shared, Dataset<Row> stored) {
     Dataset<Row> transcripts = documents.filter(col("doc_type").equalTo("transcript"));
     // Each transcript's key and whether an earlier run segmented its text: one row per transcript, hashed once here
     // and broadcast below, so that neither the texts nor the stored turns are shuffled.
@@ -71,13 +83,16 @@ final class TranscriptTurns {
     Dataset<Row> computed = ResolveStage.mentions(
             ResolveStage.withoutPersons(SegmentStage.utterances(fresh)), shared, true)
         .join(broadcast(keys.select("k_doc", TEXT_KEY)), col("doc_id").equalTo(col("k_doc"))).drop("k_doc")
-        .withColumn(Memo.ADDED, lit(true));
+        .withColumn(Memo.ADDED, lit(true)).persist(StorageLevel.MEMORY_AND_DISK());
+    // Filled now, once: the stage's broadcast tables are built by concurrent jobs, each of which would otherwise
+    // segment the new transcripts again while the cache is still empty.
+    computed.count();
     if (stored == null) {
-      return computed;
+      return new Turns(computed, computed);
     }
     Dataset<Row> known = transcripts.select(DOCUMENT_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
         .join(broadcast(keys.filter(col(SEEN))), col("doc_id").equalTo(col("k_doc"))).drop("k_doc", SEEN);
-    return computed.unionByName(reused(stored, known, computed.columns()));
+    return new Turns(computed.unionByName(reused(stored, known, computed.columns())), computed);
   }
 
   /** Stored turns for the transcripts now in the corpus whose text an earlier run segmented, as {@code names}. */

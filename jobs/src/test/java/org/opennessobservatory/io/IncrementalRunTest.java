@@ -42,6 +42,8 @@ class IncrementalRunTest extends SparkTestBase {
       Pattern.compile("(\\d+) forum-years unchanged since an earlier run, their mentions reused");
   private static final Pattern KEPT_INFLUENCE_YEARS =
       Pattern.compile("(\\d+) forum-years unchanged since an earlier run, their passages reused");
+  private static final Pattern KEPT_UTTERANCE_YEARS =
+      Pattern.compile("(\\d+) forum-years unchanged since an earlier run, their utterances reused");
   private static final Pattern REUSED_PROCESSES = Pattern.compile("(\\d+) processes unchanged since an earlier run");
 
   @Test
@@ -68,6 +70,7 @@ class IncrementalRunTest extends SparkTestBase {
     Map<String, Set<String>> touchingBefore = touching(spark().read().parquet(out.resolve("documents").toString()));
     Set<String> parsedBefore = memoKeys(spark().read().parquet(out.resolve("documents").toString()));
     Map<String, List<String>> issueInputsBefore = issueInputs(out);
+    Map<String, List<String>> utterancesBefore = utterances(out);
     String correctedId = spark().read().parquet(out.resolve("documents").toString())
         .filter(col("rel_path").equalTo("ukigf/2022/ukigf-2022-contribution-open-rights-forum.txt"))
         .select("doc_id").first().getString(0);
@@ -100,6 +103,17 @@ class IncrementalRunTest extends SparkTestBase {
     Matcher reusedTurns = REUSED_TURNS.matcher(second.out());
     Assertions.assertTrue(reusedTurns.find(), second.out());
     assertEquals(unchanged, Long.parseLong(reusedTurns.group(1)));
+
+    // By hand: the forum-years whose utterances are the first run's, compared row for row (their transcripts' texts
+    // are: only transcripts of the new year were added); their utterances and coverage files are taken over.
+    Map<String, List<String>> utterancesNow = utterances(out);
+    long sameUtteranceYears = utterancesNow.entrySet().stream()
+        .filter(e -> e.getValue().equals(utterancesBefore.get(e.getKey()))).count();
+    Assertions.assertTrue(sameUtteranceYears > 0 && sameUtteranceYears < utterancesNow.size(),
+        sameUtteranceYears + " of " + utterancesNow.keySet());
+    Matcher keptUtterances = KEPT_UTTERANCE_YEARS.matcher(second.out());
+    Assertions.assertTrue(keptUtterances.find(), second.out());
+    assertEquals(sameUtteranceYears, Long.parseLong(keptUtterances.group(1)));
 
     // By hand: the processes now whose documents (ids and texts) are those the first run aligned; the manifest rows
     // of the files both runs read are the same.
@@ -170,6 +184,17 @@ class IncrementalRunTest extends SparkTestBase {
       assertEquals(processesNow.size() - sameProcesses, spark().read().parquet(delta.toString()).count());
     }
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
+  }
+
+  /** Per forum-year, the utterance rows, every column, sorted. */
+  private Map<String, List<String>> utterances(Path out) {
+    Map<String, List<String>> rows = new java.util.TreeMap<>();
+    for (org.apache.spark.sql.Row r : spark().read().parquet(out.resolve("utterances").toString()).collectAsList()) {
+      rows.computeIfAbsent(r.getAs("forum") + "/" + r.getAs("year"), k -> new java.util.ArrayList<>())
+          .add(r.toString());
+    }
+    rows.values().forEach(java.util.Collections::sort);
+    return rows;
   }
 
   /** Per forum-year, the rows of the columns stage issues reads of utterances and documents, sorted. */

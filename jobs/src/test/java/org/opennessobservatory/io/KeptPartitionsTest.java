@@ -71,6 +71,19 @@ class KeptPartitionsTest extends SparkTestBase {
   }
 
   @Test
+  void twoInputsFingerprintedTogetherChangeWithEither() {
+    KeptPartitions.Key a = new KeptPartitions.Key("igf", 2020);
+    KeptPartitions.Key b = new KeptPartitions.Key("igf", 2021);
+    KeptPartitions.Key c = new KeptPartitions.Key("eurodig", null);
+    Map<KeptPartitions.Key, String> both = KeptPartitions.combine(Map.of(a, "1:2:3", b, "4:5:6"),
+        Map.of(a, "7:8:9", c, "1:1:1"));
+    assertEquals(Map.of(a, "1:2:3/7:8:9", b, "4:5:6/", c, "/1:1:1"), both);
+    // A forum-year's rows moving from one input to the other is a change.
+    assertNotEquals(KeptPartitions.combine(Map.of(a, "1:2:3"), Map.of()),
+        KeptPartitions.combine(Map.of(), Map.of(a, "1:2:3")));
+  }
+
+  @Test
   void aFilePathGivesItsForumYear() {
     assertEquals(new KeptPartitions.Key("igf-de", 2021),
         KeptPartitions.keyOf("forum=igf-de/year=2021/part-00000-x.c000.zstd.parquet"));
