@@ -36,13 +36,15 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The forum-year partitions of a stage's datasets that an incremental run takes over, as files, from the run before
  * instead of computing and writing them again. A stage may use it where each forum-year of its outputs is a function
- * of the rows it reads for that forum-year (and of settings and code, which its config names): stage issues, whose
- * mentions and map of a forum-year come from that forum-year's utterances and documents, and stage influence, whose
- * rows of a forum-year come from the processes with a document there.
+ * of rows it can fingerprint for that forum-year (and of settings and code, which its config names): stage issues,
+ * whose mentions and map of a forum-year come from that forum-year's utterances and documents; stage influence, whose
+ * rows of a forum-year come from the processes with a document there; and stage segment+resolve, whose utterances and
+ * coverage of a forum-year are its rows without their texts (computed over the whole corpus, which decides persons)
+ * and the texts of its transcripts.
  *
- * <p>Each run records, per forum-year, a fingerprint of the stage's input rows there and the files it wrote for it;
+ * <p>Each run records, per forum-year, a fingerprint of the rows the stage depends on there and the files it wrote;
  * the files are copied into the store ({@code <store>/partitions/<stage>/}), since a run starts by clearing the
- * output root. A later run with the same config whose input rows of a forum-year have the same fingerprint copies
+ * output root. A later run with the same config whose rows of a forum-year have the same fingerprint copies
  * that forum-year's files into the new datasets and computes only the others. The fingerprint is the count of rows
  * and two sums over them (of a 64-bit and an independent 32-bit hash of every column and its null flag): rows added,
  * removed or changed change it but for a chance of one in 2^96. A file that is not where the record says, or not of its size, makes
@@ -87,8 +89,8 @@ public final class KeptPartitions {
 
   /**
    * @param stage the stage whose datasets these are: its folder in the store
-   * @param config what the stage's outputs depend on besides its input rows: entries made under another config (or by
-   *     another build, {@link Memo#build}) are not taken over
+   * @param config what the stage's outputs depend on besides the rows it fingerprints: entries made under another
+   *     config (or by another build, {@link Memo#build}) are not taken over
    */
   public static KeptPartitions of(SparkSession spark, Memo memo, String stage, String config, String outRoot) {
     return new KeptPartitions(spark.sparkContext().hadoopConfiguration(),

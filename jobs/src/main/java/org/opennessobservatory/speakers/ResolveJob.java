@@ -89,15 +89,14 @@ public final class ResolveJob {
     ResolveStage.Resolution r = ResolveStage.resolveTurns(spark, turns.rows(), shared, List.of(turns.computed()));
     // A forum-year's utterances are its rows without their texts, which follow from the transcripts' texts and the
     // turns' offsets: where both are as the run before saw them, its utterances and coverage files are taken over,
-    // not written again. Not when this run stores the turns in full: that needs every transcript's.
+    // not written again. The turns' memo is written from every turn whatever is kept.
     Dataset<Row> plain = r.utterances().drop("text").persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<KeptPartitions.Key, String> fingerprints = KeptPartitions.combine(KeptPartitions.fingerprints(plain),
           KeptPartitions.fingerprints(r.turns().select(col("forum"), col("year"), col("doc_id"), col("turn_index"),
               col(TranscriptTurns.TEXT_KEY))));
       KeptPartitions keeper = KeptPartitions.of(spark, memo, STAGE, config, outRoot);
-      Map<KeptPartitions.Key, KeptPartitions.Entry> kept = memo.writesFull(TranscriptTurns.MEMO) ? Map.of()
-          : keeper.keep(fingerprints);
+      Map<KeptPartitions.Key, KeptPartitions.Entry> kept = keeper.keep(fingerprints);
       Map<KeptPartitions.Key, Map<String, Long>> counts = counts(plain);
       Map<String, Long> t = KeptPartitions.total(counts.values());
       counts.keySet().removeAll(kept.keySet());
