@@ -114,8 +114,7 @@ public final class KeptPartitions {
     for (Row r : inputs.groupBy("forum", "year").agg(count(lit(1)),
             sum(xxhash64(all).cast(DataTypes.createDecimalType(38, 0))),
             sum(hash(all).cast(DataTypes.LongType))).collectAsList()) {
-      out.put(new Key(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)),
-          r.getLong(2) + ":" + r.getDecimal(3) + ":" + r.getLong(4));
+      out.put(keyOf(r), r.getLong(2) + ":" + r.getDecimal(3) + ":" + r.getLong(4));
     }
     return out;
   }
@@ -198,8 +197,7 @@ public final class KeptPartitions {
    */
   public static void addCounts(Map<Key, Map<String, Long>> counts, Dataset<Row> rows, String... names) {
     for (Row r : rows.collectAsList()) {
-      Map<String, Long> c = counts.computeIfAbsent(new Key(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)),
-          k -> new HashMap<>());
+      Map<String, Long> c = counts.computeIfAbsent(keyOf(r), k -> new HashMap<>());
       for (int i = 0; i < names.length; i++) {
         c.put(names[i], r.isNullAt(i + 2) ? 0L : r.getLong(i + 2));
       }
@@ -334,6 +332,11 @@ public final class KeptPartitions {
       }
     }
     return out;
+  }
+
+  /** The forum-year of a row whose first two columns are forum and year. */
+  private static Key keyOf(Row r) {
+    return new Key(r.getString(0), r.isNullAt(1) ? null : r.getInt(1));
   }
 
   /** The forum-year of a file path {@code forum=…/year=…/part-…}, or null for a file outside such folders. */

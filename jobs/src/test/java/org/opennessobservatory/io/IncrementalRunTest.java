@@ -92,39 +92,29 @@ class IncrementalRunTest extends SparkTestBase {
     assertFalse(parsedBefore.contains(renamedKey), "but under another name");
     Assertions.assertTrue(expected > 40 && expected < parsedNow.size() - 1, "the new year, the corrected and the "
         + "renamed file are parsed: " + expected + " of " + parsedNow.size());
-    Matcher reused = REUSED.matcher(second.out());
-    Assertions.assertTrue(reused.find(), second.out());
-    assertEquals(expected, Long.parseLong(reused.group(1)));
+    assertEquals(expected, summaryCount(REUSED, second.out()));
 
     // By hand: the transcripts now whose text the first run segmented (all but the new year's).
     Set<String> transcriptsNow = transcriptTexts(spark().read().parquet(out.resolve("documents").toString()));
     long unchanged = transcriptsNow.stream().filter(segmentedBefore::contains).count();
     Assertions.assertTrue(unchanged > 0 && unchanged < transcriptsNow.size(), unchanged + " of " + transcriptsNow);
-    Matcher reusedTurns = REUSED_TURNS.matcher(second.out());
-    Assertions.assertTrue(reusedTurns.find(), second.out());
-    assertEquals(unchanged, Long.parseLong(reusedTurns.group(1)));
+    assertEquals(unchanged, summaryCount(REUSED_TURNS, second.out()));
 
     // By hand: the forum-years whose utterances are the first run's, compared row for row (their transcripts' texts
     // are: only transcripts of the new year were added); their utterances and coverage files are taken over.
     Map<String, List<String>> utterancesNow = utterances(out);
-    long sameUtteranceYears = utterancesNow.entrySet().stream()
-        .filter(e -> e.getValue().equals(utterancesBefore.get(e.getKey()))).count();
+    long sameUtteranceYears = unchanged(utterancesNow, utterancesBefore);
     Assertions.assertTrue(sameUtteranceYears > 0 && sameUtteranceYears < utterancesNow.size(),
         sameUtteranceYears + " of " + utterancesNow.keySet());
-    Matcher keptUtterances = KEPT_UTTERANCE_YEARS.matcher(second.out());
-    Assertions.assertTrue(keptUtterances.find(), second.out());
-    assertEquals(sameUtteranceYears, Long.parseLong(keptUtterances.group(1)));
+    assertEquals(sameUtteranceYears, summaryCount(KEPT_UTTERANCE_YEARS, second.out()));
 
     // By hand: the processes now whose documents (ids and texts) are those the first run aligned; the manifest rows
     // of the files both runs read are the same.
     Map<String, Set<String>> processesNow = processes(spark().read().parquet(out.resolve("documents").toString()));
-    long sameProcesses = processesNow.entrySet().stream()
-        .filter(e -> e.getValue().equals(processesBefore.get(e.getKey()))).count();
+    long sameProcesses = unchanged(processesNow, processesBefore);
     Assertions.assertTrue(sameProcesses > 0 && sameProcesses < processesNow.size() - 1,
         sameProcesses + " of " + processesNow.keySet());
-    Matcher reusedProcesses = REUSED_PROCESSES.matcher(second.out());
-    Assertions.assertTrue(reusedProcesses.find(), second.out());
-    assertEquals(sameProcesses, Long.parseLong(reusedProcesses.group(1)));
+    assertEquals(sameProcesses, summaryCount(REUSED_PROCESSES, second.out()));
     // By hand: the forum-years whose processes (those with a document there) are the first run's, each with the
     // same documents; their passages, shares and clusters are taken over.
     Map<String, Set<String>> touchingNow = touching(spark().read().parquet(out.resolve("documents").toString()));
@@ -134,20 +124,15 @@ class IncrementalRunTest extends SparkTestBase {
         .count();
     Assertions.assertTrue(sameInfluenceYears > 0 && sameInfluenceYears < touchingNow.size(),
         sameInfluenceYears + " of " + touchingNow.keySet());
-    Matcher keptInfluence = KEPT_INFLUENCE_YEARS.matcher(second.out());
-    Assertions.assertTrue(keptInfluence.find(), second.out());
-    assertEquals(sameInfluenceYears, Long.parseLong(keptInfluence.group(1)));
+    assertEquals(sameInfluenceYears, summaryCount(KEPT_INFLUENCE_YEARS, second.out()));
 
     // By hand: the forum-years whose rows stage issues reads (utterances and documents) are the same as the first
     // run's, compared row for row; their mentions and map files are taken over.
     Map<String, List<String>> issueInputsNow = issueInputs(out);
-    long sameForumYears = issueInputsNow.entrySet().stream()
-        .filter(e -> e.getValue().equals(issueInputsBefore.get(e.getKey()))).count();
+    long sameForumYears = unchanged(issueInputsNow, issueInputsBefore);
     Assertions.assertTrue(sameForumYears > 0 && sameForumYears < issueInputsNow.size(),
         sameForumYears + " of " + issueInputsNow.keySet());
-    Matcher keptForumYears = KEPT_FORUM_YEARS.matcher(second.out());
-    Assertions.assertTrue(keptForumYears.find(), second.out());
-    assertEquals(sameForumYears, Long.parseLong(keptForumYears.group(1)));
+    assertEquals(sameForumYears, summaryCount(KEPT_FORUM_YEARS, second.out()));
 
     assertEquals(List.of(), OutputComparison.differences(spark(), DemoRun.out(), out));
     // Per memo one settings folder; in it the first run's full generation and the second run's delta (what it added).
@@ -184,6 +169,18 @@ class IncrementalRunTest extends SparkTestBase {
       assertEquals(processesNow.size() - sameProcesses, spark().read().parquet(delta.toString()).count());
     }
     assertFalse(OutputComparison.datasets(out).contains(Memo.DEFAULT_FOLDER), "the store is not a dataset");
+  }
+
+  /** The number a summary line gives by {@code pattern} (its first group), which must be there. */
+  private static long summaryCount(Pattern pattern, String out) {
+    Matcher m = pattern.matcher(out);
+    Assertions.assertTrue(m.find(), out);
+    return Long.parseLong(m.group(1));
+  }
+
+  /** How many keys of {@code now} map to what they mapped to {@code before}. */
+  private static <V> long unchanged(Map<String, V> now, Map<String, V> before) {
+    return now.entrySet().stream().filter(e -> e.getValue().equals(before.get(e.getKey()))).count();
   }
 
   /** Per forum-year, the utterance rows, every column, sorted. */
