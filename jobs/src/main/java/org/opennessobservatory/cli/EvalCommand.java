@@ -66,7 +66,8 @@ final class EvalCommand implements Runnable {
 
   @Command(name = "issues", mixinStandardHelpOptions = true,
       description = "Issue precision and recall of stage issues on hand-labelled utterances (every .tsv file of the "
-          + "gold set folder), per issue, overall and per file, then every false positive and miss.")
+          + "gold set folder), per issue, overall and per file, then every false positive and miss; then the "
+          + "taxonomy's terms and the classifier each alone.")
   static final class Issues implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,6 +78,11 @@ final class EvalCommand implements Runnable {
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy to evaluate instead of the shipped one.")
     String taxonomy;
 
+    @Option(names = "--issue-examples", paramLabel = "FILE|none", description = "Labelled sentences to train the "
+        + "classifier on instead of the shipped reference/issue-examples.tsv; none evaluates the taxonomy's terms "
+        + "alone.")
+    String issueExamples;
+
     @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder that a gold file of labelled "
         + "corpus sentences (columns id, source, sha256, expected, note) refers to.")
     Path corpus;
@@ -84,7 +90,7 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      IssueEval.report(gold, taxonomy, corpus).forEach(out::println);
+      IssueEval.report(gold, taxonomy, issueExamples, corpus).forEach(out::println);
       out.flush();
       return 0;
     }

@@ -24,6 +24,7 @@ import org.opennessobservatory.influence.InfluenceStage;
 import org.opennessobservatory.indicators.IndicatorsStage;
 import org.opennessobservatory.io.OutputRoot;
 import org.opennessobservatory.io.RunManifest;
+import org.opennessobservatory.mapping.IssueClassifier;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.IssuesStage;
 import org.opennessobservatory.mapping.LinksJob;
@@ -96,6 +97,11 @@ abstract class PipelineCommand implements Callable<Integer> {
     return null;
   }
 
+  /** The issue classifier's examples: a file, null for the shipped ones, {@link IssueClassifier#NONE} for none. */
+  String issueExamples() {
+    return null;
+  }
+
   @Override
   public Integer call() {
     ParseLimits limits = parseOptions.limits();
@@ -121,8 +127,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       Memo memo = store == null ? null : new Memo(spark, store, runId);
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
-      if (allStages() && taxonomy() != null) {
-        Taxonomy.load(taxonomy(), conf);
+      if (allStages()) {
+        IssueClassifier.examples(issueExamples(), conf, Taxonomy.load(taxonomy(), conf));
       }
       if (allStages() && recommendations() != null) {
         RecommendationRegistry.load(recommendations(), conf);
@@ -182,7 +188,7 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "issues");
-        issues = IssuesJob.run(spark, data, taxonomy(), writer, memo);
+        issues = IssuesJob.run(spark, data, taxonomy(), issueExamples(), writer, memo);
         stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
         datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
         datasets.put(IssuesStage.MAP, issues.mapRows());

@@ -17,6 +17,12 @@ final class RunCommand extends IngestCommand {
       + "instead of the shipped reference/issue-taxonomy.yaml; checked before any stage runs.")
   String taxonomy;
 
+  @Option(names = "--issue-examples", paramLabel = "FILE|none", description = "Labelled sentences (the gold set's "
+      + "TSV format) to train stage issues' classifier on instead of the shipped reference/issue-examples.tsv; none "
+      + "finds issues by the taxonomy's terms alone. Needed with a --taxonomy whose issue ids differ from the "
+      + "shipped one's; checked before any stage runs.")
+  String issueExamples;
+
   @Option(names = "--recommendations", paramLabel = "FILE", description = "Registry of the CSTD WG 2012 "
       + "recommendations (YAML) to track instead of the shipped one; checked before any stage runs.")
   String recommendations;
@@ -42,6 +48,11 @@ final class RunCommand extends IngestCommand {
   @Override
   String taxonomy() {
     return taxonomy;
+  }
+
+  @Override
+  String issueExamples() {
+    return issueExamples;
   }
 
   @Override

@@ -73,9 +73,11 @@ final class Summaries {
 
   static void printMapping(PrintWriter out, IssuesJob.Summary i, LinksJob.Summary l, double seconds,
       String outRoot) {
-    out.printf("issues: taxonomy %s (%d issues), %d utterance and %d document mentions, %d map rows, %.0f%% of "
-            + "sentences lemmatized%s; links: %d (%d persons, %d issues first, %d reused passages), %.1f s%n",
-        i.taxonomyVersion(), i.issues(), i.utteranceRows(), i.documentRows(), i.mapRows(),
+    out.printf("issues: taxonomy %s (%d issues), %s, %d utterance and %d document mentions (%d found by the "
+            + "classifier alone), %d map rows, %.0f%% of sentences lemmatized%s; links: %d (%d persons, %d issues "
+            + "first, %d reused passages), %.1f s%n",
+        i.taxonomyVersion(), i.issues(), i.classifier() == null ? "no classifier" : i.classifier(),
+        i.utteranceRows(), i.documentRows(), i.classifierOnlyRows(), i.mapRows(),
         100 * i.lemmatizedShare(), i.keptForumYears() == 0 ? "" : " (" + i.keptForumYears()
             + " forum-years unchanged since an earlier run, their mentions reused)",
         l.rows(), l.persons(), l.issues(), l.reusedPassages(), seconds);

@@ -44,7 +44,7 @@ public final class ReferenceFile {
     Path p = new Path(path);
     try {
       if (!p.getFileSystem(conf).exists(p)) {
-        throw new UserException(what + " " + path + " does not exist (give a YAML file to " + option + ")");
+        throw new UserException(what + " " + path + " does not exist (give the file to " + option + ")");
       }
       try (InputStream in = p.getFileSystem(conf).open(p)) {
         return parser.apply(path, new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.mapping.IssueGoldFile.Example;
 
@@ -59,8 +60,8 @@ public final class IssueEval {
       return ratio(truePositives, truePositives + falseNegatives);
     }
 
-    /** The report as printed by {@code observatory eval issues}. */
-    public List<String> lines() {
+    /** The counts per issue, overall and per part, as {@code observatory eval issues} prints them. */
+    List<String> counts() {
       List<String> lines = new ArrayList<>();
       lines.add(String.format(Locale.ROOT, "%-30s %5s %5s %5s %9s %7s", "issue", "tp", "fp", "fn", "precision",
           "recall"));
@@ -79,6 +80,12 @@ public final class IssueEval {
               p.falseNegatives(), p.precision(), p.recall()));
         }
       }
+      return lines;
+    }
+
+    /** Every false positive and miss, one line each, as {@code observatory eval issues} prints them last. */
+    List<String> missLines() {
+      List<String> lines = new ArrayList<>();
       for (Miss m : misses) {
         // one line each: a sentence cut from a document may hold line breaks
         lines.add((m.falsePositive() ? "  false positive " : "  missed         ") + m.id() + " " + m.issue() + ": "
@@ -160,33 +167,64 @@ public final class IssueEval {
     return new Report(examples.size(), tp, fp, fn, List.copyOf(perIssue), List.copyOf(parts), List.copyOf(misses));
   }
 
-  /** {@code matcher} on the gold set. */
+  /** {@code matcher} on the gold set: every issue it finds, by whichever method. */
   public static Report evaluate(List<Example> examples, IssueMatcher matcher) {
-    return evaluate(examples, text -> matcher.match(text).hits().keySet());
+    return evaluate(examples, matcher, hit -> true);
+  }
+
+  /** {@code matcher} on the gold set, counting only the issues whose {@link IssueMatcher.Hit} {@code found} accepts. */
+  static Report evaluate(List<Example> examples, IssueMatcher matcher, Predicate<IssueMatcher.Hit> found) {
+    return evaluate(examples, text -> {
+      Set<String> issues = new TreeSet<>();
+      matcher.match(text).hits().forEach((issue, hit) -> {
+        if (found.test(hit)) {
+          issues.add(issue);
+        }
+      });
+      return issues;
+    });
   }
 
   /**
-   * For {@code observatory eval issues --gold DIR [--taxonomy FILE]}: the report's lines.
+   * For {@code observatory eval issues --gold DIR [--taxonomy FILE] [--issue-examples FILE|none] [--corpus DIR]}: the
+   * report's lines, for what the pipeline finds (the taxonomy's terms and the classifier), then each method alone.
    *
    * @param taxonomyPath a taxonomy file, or null for the shipped one
+   * @param examplesPath the classifier's examples, null for the shipped ones, {@link IssueClassifier#NONE} for none
+   * @param corpus the corpus folder that files of labelled corpus sentences refer to; null when the gold set holds
+   *     none
    */
-  public static List<String> report(Path goldDir, String taxonomyPath) {
-    return report(goldDir, taxonomyPath, null);
-  }
-
-  /**
-   * {@link #report(Path, String)}, with the corpus folder that files of labelled corpus sentences refer to.
-   *
-   * @param corpus null when the gold set holds no such file
-   */
-  public static List<String> report(Path goldDir, String taxonomyPath, Path corpus) {
-    Taxonomy taxonomy = taxonomyPath == null ? Taxonomy.shipped()
-        : Taxonomy.load(taxonomyPath, new org.apache.hadoop.conf.Configuration());
+  public static List<String> report(Path goldDir, String taxonomyPath, String examplesPath, Path corpus) {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
+    IssueClassifier classifier = IssueClassifier.load(examplesPath, conf, taxonomy);
     Set<String> known = new HashSet<>();
     taxonomy.issues().forEach(i -> known.add(i.id()));
+    List<Example> examples = read(goldDir, known, corpus);
+    IssueMatcher matcher = IssueMatcher.of(taxonomy, classifier);
     List<String> lines = new ArrayList<>();
-    lines.add("taxonomy " + taxonomy.source() + " version " + taxonomy.version() + ", gold set " + goldDir);
-    lines.addAll(evaluate(read(goldDir, known, corpus), IssueMatcher.of(taxonomy)).lines());
+    lines.add("taxonomy " + taxonomy.source() + " version " + taxonomy.version() + ", "
+        + (classifier == null ? "no classifier" : classifier.describe()) + ", gold set " + goldDir);
+    Report all = evaluate(examples, matcher);
+    lines.addAll(all.counts());
+    if (classifier != null) {
+      // Each method alone, from the same matches: what the classifier adds, and the terms' own record.
+      lines.addAll(methodLines("taxonomy's terms alone", evaluate(examples, matcher, h -> h.matches() > 0)));
+      lines.addAll(methodLines("classifier alone", evaluate(examples, matcher, h -> h.classified() > 0)));
+    }
+    lines.addAll(all.missLines());
+    return lines;
+  }
+
+  /** The micro figures of one method, overall and per part. */
+  private static List<String> methodLines(String method, Report r) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "%s: tp %d, fp %d, fn %d; precision %.3f, recall %.3f", method,
+        r.truePositives(), r.falsePositives(), r.falseNegatives(), r.precision(), r.recall()));
+    for (PartCounts p : r.parts()) {
+      lines.add(String.format(Locale.ROOT, "  part %s: precision %.3f, recall %.3f", p.part(), p.precision(),
+          p.recall()));
+    }
     return lines;
   }
 }

@@ -43,17 +43,27 @@ public final class IssueGoldFile {
     } catch (IOException e) {
       throw new UserException(file + ": cannot be read (" + e.getMessage() + "); give the gold set folder to --gold");
     }
-    String part = file.getFileName().toString();
+    return parse(file.toString(), file.getFileName().toString(), lines, known, ids, corpus);
+  }
+
+  /**
+   * The examples of a file read as {@code lines}.
+   *
+   * @param name the file in messages
+   * @param part the part of the gold set the examples belong to
+   */
+  static List<Example> parse(String name, String part, List<String> lines, Set<String> known, Set<String> ids,
+      Path corpus) {
     // a byte order mark some editors write is not part of the first column's name
     List<String> header = lines.isEmpty() ? List.of()
         : List.of(lines.get(0).replaceFirst("^\uFEFF", "").split("\t", -1));
     if (!header.equals(HEADER) && !header.equals(CORPUS_HEADER)) {
-      throw new UserException(file + " line 1: expected the header " + String.join("\\t", HEADER) + " (or "
+      throw new UserException(name + " line 1: expected the header " + String.join("\\t", HEADER) + " (or "
           + String.join("\\t", CORPUS_HEADER) + " for sentences of a corpus)");
     }
     boolean referenced = header.equals(CORPUS_HEADER);
     if (referenced && corpus == null) {
-      throw new UserException(file + " labels sentences of corpus files by their hash: give the corpus folder "
+      throw new UserException(name + " labels sentences of corpus files by their hash: give the corpus folder "
           + "they come from with --corpus");
     }
     CorpusSentences sentences = referenced ? new CorpusSentences(corpus) : null;
@@ -64,7 +74,7 @@ public final class IssueGoldFile {
       if (line.isBlank()) {
         continue;
       }
-      String at = file + " line " + (i + 1);
+      String at = name + " line " + (i + 1);
       String[] cells = line.split("\t", -1);
       if (cells.length != header.size()) {
         throw new UserException(at + ": " + cells.length + " cells, expected " + header.size() + " (tab-separated)");

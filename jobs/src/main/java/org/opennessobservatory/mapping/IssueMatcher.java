@@ -47,6 +47,11 @@ import org.opennessobservatory.cli.UserException;
  * "E-waste" and "e-waste" differently), and a possessive 's is dropped ("ICANN's" is one token the lemmatizer
  * mangles). The regular plurals of each term word (+s, +es, y→ies) are keys too: the lemmatizer leaves capitalised
  * plurals it tags as proper nouns ("Algorithms decide…", "Startups…") and lexicalised plurals ("goods") unchanged.
+ *
+ * <p><b>Classifier.</b> Given an {@link IssueClassifier}, every sentence (the prefilter's dropped ones too: the
+ * classifier reads words the taxonomy does not list) is also classified on its lower-case tokens, which the prefilter
+ * has made anyway; a {@link Hit} counts the sentences classified apart from the term matches, so that each method's
+ * findings stay visible.
  */
 public final class IssueMatcher implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -58,8 +63,16 @@ public final class IssueMatcher implements Serializable {
   private record Pattern(int issue, SortedSet<Integer> sharers, String written, String[][] keys)
       implements Serializable {}
 
-  /** Issue matches in one text: per issue id, the count and the terms (as written in the taxonomy) that matched. */
-  public record Hit(long matches, List<String> terms) implements Serializable {}
+  /**
+   * An issue found in one text: the count of its terms' matches and the terms (as written in the taxonomy) that
+   * matched, and the count of sentences {@link IssueClassifier} assigned it to.
+   */
+  public record Hit(long matches, List<String> terms, long classified) implements Serializable {
+    /** Found by the taxonomy alone. */
+    public Hit(long matches, List<String> terms) {
+      this(matches, terms, 0);
+    }
+  }
 
   /** What {@link #match} found, and how much of the text it had to lemmatize. */
   public record Result(Map<String, Hit> hits, int sentences, int lemmatizedSentences, int matchedSentences) {}
@@ -74,6 +87,8 @@ public final class IssueMatcher implements Serializable {
   private final Set<String> prefixes = new HashSet<>();
   /** Every match key of every word of every term and phrase, to ignore or not. */
   private final Set<String> keys = new HashSet<>();
+  /** The second method, run on every sentence; null when there is none. */
+  private final IssueClassifier classifier;
   /** Whether {@link #match} asks {@link #need} before lemmatizing (false only to compare without it). */
   private final boolean exact;
   /** Per token: the keys its lower-case form or a lemma it can have equals ({@link #possibleKeys}); per JVM. */
@@ -88,7 +103,8 @@ public final class IssueMatcher implements Serializable {
 
   private final int prefixLength;
 
-  private IssueMatcher(Taxonomy taxonomy, int prefixLength, boolean exact) {
+  private IssueMatcher(Taxonomy taxonomy, IssueClassifier classifier, int prefixLength, boolean exact) {
+    this.classifier = classifier;
     this.prefixLength = prefixLength;
     this.exact = exact;
     version = taxonomy.version();
@@ -116,13 +132,24 @@ public final class IssueMatcher implements Serializable {
     }
   }
 
+  /** The taxonomy's terms alone. */
   public static IssueMatcher of(Taxonomy taxonomy) {
-    return new IssueMatcher(taxonomy, PREFIX, true);
+    return of(taxonomy, null);
+  }
+
+  /**
+   * The taxonomy's terms, and {@code classifier} (trained on the taxonomy's issue ids, in its order) on every
+   * sentence.
+   *
+   * @param classifier null for none
+   */
+  public static IssueMatcher of(Taxonomy taxonomy, IssueClassifier classifier) {
+    return new IssueMatcher(taxonomy, classifier, PREFIX, true);
   }
 
   /** A matcher whose prefilter compares {@code prefixLength} characters (for measuring the prefilter). */
   static IssueMatcher of(Taxonomy taxonomy, int prefixLength) {
-    return new IssueMatcher(taxonomy, prefixLength, true);
+    return new IssueMatcher(taxonomy, null, prefixLength, true);
   }
 
   /**
@@ -130,7 +157,7 @@ public final class IssueMatcher implements Serializable {
    * same results as {@link #of(Taxonomy)}, more slowly (for the test that shows it).
    */
   static IssueMatcher withoutExactFilter(Taxonomy taxonomy) {
-    return new IssueMatcher(taxonomy, PREFIX, false);
+    return new IssueMatcher(taxonomy, null, PREFIX, false);
   }
 
   public String version() {
@@ -412,8 +439,13 @@ public final class IssueMatcher implements Serializable {
   /** Distinct tokens whose possible keys are kept per JVM before the cache starts over (a few hundred bytes each). */
   private static final int MAX_CACHED_TOKENS = 500_000;
 
-  /** What one sentence gave: whether it was tagged and lemmatized ({@link Need#LEMMAS}), and the terms found in it. */
-  record SentenceMatch(boolean lemmatized, List<Pattern> found) {}
+  /**
+   * What one sentence gave: whether it was tagged and lemmatized ({@link Need#LEMMAS}), the terms found in it, and the
+   * issues the classifier assigned it to (positions in the taxonomy).
+   */
+  record SentenceMatch(boolean lemmatized, List<Pattern> found, int[] classified) {}
+
+  private static final int[] NO_ISSUE = new int[0];
 
   /** The issues {@code text} mentions. */
   public Result match(String text) {
@@ -451,15 +483,18 @@ public final class IssueMatcher implements Serializable {
             count(counts, terms, sharer, p);
           }
         }
+        for (int issue : m.classified()) {
+          counts.computeIfAbsent(issue, x -> new long[2])[1]++;
+        }
       }
     }
     Map<String, Hit> hits = new LinkedHashMap<>();
-    counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.get(i)))));
+    counts.forEach((i, c) -> hits.put(ids[i], new Hit(c[0], List.copyOf(terms.getOrDefault(i, Set.of())), c[1])));
     return new Result(hits, sentences, lemmatized, matched);
   }
 
   private static void count(Map<Integer, long[]> counts, Map<Integer, Set<String>> terms, int issue, Pattern p) {
-    counts.computeIfAbsent(issue, x -> new long[1])[0]++;
+    counts.computeIfAbsent(issue, x -> new long[2])[0]++;
     terms.computeIfAbsent(issue, x -> new LinkedHashSet<>()).add(p.written());
   }
 
@@ -467,10 +502,11 @@ public final class IssueMatcher implements Serializable {
     String[] tokens = Lemmas.tokens(sentence);
     String[] lower = Lemmas.lower(tokens);
     Need need = !hasCandidate(lower) ? Need.NOTHING : exact ? need(tokens, lower) : Need.LEMMAS;
+    int[] classified = classifier == null ? NO_ISSUE : classifier.classify(lower);
     return switch (need) {
-      case NOTHING -> new SentenceMatch(false, List.of());
-      case LOWER_CASE -> new SentenceMatch(false, matches(lower, lower));
-      case LEMMAS -> new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)));
+      case NOTHING -> new SentenceMatch(false, List.of(), classified);
+      case LOWER_CASE -> new SentenceMatch(false, matches(lower, lower), classified);
+      case LEMMAS -> new SentenceMatch(true, matches(lower, Lemmas.lemmas(tokens)), classified);
     };
   }
 

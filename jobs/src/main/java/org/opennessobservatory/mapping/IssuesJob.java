@@ -35,9 +35,12 @@ public final class IssuesJob {
    * @param lemmatizedSentences of those, the ones POS-tagged and lemmatized (their matches could depend on lemmas)
    * @param keptForumYears forum-years whose mentions and map an incremental run took over from the run before, their
    *     utterances and documents being unchanged ({@link KeptPartitions}); 0 in other runs
+   * @param classifier what the classifier was trained on ({@link IssueClassifier#describe}), or null for none
+   * @param classifierOnlyRows rows of issue_mentions (both levels) that the classifier alone found
    */
   public record Summary(String taxonomy, String taxonomyVersion, int issues, long utteranceRows, long documentRows,
-      long mapRows, long sentences, long lemmatizedSentences, int keptForumYears) {
+      long mapRows, long sentences, long lemmatizedSentences, int keptForumYears, String classifier,
+      long classifierOnlyRows) {
 
     /** Share of sentences that had to be lemmatized (0 when there were none). */
     public double lemmatizedShare() {
@@ -49,26 +52,30 @@ public final class IssuesJob {
   public static final String MATCHES = "issue_matches";
 
   public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {
-    return run(spark, outRoot, taxonomyPath, writer, null);
+    return run(spark, outRoot, taxonomyPath, null, writer, null);
   }
 
   /**
    * Reads {@code <outRoot>/documents} and {@code <outRoot>/utterances}, finds the issues, writes both datasets.
    *
    * @param taxonomyPath a taxonomy file (local, hdfs://, s3a://), or null for the shipped one
+   * @param examplesPath the classifier's examples ({@link IssueClassifier#load}): a file, null for the shipped ones,
+   *     {@link IssueClassifier#NONE} for no classifier
    * @param memo where an incremental run finds the matches of texts matched before and keeps its own; null: match
    *     every text
-   * @throws UserException when the taxonomy is faulty (one line: file, line, issue, fault) or an input is missing
+   * @throws UserException when the taxonomy or the examples are faulty (one line: file, line, fault) or an input is
+   *     missing
    */
-  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer,
-      Memo memo) {
+  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, String examplesPath,
+      DatasetWriter writer, Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
-    IssueMatcher matcher = IssueMatcher.of(taxonomy);
+    IssueClassifier classifier = IssueClassifier.load(examplesPath, conf, taxonomy);
+    IssueMatcher matcher = IssueMatcher.of(taxonomy, classifier);
     Dataset<Row> documents = spark.read().parquet(StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
     Dataset<Row> utterances = spark.read()
         .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
-    String config = memo == null ? null : memoConfig(taxonomy);
+    String config = memo == null ? null : memoConfig(taxonomy, classifier);
     Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
     // A forum-year's mentions and map come from its own utterances and documents: where those are as the run before
     // saw them, its files are taken over. Not when this run stores the matches in full: that needs every text's.
@@ -110,7 +117,8 @@ public final class IssuesJob {
           return new Summary(taxonomyPath == null ? DEFAULT_TAXONOMY : taxonomyPath, taxonomy.version(),
               taxonomy.issues().size(), t.getOrDefault(UTTERANCE_ROWS, 0L), t.getOrDefault(DOCUMENT_ROWS, 0L),
               t.getOrDefault(MAP_ROWS, 0L), t.getOrDefault(SENTENCES, 0L), t.getOrDefault(LEMMATIZED, 0L),
-              kept.size());
+              kept.size(), classifier == null ? null : classifier.describe(),
+              t.getOrDefault(CLASSIFIER_ONLY_ROWS, 0L));
         } finally {
           map.unpersist();
         }
@@ -126,6 +134,7 @@ public final class IssuesJob {
   private static final String UTTERANCE_ROWS = "utterance_rows";
   private static final String DOCUMENT_ROWS = "document_rows";
   private static final String MAP_ROWS = "map_rows";
+  private static final String CLASSIFIER_ONLY_ROWS = "classifier_only_rows";
   private static final String SENTENCES = "sentences";
   private static final String LEMMATIZED = "lemmatized_sentences";
 
@@ -142,8 +151,9 @@ public final class IssuesJob {
     KeptPartitions.addCounts(counts, matched.groupBy("forum", "year")
         .agg(sum(TextMatches.SENTENCES), sum(TextMatches.LEMMATIZED)), SENTENCES, LEMMATIZED);
     KeptPartitions.addCounts(counts, mentions.groupBy("forum", "year").agg(
-        count(when(col("level").equalTo("utterance"), 1)), count(when(col("level").equalTo("document"), 1))),
-        UTTERANCE_ROWS, DOCUMENT_ROWS);
+        count(when(col("level").equalTo("utterance"), 1)), count(when(col("level").equalTo("document"), 1)),
+        count(when(col("method").equalTo(IssuesStage.BY_CLASSIFIER), 1))),
+        UTTERANCE_ROWS, DOCUMENT_ROWS, CLASSIFIER_ONLY_ROWS);
     KeptPartitions.addCounts(counts, map.groupBy("forum", "year").agg(count(lit(1))), MAP_ROWS);
     return counts;
   }
@@ -151,15 +161,18 @@ public final class IssuesJob {
   /**
    * What a text's matches depend on besides the text and the build ({@link Memo}): the models, the taxonomy's whole
    * content (terms, phrases, shared terms, phrases to ignore; not only its version label: a user may edit a file and
-   * forget to bump it), the prefilter.
+   * forget to bump it), the prefilter, the classifier's examples and settings.
+   *
+   * @param classifier null for none
    */
-  static String memoConfig(Taxonomy taxonomy) {
+  static String memoConfig(Taxonomy taxonomy, IssueClassifier classifier) {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
     String terms = taxonomy.version() + "\n" + taxonomy.ignore() + "\n" + taxonomy.issues();
     try {
       return "opennlp models " + v.getProperty("opennlp.models.version")
           + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(
-              java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8)));
+              java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8)))
+          + ", classifier " + (classifier == null ? IssueClassifier.NONE : classifier.fingerprint());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

@@ -50,7 +50,10 @@ public final class IssuesStage {
 
   public static final String MENTIONS = "issue_mentions";
   public static final String MAP = "stakeholder_issue_map";
-  public static final String METHOD = "lemma_match";
+  /** issue_mentions.method: found by the taxonomy's terms, by the classifier, by both. */
+  public static final String BY_TERMS = "lemma_match";
+  public static final String BY_CLASSIFIER = "classifier";
+  public static final String BY_BOTH = BY_TERMS + "+" + BY_CLASSIFIER;
 
   /**
    * The hash of the text of the document a row belongs to: an incremental run finds a document's stored matches, and
@@ -234,9 +237,12 @@ public final class IssuesStage {
       List<Row> out = new ArrayList<>();
       for (Row hit : r.<Row>getList(hitsAt)) {
         String issue = hit.getString(0);
+        long matches = hit.getLong(1);
+        long classified = hit.getLong(3);
         out.add(RowFactory.create(r.getString(0), r.get(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), issue, matcher.label(issue), hit.getLong(1), score(hit.getLong(1), words),
-            hit.getList(2).toArray(String[]::new), METHOD, version, words, r.getString(6), r.getString(7), r.get(8)));
+            r.getString(5), issue, matcher.label(issue), matches, score(matches, words),
+            hit.getList(2).toArray(String[]::new), classified, method(matches, classified), version, words,
+            r.getString(6), r.getString(7), r.get(8)));
       }
       return out.iterator();
     };
@@ -257,6 +263,11 @@ public final class IssuesStage {
             first(TextMatches.SENTENCES).as(TextMatches.SENTENCES),
             first(TextMatches.LEMMATIZED).as(TextMatches.LEMMATIZED), min(Memo.ADDED).as(Memo.ADDED))
         .withColumn(Memo.CONFIG, lit(config));
+  }
+
+  /** issue_mentions.method of an issue found by {@code matches} term matches and {@code classified} sentences. */
+  static String method(long matches, long classified) {
+    return matches == 0 ? BY_CLASSIFIER : classified == 0 ? BY_TERMS : BY_BOTH;
   }
 
   /** Matches per 1,000 words; a text counted as having no words counts as one word. */

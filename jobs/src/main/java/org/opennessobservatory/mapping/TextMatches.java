@@ -11,7 +11,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The issue matches of one text as a row value, so that an incremental run can keep them by the text's hash: the
- * hits (issue, count, terms) and the sentence counts of {@link IssueMatcher.Result}.
+ * hits (issue, count, terms, sentences classified) and the sentence counts of {@link IssueMatcher.Result}.
  */
 final class TextMatches {
   private TextMatches() {}
@@ -23,7 +23,8 @@ final class TextMatches {
   static final StructType HIT = new StructType()
       .add("issue_id", DataTypes.StringType, false)
       .add("matches", DataTypes.LongType, false)
-      .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
+      .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("classified", DataTypes.LongType, false);
 
   /** The value columns, appended to a text's key columns. */
   static StructType withValue(StructType keys) {
@@ -37,7 +38,7 @@ final class TextMatches {
     List<Row> hits = new ArrayList<>(result.hits().size());
     for (Map.Entry<String, IssueMatcher.Hit> e : result.hits().entrySet()) {
       hits.add(RowFactory.create(e.getKey(), e.getValue().matches(),
-          CollectionConverters.asScala(e.getValue().terms()).toSeq()));
+          CollectionConverters.asScala(e.getValue().terms()).toSeq(), e.getValue().classified()));
     }
     return new Object[] {CollectionConverters.asScala(hits).toSeq(), result.sentences(),
         result.lemmatizedSentences()};

@@ -25,6 +25,7 @@ import org.opennessobservatory.ingest.ParseLimits;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.indicators.ProcessEvents;
 import org.opennessobservatory.io.CsvTable;
+import org.opennessobservatory.mapping.IssueClassifier;
 import org.opennessobservatory.mapping.Taxonomy;
 import org.opennessobservatory.openness.ScoreJob;
 import org.opennessobservatory.recommendations.Overrides;
@@ -61,9 +62,13 @@ class BadConfigurationTest extends SparkTestBase {
       case "rubric" -> "rubric.yaml";
       case "taxonomy" -> "taxonomy.yaml";
       case "recommendations" -> "recommendations.yaml";
+      case "examples" -> "issue-examples.tsv";
       default -> throw new IllegalArgumentException(kind);
     };
     Path file = corpus.resolve(rel);
+    if (kind.equals("examples")) {
+      content = content.replace("\\t", "\t");
+    }
     Files.createDirectories(file.getParent());
     String text = content.contains("<header>") ? content.replace("<header>", header(kind)) : content;
     byte[] bytes = text.replace("\\n", "\n").replace("<bom>", "\uFEFF").getBytes(StandardCharsets.UTF_8);
@@ -97,6 +102,7 @@ class BadConfigurationTest extends SparkTestBase {
         case "rubric" -> ScoreJob.rubric(file.toString(), CONF);
         case "taxonomy" -> Taxonomy.load(file.toString(), CONF);
         case "recommendations" -> RecommendationRegistry.load(file.toString(), CONF);
+        case "examples" -> IssueClassifier.examples(file.toString(), CONF, Taxonomy.shipped());
         default -> throw new IllegalArgumentException(kind);
       }
     };
@@ -130,6 +136,9 @@ class BadConfigurationTest extends SparkTestBase {
       recommendations | empty file | `` | : not a recommendation registry
       recommendations | broken YAML | version: x\\nrecommendations:\\n  - {id: p1\\n | line 3: not valid YAML
       recommendations | tab indentation | version: x\\n\\tid: p1\\n | line 2: unknown key
+      examples | empty file | `` | line 1: expected the header id\\ttext\\texpected\\tnote
+      examples | ragged row | id\\ttext\\texpected\\tnote\\nx1\\tA mast at last.\\n | line 2: 2 cells, expected 4
+      examples | unknown issue | id\\ttext\\texpected\\tnote\\nx1\\tA mast.\\tacces\\t\\n | line 2: unknown issue id 'acces'
       """)
   void aFaultyFileIsOneLineNamingFileLineAndFault(String kind, String fault, String content, String expected)
       throws IOException {

@@ -123,18 +123,34 @@ class IssueEvalTest {
    * NOT met on unseen text, and the issue stays open until it is. Until then this guards the measured level of every
    * file: a change to the matcher or the taxonomy that loses a true positive or adds a false one in any file fails
    * here, and raising the figures means raising these bounds with them.
+   *
+   * <p>With the classifier trained on the shipped examples (none of them a gold line), what the pipeline finds,
+   * measured on 2026-11-29 with 2026.8 and the 1,151 examples: utterances.tsv 202, 26, 15; 0.886, 0.931. heldout.tsv 42,
+   * 5, 6; 0.894, 0.875. heldout-2.tsv 111, 24, 14; 0.822, 0.888. heldout-3.tsv 95, 15, 31; 0.864, 0.754. Guarded the
+   * same way: the classifier's examples and settings are held to these figures too.
    */
   @Test
   void goldSetQualityIsNoWorseThanMeasured() {
-    List<String> lines = IssueEval.report(GOLD, null);
+    List<String> lines = IssueEval.report(GOLD, null, null, null);
     lines.forEach(System.out::println);
-    IssueEval.Report r = IssueEval.evaluate(IssueEval.read(GOLD, KNOWN), IssueMatcher.of(Taxonomy.shipped()));
+    List<IssueGoldFile.Example> gold = IssueEval.read(GOLD, KNOWN);
     // file, utterances, at least tp, at most fp
-    Map<String, long[]> measured = Map.of("heldout-2.tsv", new long[] {120, 91, 15},
-        "heldout-3.tsv", new long[] {120, 75, 13}, "heldout.tsv", new long[] {47, 30, 0},
-        "utterances.tsv", new long[] {231, 198, 5});
-    assertEquals(List.of("heldout-2.tsv", "heldout-3.tsv", "heldout.tsv", "utterances.tsv"),
-        r.parts().stream().map(IssueEval.PartCounts::part).toList());
+    assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped())), Map.of(
+        "heldout-2.tsv", new long[] {120, 91, 15}, "heldout-3.tsv", new long[] {120, 75, 13},
+        "heldout.tsv", new long[] {47, 30, 0}, "utterances.tsv", new long[] {231, 198, 5}), lines);
+    assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped(), shippedClassifier())), Map.of(
+        "heldout-2.tsv", new long[] {120, 111, 24}, "heldout-3.tsv", new long[] {120, 95, 15},
+        "heldout.tsv", new long[] {47, 42, 5}, "utterances.tsv", new long[] {231, 202, 26}), lines);
+  }
+
+  static IssueClassifier shippedClassifier() {
+    return IssueClassifier.load(null, new org.apache.hadoop.conf.Configuration(), Taxonomy.shipped());
+  }
+
+  /** Each part of {@code r} has the utterances and at least the true positives and at most the false ones measured. */
+  private static void assertNoWorse(IssueEval.Report r, Map<String, long[]> measured, List<String> lines) {
+    assertEquals(new java.util.TreeSet<>(measured.keySet()),
+        r.parts().stream().map(IssueEval.PartCounts::part).collect(java.util.stream.Collectors.toSet()));
     for (IssueEval.PartCounts p : r.parts()) {
       long[] m = measured.get(p.part());
       assertTrue(p.utterances() == m[0] && p.truePositives() >= m[1] && p.falsePositives() <= m[2],
@@ -150,30 +166,30 @@ class IssueEvalTest {
    * after the first) 107, 21, 83; 0.836, 0.563; netmundial-2014-sentences-3.tsv (none of the first two's) 99, 16, 92;
    * 0.861, 0.518; netmundial-2014-sentences-4.tsv (held out while 2026.6 was chosen) 98, 24, 94; 0.803, 0.510;
    * netmundial-2014-sentences-5.tsv (held out while 2026.7 was chosen) 108, 24, 86; 0.818, 0.557 (2026.6: 104, 23,
-   * 90). Guarded per file like the gold set; skipped where the corpus is not on the machine.
+   * 90). Guarded per file like the gold set; skipped where the corpus is not on the machine. With the classifier (no
+   * example drawn from NETmundial): 119, 22, 89; 0.844, 0.572 / 125, 32, 65; 0.796, 0.658 / 113, 29, 78; 0.796, 0.592 /
+   * 120, 32, 72; 0.789, 0.625 / 125, 32, 69; 0.796, 0.644.
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
     Path corpus = TestPaths.netmundial();
     Assumptions.assumeTrue(Files.isDirectory(corpus), "NETmundial contributions absent at " + corpus
         + ": the real-text gold set cannot be read");
-    List<String> lines = IssueEval.report(NETMUNDIAL, null, corpus);
+    List<String> lines = IssueEval.report(NETMUNDIAL, null, null, corpus);
     lines.forEach(System.out::println);
-    IssueEval.Report r = IssueEval.evaluate(IssueEval.read(NETMUNDIAL, KNOWN, corpus),
-        IssueMatcher.of(Taxonomy.shipped()));
+    List<IssueGoldFile.Example> gold = IssueEval.read(NETMUNDIAL, KNOWN, corpus);
     // file, sentences, at least tp, at most fp
-    Map<String, long[]> measured = Map.of("netmundial-2014-sentences-2.tsv", new long[] {200, 107, 21},
+    assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped())), Map.of(
+        "netmundial-2014-sentences-2.tsv", new long[] {200, 107, 21},
         "netmundial-2014-sentences-3.tsv", new long[] {200, 99, 16},
         "netmundial-2014-sentences-4.tsv", new long[] {200, 98, 24},
         "netmundial-2014-sentences-5.tsv", new long[] {200, 108, 24},
-        "netmundial-2014-sentences.tsv", new long[] {200, 101, 12});
-    assertEquals(List.of("netmundial-2014-sentences-2.tsv", "netmundial-2014-sentences-3.tsv",
-        "netmundial-2014-sentences-4.tsv", "netmundial-2014-sentences-5.tsv", "netmundial-2014-sentences.tsv"),
-        r.parts().stream().map(IssueEval.PartCounts::part).toList());
-    for (IssueEval.PartCounts p : r.parts()) {
-      long[] m = measured.get(p.part());
-      assertTrue(p.utterances() == m[0] && p.truePositives() >= m[1] && p.falsePositives() <= m[2],
-          p + "\n" + String.join("\n", lines));
-    }
+        "netmundial-2014-sentences.tsv", new long[] {200, 101, 12}), lines);
+    assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped(), shippedClassifier())), Map.of(
+        "netmundial-2014-sentences-2.tsv", new long[] {200, 125, 32},
+        "netmundial-2014-sentences-3.tsv", new long[] {200, 113, 29},
+        "netmundial-2014-sentences-4.tsv", new long[] {200, 120, 32},
+        "netmundial-2014-sentences-5.tsv", new long[] {200, 125, 32},
+        "netmundial-2014-sentences.tsv", new long[] {200, 119, 22}), lines);
   }
 }

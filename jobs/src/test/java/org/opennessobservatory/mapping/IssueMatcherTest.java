@@ -60,7 +60,7 @@ class IssueMatcherTest {
     assertTrue(seen.containsKey("Women spoke."), seen.keySet().toString());
     assertEquals(3, seen.keySet().stream().filter(k -> !k.contains(":")).count(), "three distinct turn sentences");
     // A sentence found in seen is not matched again: what seen says is what counts.
-    seen.put("Women spoke.", new IssueMatcher.SentenceMatch(false, List.of()));
+    seen.put("Women spoke.", new IssueMatcher.SentenceMatch(false, List.of(), new int[0]));
     assertEquals(1, SMALL.match(turn2, seen).hits().get("kids").matches());
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -89,7 +90,7 @@ class IssuesStageTest extends SparkTestBase {
   private static Dataset<Row> planted(Dataset<Row> entries, Column where) {
     return entries.withColumn(TextMatches.HITS, functions.when(where,
         functions.array(functions.struct(functions.lit("youth").as("issue_id"), functions.lit(9L).as("matches"),
-            functions.array(functions.lit("planted")).as("terms"))))
+            functions.array(functions.lit("planted")).as("terms"), functions.lit(0L).as("classified"))))
         .otherwise(functions.col(TextMatches.HITS)));
   }
 
@@ -212,6 +213,30 @@ class IssuesStageTest extends SparkTestBase {
         got);
   }
 
+  /**
+   * An issue the classifier alone finds is a row of method classifier, with no terms and a score of 0; one both find
+   * counts both. Scores by hand: 1 match × 1000 / 12 words = 83.33; 1 × 1000 / 2 = 500.
+   */
+  @Test
+  void theClassifiersIssuesAreRowsOfTheirOwnMethod() {
+    IssueMatcher matcher = IssueMatcher.of(IssueClassifierTest.taxonomy(), IssueClassifierTest.tiny());
+    Dataset<Row> u = spark().createDataFrame(List.of(
+        RowFactory.create("d9", 0, "s9", "p1", "government",
+            "The village has no mast and no signal. Connectivity is coming.", 12L, "igf", 2024),
+        RowFactory.create("d9", 1, "s9", "p2", "civil_society", "A mast for the village, at last.", 8L, "igf", 2024),
+        RowFactory.create("d9", 2, "s9", "p2", "civil_society", "Privacy matters.", 2L, "igf", 2024)), UTTERANCES);
+    Dataset<Row> d = spark().createDataFrame(List.of(
+        RowFactory.create("d9", "transcript", "s9", null, "Hello.", 22L, "igf", 2024)), DOCUMENTS);
+    Assertions.assertEquals(List.of(
+        "0 access 1 1 lemma_match+classifier 83.33 connectivity",
+        "1 access 0 1 classifier 0.00 ",
+        "2 privacy 1 0 lemma_match 500.00 privacy"),
+        IssuesStage.mentions(IssuesStage.matched(spark(), u, d, matcher), d, matcher)
+            .selectExpr("concat_ws(' ', turn_index, issue_id, matches, classified_sentences, method, "
+                + "format_number(score, 2), concat_ws(',', matched_terms))")
+            .orderBy("turn_index").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
   @Test
   void jobWritesBothDatasetsConformingToTheirSchemas() throws IOException {
     String out = dir.resolve("out").toString();
@@ -245,12 +270,15 @@ class IssuesStageTest extends SparkTestBase {
         "issues:", "  - id: courtesy", "    label: Courtesy", "    description: Greetings and thanks.",
         "    terms: [thank]", "    phrases:", "      - good afternoon", ""));
 
-    IssuesJob.Summary s = IssuesJob.run(spark(), out, taxonomy.toString(), new DatasetWriter(spark(), out));
+    // The shipped classifier's examples are labelled with other issues: a user taxonomy comes with its own, or none.
+    IssuesJob.Summary s = IssuesJob.run(spark(), out, taxonomy.toString(), IssueClassifier.NONE,
+        new DatasetWriter(spark(), out), null);
 
     // "Good afternoon, privacy is key." (d2/1, unknown, 100 words) and "Thank you." (d2/2, government, 5 words)
     // match; privacy is no issue of this taxonomy. Document rows: d2 "Thank you." (d1, d3, d4 match nothing).
-    Assertions.assertEquals(List.of(taxonomy.toString(), "t-1", 1, 2L, 1L, 2L), List.of(s.taxonomy(),
-        s.taxonomyVersion(), s.issues(), s.utteranceRows(), s.documentRows(), s.mapRows()));
+    Assertions.assertEquals(Arrays.asList(taxonomy.toString(), "t-1", 1, 2L, 1L, 2L, null, 0L), Arrays.asList(
+        s.taxonomy(), s.taxonomyVersion(), s.issues(), s.utteranceRows(), s.documentRows(), s.mapRows(),
+        s.classifier(), s.classifierOnlyRows()));
     Assertions.assertEquals(List.of("document d2 courtesy t-1 thank", "utterance d2 courtesy t-1 good afternoon",
         "utterance d2 courtesy t-1 thank"), spark().read().parquet(out + "/" + IssuesStage.MENTIONS)
         .selectExpr("concat_ws(' ', level, doc_id, issue_id, taxonomy_version, concat_ws(',', matched_terms))")

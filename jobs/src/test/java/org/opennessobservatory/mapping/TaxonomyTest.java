@@ -102,12 +102,12 @@ class TaxonomyTest {
   @Test
   void theMemoSettingsFollowTheWholeTaxonomy() {
     String base = "version: 1\nignore: [privacy forum]\nissues:\n" + ISSUE_A;
-    String settings = IssuesJob.memoConfig(Taxonomy.read("t.yaml", new StringReader(base)));
-    assertEquals(settings, IssuesJob.memoConfig(Taxonomy.read("other.yaml", new StringReader(base))));
+    String settings = IssuesJob.memoConfig(Taxonomy.read("t.yaml", new StringReader(base)), null);
+    assertEquals(settings, IssuesJob.memoConfig(Taxonomy.read("other.yaml", new StringReader(base)), null));
     assertTrue(!settings.equals(IssuesJob.memoConfig(Taxonomy.read("t.yaml",
-        new StringReader(base.replace("privacy forum", "privacy forums"))))), "an ignored phrase changed");
+        new StringReader(base.replace("privacy forum", "privacy forums"))), null)), "an ignored phrase changed");
     assertTrue(!settings.equals(IssuesJob.memoConfig(Taxonomy.read("t.yaml",
-        new StringReader(base.replace("[privacy]", "[privacy, gdpr]"))))), "a term added");
+        new StringReader(base.replace("[privacy]", "[privacy, gdpr]"))), null)), "a term added");
   }
 
   @Test

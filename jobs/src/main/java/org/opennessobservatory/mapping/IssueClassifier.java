@@ -1,0 +1,241 @@
+package org.opennessobservatory.mapping;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.TrainingParameters;
+import org.apache.hadoop.conf.Configuration;
+import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.io.ReferenceFile;
+import org.opennessobservatory.mapping.IssueGoldFile.Example;
+
+/**
+ * Stage issues' second method, for what the taxonomy's terms miss because it is said in other words ("the village
+ * still waits for a mast"): per issue, a naive Bayes classifier (OpenNLP doccat) over a sentence's lower-case words
+ * and word pairs, trained on labelled example sentences. A sentence speaks of an issue when its model gives it a
+ * probability of at least {@link #threshold}.
+ *
+ * <p>The shipped examples ({@link #SHIPPED}, reference/README.md says how they were written) are none of the gold
+ * set's, so that {@code observatory eval issues} measures the classifier on text it has not seen. Naive Bayes rather
+ * than maximum entropy: on the gold set it found more at the same precision, and trains in about a second on the
+ * driver. Training is deterministic (counts), so every run with the same examples classifies alike; the models
+ * travel to the executors with the matcher.
+ */
+public final class IssueClassifier implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String SHIPPED = "reference/issue-examples.tsv";
+  /** The value of {@code --issue-examples} that turns the classifier off. */
+  public static final String NONE = "none";
+
+  /**
+   * The probability a sentence needs. Naive Bayes pushes its probabilities to 0 and 1, so the useful thresholds are
+   * close to 1: chosen on the development parts of the gold set (README, "Quality"), where 0.999 gave the best F1 of
+   * 0.9, 0.99, 0.999 and 0.9999 with the taxonomy's matches.
+   */
+  public static final double THRESHOLD = 0.999;
+
+  /** A word or pair must occur in this many examples to be a feature: one-off words are noise at this size. */
+  private static final int CUTOFF = 2;
+
+  private static final String YES = "yes";
+  private static final String NO = "no";
+
+  private final String source;
+  private final int examples;
+  private final double threshold;
+  /** What the models follow from: the examples' texts and labels, the threshold and the training settings. */
+  private final String fingerprint;
+  /** Per issue of the taxonomy, in its order, its model (none when no example is labelled with it). */
+  private final NaiveBayesTables models;
+
+  private IssueClassifier(String source, int examples, double threshold, String fingerprint, DoccatModel[] models) {
+    this.source = source;
+    this.examples = examples;
+    this.threshold = threshold;
+    this.fingerprint = fingerprint;
+    this.models = new NaiveBayesTables(models, YES);
+  }
+
+  /**
+   * The classifier trained on the examples at {@code path} ({@link #examples}); null when {@code path} is
+   * {@link #NONE}.
+   */
+  public static IssueClassifier load(String path, Configuration conf, Taxonomy taxonomy) {
+    List<Example> examples = examples(path, conf, taxonomy);
+    return examples == null ? null : train(path == null ? SHIPPED : path, examples,
+        taxonomy.issues().stream().map(Taxonomy.Issue::id).toList(), THRESHOLD);
+  }
+
+  /**
+   * The examples at {@code path} (any Hadoop file system; the gold set's format), or the shipped ones when
+   * {@code path} is null; null when it is {@link #NONE}. Checked before any stage runs.
+   *
+   * @throws UserException when the file is faulty or labels an issue {@code taxonomy} does not have
+   */
+  public static List<Example> examples(String path, Configuration conf, Taxonomy taxonomy) {
+    if (NONE.equals(path)) {
+      return null;
+    }
+    Set<String> ids = new HashSet<>();
+    taxonomy.issues().forEach(i -> ids.add(i.id()));
+    try {
+      return ReferenceFile.load(path, conf, SHIPPED, "issue examples", "--issue-examples",
+          (name, reader) -> IssueGoldFile.parse(name, "examples", new BufferedReader(reader).lines().toList(), ids,
+              new HashSet<>(), null));
+    } catch (UserException e) {
+      if (path != null) {
+        throw e;
+      }
+      throw new UserException(e.getMessage() + ". The shipped examples are labelled with the shipped taxonomy's "
+          + "issues: give examples labelled with your taxonomy's to --issue-examples FILE, or --issue-examples "
+          + NONE + " to find issues by the taxonomy's terms alone");
+    }
+  }
+
+  /**
+   * Trains one model per issue of {@code issueIds} on {@code examples} (labelled with those ids only).
+   *
+   * @param source where the examples come from, for the summary
+   */
+  static IssueClassifier train(String source, List<Example> examples, List<String> issueIds, double threshold) {
+    return new IssueClassifier(source, examples.size(), threshold, fingerprint(examples, threshold),
+        models(examples, issueIds));
+  }
+
+  /** Per issue of {@code issueIds}, its model trained on {@code examples}, or null when none is labelled with it. */
+  static DoccatModel[] models(List<Example> examples, List<String> issueIds) {
+    List<String[]> words = examples.stream().map(e -> wordsOf(e.text())).toList();
+    DoccatModel[] models = new DoccatModel[issueIds.size()];
+    for (int i = 0; i < models.length; i++) {
+      String issue = issueIds.get(i);
+      List<DocumentSample> samples = new ArrayList<>(examples.size());
+      for (int e = 0; e < examples.size(); e++) {
+        samples.add(new DocumentSample(examples.get(e).expected().contains(issue) ? YES : NO, words.get(e)));
+      }
+      if (samples.stream().map(DocumentSample::getCategory).distinct().count() == 2) {
+        models[i] = train(samples);
+      }
+    }
+    return models;
+  }
+
+  private static String fingerprint(List<Example> examples, double threshold) {
+    StringBuilder all = new StringBuilder("naive bayes, words and pairs, cutoff " + CUTOFF + ", threshold "
+        + threshold + "\n");
+    for (Example e : examples) {
+      all.append(e.text()).append('\t').append(new TreeSet<>(e.expected())).append('\n');
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  private static DoccatModel train(List<DocumentSample> samples) {
+    TrainingParameters p = TrainingParameters.defaultParams();
+    p.put(TrainingParameters.ALGORITHM_PARAM, "NAIVEBAYES");
+    p.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+    try {
+      return DocumentCategorizerME.train("en", new CollectionObjectStream<>(samples), p,
+          new DoccatFactory(features()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("training an issue model in memory", e);
+    }
+  }
+
+  /** An example's words: the lower-case tokens of its sentences holding a letter (punctuation and numbers say nothing). */
+  static String[] wordsOf(String text) {
+    List<String> out = new ArrayList<>();
+    for (String sentence : Lemmas.sentences(IssueMatcher.normalise(text))) {
+      out.addAll(Arrays.asList(words(Lemmas.lower(Lemmas.tokens(sentence)))));
+    }
+    return out.toArray(String[]::new);
+  }
+
+  /** Words and word pairs: the features of training and of {@link #classify}, in this order. */
+  private static FeatureGenerator[] features() {
+    try {
+      return new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
+    } catch (InvalidFormatException e) {
+      throw new IllegalStateException("word pairs are valid n-grams", e);
+    }
+  }
+
+  /** The words {@link #classify} looks at among a sentence's lower-case tokens. */
+  static String[] words(String[] lower) {
+    return Arrays.stream(lower).filter(t -> t.chars().anyMatch(Character::isLetter)).toArray(String[]::new);
+  }
+
+  /**
+   * The issues (their positions in the taxonomy) whose model gives the sentence at least the threshold, in taxonomy
+   * order.
+   *
+   * @param lower the sentence's lower-case tokens
+   */
+  int[] classify(String[] lower) {
+    String[] w = words(lower);
+    if (w.length == 0) {
+      return new int[0];
+    }
+    double[] p = probabilities(w);
+    int[] found = new int[p.length];
+    int n = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] >= threshold) {
+        found[n++] = i;
+      }
+    }
+    return Arrays.copyOf(found, n);
+  }
+
+  /**
+   * Per issue, the probability its model gives {@code words} of speaking of it (NaN without a model), from the
+   * features DocumentCategorizerME makes of them.
+   */
+  double[] probabilities(String[] words) {
+    List<String> features = new ArrayList<>();
+    for (FeatureGenerator g : FEATURES) {
+      features.addAll(g.extractFeatures(words, Map.of()));
+    }
+    return models.probabilities(features.toArray(String[]::new));
+  }
+
+  /** Stateless: shared by the task threads of a JVM. */
+  private static final FeatureGenerator[] FEATURES = features();
+
+  /** What an issue match depends on besides the text and the taxonomy, for an incremental run's memo. */
+  String fingerprint() {
+    return fingerprint;
+  }
+
+  /** For the summary: where the examples come from, how many, the threshold. */
+  public String describe() {
+    return String.format(Locale.ROOT, "classifier trained on %d examples (%s), threshold %s", examples, source,
+        threshold);
+  }
+}

@@ -1,0 +1,111 @@
+package org.opennessobservatory.mapping;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+
+/**
+ * Several OpenNLP naive Bayes models of two outcomes, evaluated together: one look-up per feature for all of them.
+ * Asking each {@code NaiveBayesModel} in turn looks every feature up once per model, which made stage issues 1.8 times
+ * slower with twenty models; here a feature's contributions to every model sit in one row.
+ *
+ * <p>The arithmetic is {@code NaiveBayesModel.eval}'s (OpenNLP 2.5), replayed on the models' own parameters, and
+ * {@code IssueClassifierTest} compares both on every example: per feature a model knows, for each outcome its loop
+ * reaches, the log of the Lidstone-smoothed probability (count + 0.05) / (outcome total + 0.05 × vocabulary) is added;
+ * then the log of the outcome's prior; then the two sums are normalised (exp of each less the larger, over their sum).
+ * Its loop stops at a feature's last outcome, so a feature seen with the first outcome only adds nothing to the
+ * second: replayed as it is.
+ */
+final class NaiveBayesTables implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** NaiveBayesModel's smoothing constant. */
+  private static final double DELTA = 0.05;
+
+  private final int models;
+  /** Per model, the index of the outcome whose probability {@link #probabilities} gives; -1 for no model. */
+  private final int[] wanted;
+  /** Per feature, per model, per outcome (index order): the log it adds; 0 where it adds nothing. */
+  private final HashMap<String, double[]> additions = new HashMap<>();
+  /** Per model, per outcome: the log of its prior. */
+  private final double[] priors;
+
+  /**
+   * @param models naive Bayes models of two outcomes, or nulls
+   * @param outcome the outcome whose probability is wanted
+   */
+  NaiveBayesTables(DoccatModel[] models, String outcome) {
+    this.models = models.length;
+    wanted = new int[models.length];
+    priors = new double[2 * models.length];
+    for (int m = 0; m < models.length; m++) {
+      wanted[m] = -1;
+      if (models[m] != null) {
+        add(m, (AbstractModel) models[m].getMaxentModel(), outcome);
+      }
+    }
+  }
+
+  private void add(int m, AbstractModel model, String outcome) {
+    // A model's data structures: its parameters per predicate, the predicate map, the outcome names.
+    Object[] data = model.getDataStructures();
+    Context[] params = (Context[]) data[0];
+    @SuppressWarnings("unchecked")
+    Map<String, Context> predicates = (Map<String, Context>) data[1];
+    String[] outcomes = (String[]) data[2];
+    if (outcomes.length != 2 || model.getModelType() != AbstractModel.ModelType.NaiveBayes) {
+      throw new IllegalArgumentException("a naive Bayes model of two outcomes expected, got " + model.getModelType()
+          + " of " + Arrays.toString(outcomes));
+    }
+    wanted[m] = Arrays.asList(outcomes).indexOf(outcome);
+    double[] totals = new double[2];
+    for (Context c : params) {
+      for (int j = 0; j < c.getOutcomes().length; j++) {
+        totals[c.getOutcomes()[j]] += c.getParameters()[j];
+      }
+    }
+    double vocabulary = params.length;
+    predicates.forEach((feature, c) -> {
+      double[] row = additions.computeIfAbsent(feature, f -> new double[2 * models]);
+      int ai = 0;
+      for (int i = 0; i < 2 && ai < c.getOutcomes().length; i++) {
+        double count = c.getOutcomes()[ai] == i ? c.getParameters()[ai++] : 0;
+        row[2 * m + i] = Math.log((count + DELTA) / (totals[i] + DELTA * vocabulary));
+      }
+    });
+    for (int i = 0; i < 2; i++) {
+      priors[2 * m + i] = Math.log(totals[i] / (totals[0] + totals[1]));
+    }
+  }
+
+  /** Per model, the probability of the wanted outcome given {@code features} (in order); NaN for no model. */
+  double[] probabilities(String[] features) {
+    double[] sums = new double[2 * models];
+    for (String f : features) {
+      double[] row = additions.get(f);
+      if (row != null) {
+        for (int k = 0; k < row.length; k++) {
+          sums[k] += row[k];
+        }
+      }
+    }
+    double[] out = new double[models];
+    for (int m = 0; m < models; m++) {
+      if (wanted[m] < 0) {
+        out[m] = Double.NaN;
+        continue;
+      }
+      double a = sums[2 * m] + priors[2 * m];
+      double b = sums[2 * m + 1] + priors[2 * m + 1];
+      double highest = Math.max(a, b);
+      double ea = StrictMath.exp(a - highest);
+      double eb = StrictMath.exp(b - highest);
+      out[m] = (wanted[m] == 0 ? ea : eb) / (ea + eb);
+    }
+    return out;
+  }
+}
