@@ -50,11 +50,13 @@ public final class OutputComparison {
 
   /**
    * One dataset of two output roots: present on one side only ({@code onlyIn} names that side, {@code difference} is
-   * null), or its rows compared.
+   * null), or its rows compared on the columns both sides have; {@code onlyInA} and {@code onlyInB} name the others
+   * (an output written before a column was added against one written after).
    */
-  public record DatasetComparison(String name, Path onlyIn, Difference difference) {
+  public record DatasetComparison(String name, Path onlyIn, Difference difference, List<String> onlyInA,
+      List<String> onlyInB) {
     public boolean same() {
-      return onlyIn == null && difference.same();
+      return onlyIn == null && difference.same() && onlyInA.isEmpty() && onlyInB.isEmpty();
     }
 
     /** "same N rows", "only in ROOT" or what differs. */
@@ -62,7 +64,11 @@ public final class OutputComparison {
       if (onlyIn != null) {
         return "only in " + onlyIn;
       }
-      return difference.same() ? "same " + difference.rowsA() + " rows" : "DIFFERENT: " + describe(difference);
+      String rows = difference.same() ? "same " + difference.rowsA() + " rows" : describe(difference);
+      if (onlyInA.isEmpty() && onlyInB.isEmpty()) {
+        return difference.same() ? rows : "DIFFERENT: " + rows;
+      }
+      return "DIFFERENT: columns only in A " + onlyInA + ", only in B " + onlyInB + "; on the other columns, " + rows;
     }
   }
 
@@ -73,10 +79,16 @@ public final class OutputComparison {
     names.addAll(datasets(b));
     for (String name : names) {
       if (!Files.isDirectory(a.resolve(name)) || !Files.isDirectory(b.resolve(name))) {
-        compared.add(new DatasetComparison(name, Files.isDirectory(a.resolve(name)) ? a : b, null));
+        compared.add(new DatasetComparison(name, Files.isDirectory(a.resolve(name)) ? a : b, null, List.of(),
+            List.of()));
       } else {
-        compared.add(new DatasetComparison(name, null, compare(spark.read().parquet(a.resolve(name).toString()),
-            spark.read().parquet(b.resolve(name).toString()))));
+        Dataset<Row> da = spark.read().parquet(a.resolve(name).toString());
+        Dataset<Row> db = spark.read().parquet(b.resolve(name).toString());
+        TreeSet<String> shared = names(da.schema());
+        shared.retainAll(names(db.schema()));
+        Column[] common = shared.stream().map(functions::col).toArray(Column[]::new);
+        compared.add(new DatasetComparison(name, null, compare(da.select(common), db.select(common)),
+            without(da.schema(), shared), without(db.schema(), shared)));
       }
     }
     return compared;
@@ -153,6 +165,10 @@ public final class OutputComparison {
       return Stream.of(struct.fields()).anyMatch(f -> holdsMap(f.dataType()));
     }
     return false;
+  }
+
+  private static List<String> without(StructType schema, TreeSet<String> shared) {
+    return Stream.of(schema.fieldNames()).filter(n -> !shared.contains(n)).toList();
   }
 
   private static TreeSet<String> names(StructType schema) {

@@ -55,6 +55,24 @@ class OutputComparisonTest extends SparkTestBase {
     Assertions.assertEquals(new OutputComparison.Difference(2, 1, 1, 0, List.of("id", "share", "extra")), d);
   }
 
+  /**
+   * Output roots written before and after a column was added: the dataset differs, by that column, and its rows are
+   * compared on the others (the same here); a dataset on one side only is named as such.
+   */
+  @Test
+  void aColumnOnOneSideOnlyIsNamedAndTheOthersAreCompared(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    rows(row("a", 0.5), row("b", 0.25)).drop("extra").write().parquet(dir.resolve("a/shares").toString());
+    rows(row("b", 0.25), row("a", 0.5)).drop("extra").withColumn("added", org.apache.spark.sql.functions.lit(1))
+        .write().parquet(dir.resolve("b/shares").toString());
+    rows(row("a", 0.5)).write().parquet(dir.resolve("b/newer").toString());
+    List<OutputComparison.DatasetComparison> c = OutputComparison.compareRoots(spark(), dir.resolve("a"),
+        dir.resolve("b"));
+    Assertions.assertEquals(List.of("newer: only in " + dir.resolve("b"),
+        "shares: DIFFERENT: columns only in A [], only in B [added]; on the other columns, same 2 rows"),
+        c.stream().map(x -> x.name() + ": " + x.outcome()).toList());
+    Assertions.assertFalse(c.get(1).same());
+  }
+
   @Test
   void aDifferentMapEntryIsADifference() {
     OutputComparison.Difference d = OutputComparison.compare(
