@@ -128,7 +128,8 @@ abstract class PipelineCommand implements Callable<Integer> {
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
       if (allStages()) {
-        IssueClassifier.examples(issueExamples(), conf, Taxonomy.load(taxonomy(), conf));
+        // Trained here too (about a second), since examples that parse may still be too few to train on.
+        IssueClassifier.load(issueExamples(), conf, Taxonomy.load(taxonomy(), conf));
       }
       if (allStages() && recommendations() != null) {
         RecommendationRegistry.load(recommendations(), conf);

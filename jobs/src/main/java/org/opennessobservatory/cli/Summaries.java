@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.opennessobservatory.ingest.IngestSummary;
 import org.opennessobservatory.indicators.IndicatorsJob;
 import org.opennessobservatory.influence.InfluenceJob;
+import org.opennessobservatory.mapping.IssueClassifier;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.LinksJob;
 import org.opennessobservatory.recommendations.TrackJob;
@@ -76,7 +77,7 @@ final class Summaries {
     out.printf("issues: taxonomy %s (%d issues), %s, %d utterance and %d document mentions (%d found by the "
             + "classifier alone), %d map rows, %.0f%% of sentences lemmatized%s; links: %d (%d persons, %d issues "
             + "first, %d reused passages), %.1f s%n",
-        i.taxonomyVersion(), i.issues(), i.classifier() == null ? "no classifier" : i.classifier(),
+        i.taxonomyVersion(), i.issues(), i.classifier() == null ? IssueClassifier.ABSENT : i.classifier(),
         i.utteranceRows(), i.documentRows(), i.classifierOnlyRows(), i.mapRows(),
         100 * i.lemmatizedShare(), i.keptForumYears() == 0 ? "" : " (" + i.keptForumYears()
             + " forum-years unchanged since an earlier run, their mentions reused)",

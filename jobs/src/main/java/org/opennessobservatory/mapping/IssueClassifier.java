@@ -4,10 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,6 +24,7 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.InsufficientTrainingDataException;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
 import org.apache.hadoop.conf.Configuration;
@@ -38,10 +39,10 @@ import org.opennessobservatory.mapping.IssueGoldFile.Example;
  * probability of at least {@link #threshold}.
  *
  * <p>The shipped examples ({@link #SHIPPED}, reference/README.md says how they were written) are none of the gold
- * set's, so that {@code observatory eval issues} measures the classifier on text it has not seen. Naive Bayes rather
- * than maximum entropy: on the gold set it found more at the same precision, and trains in about a second on the
- * driver. Training is deterministic (counts), so every run with the same examples classifies alike; the models
- * travel to the executors with the matcher.
+ * set's, so that {@code observatory eval issues} measures the classifier on text it was not trained on. Naive Bayes
+ * rather than maximum entropy: on the gold set it found more at the same precision, and trains in about a second on
+ * the driver. Training is deterministic (counts), so every run with the same examples classifies alike; the models
+ * travel to the executors with the matcher, as {@link NaiveBayesTables}.
  */
 public final class IssueClassifier implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,11 +50,13 @@ public final class IssueClassifier implements Serializable {
   public static final String SHIPPED = "reference/issue-examples.tsv";
   /** The value of {@code --issue-examples} that turns the classifier off. */
   public static final String NONE = "none";
+  /** What summaries say where there is no classifier. */
+  public static final String ABSENT = "no classifier";
 
   /**
    * The probability a sentence needs. Naive Bayes pushes its probabilities to 0 and 1, so the useful thresholds are
-   * close to 1: chosen on the development parts of the gold set (README, "Quality"), where 0.999 gave the best F1 of
-   * 0.9, 0.99, 0.999 and 0.9999 with the taxonomy's matches.
+   * close to 1. Chosen on the development files of the gold set (README, section 7): 0.99, 0.999 and 0.9999 gave the
+   * same F1 with the taxonomy's matches (0.767, 0.766, 0.763), 0.999 the better precision of the first two.
    */
   public static final double THRESHOLD = 0.999;
 
@@ -62,9 +65,11 @@ public final class IssueClassifier implements Serializable {
 
   private static final String YES = "yes";
   private static final String NO = "no";
+  /** Words and word pairs ({@link #features}); stateless, shared by the task threads of a JVM. */
+  private static final FeatureGenerator[] FEATURES = features();
 
   private final String source;
-  private final int examples;
+  private final int exampleCount;
   private final double threshold;
   /** What the models follow from: the examples' texts and labels, the threshold and the training settings. */
   private final String fingerprint;
@@ -73,7 +78,7 @@ public final class IssueClassifier implements Serializable {
 
   private IssueClassifier(String source, int examples, double threshold, String fingerprint, DoccatModel[] models) {
     this.source = source;
-    this.examples = examples;
+    this.exampleCount = examples;
     this.threshold = threshold;
     this.fingerprint = fingerprint;
     this.models = new NaiveBayesTables(models, YES);
@@ -121,8 +126,13 @@ public final class IssueClassifier implements Serializable {
    * @param source where the examples come from, for the summary
    */
   static IssueClassifier train(String source, List<Example> examples, List<String> issueIds, double threshold) {
-    return new IssueClassifier(source, examples.size(), threshold, fingerprint(examples, threshold),
-        models(examples, issueIds));
+    DoccatModel[] models;
+    try {
+      models = models(examples, issueIds);
+    } catch (UserException e) {
+      throw new UserException(source + ": " + e.getMessage());
+    }
+    return new IssueClassifier(source, examples.size(), threshold, fingerprint(examples, threshold), models);
   }
 
   /** Per issue of {@code issueIds}, its model trained on {@code examples}, or null when none is labelled with it. */
@@ -136,7 +146,7 @@ public final class IssueClassifier implements Serializable {
         samples.add(new DocumentSample(examples.get(e).expected().contains(issue) ? YES : NO, words.get(e)));
       }
       if (samples.stream().map(DocumentSample::getCategory).distinct().count() == 2) {
-        models[i] = train(samples);
+        models[i] = train(samples, issue);
       }
     }
     return models;
@@ -156,13 +166,19 @@ public final class IssueClassifier implements Serializable {
     }
   }
 
-  private static DoccatModel train(List<DocumentSample> samples) {
+  private static DoccatModel train(List<DocumentSample> samples, String issue) {
     TrainingParameters p = TrainingParameters.defaultParams();
     p.put(TrainingParameters.ALGORITHM_PARAM, "NAIVEBAYES");
     p.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
     try {
       return DocumentCategorizerME.train("en", new CollectionObjectStream<>(samples), p,
           new DoccatFactory(features()));
+    } catch (InsufficientTrainingDataException e) {
+      // Features seen in fewer than CUTOFF examples are dropped, and with them examples left without any.
+      throw new UserException("too few examples to train the classifier for issue " + issue + " ("
+          + e.getMessage() + "): an example counts only with a word or word pair found in at least " + CUTOFF
+          + " examples, and an issue needs examples with and without it; give more examples, or --issue-examples "
+          + NONE);
     } catch (IOException e) {
       throw new UncheckedIOException("training an issue model in memory", e);
     }
@@ -225,9 +241,6 @@ public final class IssueClassifier implements Serializable {
     return models.probabilities(features.toArray(String[]::new));
   }
 
-  /** Stateless: shared by the task threads of a JVM. */
-  private static final FeatureGenerator[] FEATURES = features();
-
   /** What an issue match depends on besides the text and the taxonomy, for an incremental run's memo. */
   String fingerprint() {
     return fingerprint;
@@ -235,7 +248,7 @@ public final class IssueClassifier implements Serializable {
 
   /** For the summary: where the examples come from, how many, the threshold. */
   public String describe() {
-    return String.format(Locale.ROOT, "classifier trained on %d examples (%s), threshold %s", examples, source,
+    return String.format(Locale.ROOT, "classifier trained on %d examples (%s), threshold %s", exampleCount, source,
         threshold);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,20 +170,21 @@ public final class IssueEval {
 
   /** {@code matcher} on the gold set: every issue it finds, by whichever method. */
   public static Report evaluate(List<Example> examples, IssueMatcher matcher) {
-    return evaluate(examples, matcher, hit -> true);
+    return evaluate(examples, text -> matcher.match(text).hits().keySet());
   }
 
-  /** {@code matcher} on the gold set, counting only the issues whose {@link IssueMatcher.Hit} {@code found} accepts. */
-  static Report evaluate(List<Example> examples, IssueMatcher matcher, Predicate<IssueMatcher.Hit> found) {
-    return evaluate(examples, text -> {
+  /** Of the issues {@code hits} holds for a text, those whose {@link IssueMatcher.Hit} {@code method} accepts. */
+  private static Function<String, Set<String>> found(Map<String, Map<String, IssueMatcher.Hit>> hits,
+      Predicate<IssueMatcher.Hit> method) {
+    return text -> {
       Set<String> issues = new TreeSet<>();
-      matcher.match(text).hits().forEach((issue, hit) -> {
-        if (found.test(hit)) {
+      hits.get(text).forEach((issue, hit) -> {
+        if (method.test(hit)) {
           issues.add(issue);
         }
       });
       return issues;
-    });
+    };
   }
 
   /**
@@ -204,13 +206,15 @@ public final class IssueEval {
     IssueMatcher matcher = IssueMatcher.of(taxonomy, classifier);
     List<String> lines = new ArrayList<>();
     lines.add("taxonomy " + taxonomy.source() + " version " + taxonomy.version() + ", "
-        + (classifier == null ? "no classifier" : classifier.describe()) + ", gold set " + goldDir);
-    Report all = evaluate(examples, matcher);
+        + (classifier == null ? IssueClassifier.ABSENT : classifier.describe()) + ", gold set " + goldDir);
+    // Each text matched once; each method alone is read from the same hits.
+    Map<String, Map<String, IssueMatcher.Hit>> hits = new HashMap<>();
+    examples.forEach(e -> hits.computeIfAbsent(e.text(), t -> matcher.match(t).hits()));
+    Report all = evaluate(examples, found(hits, h -> true));
     lines.addAll(all.counts());
     if (classifier != null) {
-      // Each method alone, from the same matches: what the classifier adds, and the terms' own record.
-      lines.addAll(methodLines("taxonomy's terms alone", evaluate(examples, matcher, h -> h.matches() > 0)));
-      lines.addAll(methodLines("classifier alone", evaluate(examples, matcher, h -> h.classified() > 0)));
+      lines.addAll(methodLines("taxonomy's terms alone", evaluate(examples, found(hits, h -> h.matches() > 0))));
+      lines.addAll(methodLines("classifier alone", evaluate(examples, found(hits, h -> h.classified() > 0))));
     }
     lines.addAll(all.missLines());
     return lines;

@@ -67,12 +67,7 @@ public final class IssueMatcher implements Serializable {
    * An issue found in one text: the count of its terms' matches and the terms (as written in the taxonomy) that
    * matched, and the count of sentences {@link IssueClassifier} assigned it to.
    */
-  public record Hit(long matches, List<String> terms, long classified) implements Serializable {
-    /** Found by the taxonomy alone. */
-    public Hit(long matches, List<String> terms) {
-      this(matches, terms, 0);
-    }
-  }
+  public record Hit(long matches, List<String> terms, long classified) implements Serializable {}
 
   /** What {@link #match} found, and how much of the text it had to lemmatize. */
   public record Result(Map<String, Hit> hits, int sentences, int lemmatizedSentences, int matchedSentences) {}

@@ -159,7 +159,8 @@ public final class IssuesJob {
   }
 
   /**
-   * What a text's matches depend on besides the text and the build ({@link Memo}): the models, the taxonomy's whole
+   * What a text's matches depend on besides the text and the build ({@link Memo}): OpenNLP (whose training makes the
+   * classifier) and its models, the taxonomy's whole
    * content (terms, phrases, shared terms, phrases to ignore; not only its version label: a user may edit a file and
    * forget to bump it), the prefilter, the classifier's examples and settings.
    *
@@ -169,7 +170,7 @@ public final class IssuesJob {
     java.util.Properties v = org.opennessobservatory.cli.Observatory.versions();
     String terms = taxonomy.version() + "\n" + taxonomy.ignore() + "\n" + taxonomy.issues();
     try {
-      return "opennlp models " + v.getProperty("opennlp.models.version")
+      return "opennlp " + v.getProperty("opennlp.version") + ", models " + v.getProperty("opennlp.models.version")
           + ", prefix " + IssueMatcher.PREFIX + ", taxonomy sha256 " + java.util.HexFormat.of().formatHex(
               java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8)))
           + ", classifier " + (classifier == null ? IssueClassifier.NONE : classifier.fingerprint());

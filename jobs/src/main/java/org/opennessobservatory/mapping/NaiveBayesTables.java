@@ -13,12 +13,13 @@ import opennlp.tools.ml.model.Context;
  * Asking each {@code NaiveBayesModel} in turn looks every feature up once per model, which made stage issues 1.8 times
  * slower with twenty models; here a feature's contributions to every model sit in one row.
  *
- * <p>The arithmetic is {@code NaiveBayesModel.eval}'s (OpenNLP 2.5), replayed on the models' own parameters, and
- * {@code IssueClassifierTest} compares both on every example: per feature a model knows, for each outcome its loop
- * reaches, the log of the Lidstone-smoothed probability (count + 0.05) / (outcome total + 0.05 × vocabulary) is added;
- * then the log of the outcome's prior; then the two sums are normalised (exp of each less the larger, over their sum).
- * Its loop stops at a feature's last outcome, so a feature seen with the first outcome only adds nothing to the
- * second: replayed as it is.
+ * <p>The arithmetic is {@code NaiveBayesModel.eval}'s (OpenNLP 2.5), replayed on the models' own parameters with
+ * the same functions in the same order, and {@code IssueClassifierTest} finds both equal on every example and gold
+ * utterance: per feature a model knows, for each outcome its loop reaches, the log of the Lidstone-smoothed
+ * probability (count + 0.05) / (outcome total + 0.05 × vocabulary) is added; then the log of the outcome's prior; then
+ * the two sums are normalised (exp of each less the larger, over their sum). Its loop stops at a feature's last
+ * outcome, so a feature stored with the first outcome only would add nothing to the second; replayed as it is, though
+ * models trained in memory store every feature with both outcomes, so no test reaches that branch.
  */
 final class NaiveBayesTables implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -26,7 +27,7 @@ final class NaiveBayesTables implements Serializable {
   /** NaiveBayesModel's smoothing constant. */
   private static final double DELTA = 0.05;
 
-  private final int models;
+  private final int size;
   /** Per model, the index of the outcome whose probability {@link #probabilities} gives; -1 for no model. */
   private final int[] wanted;
   /** Per feature, per model, per outcome (index order): the log it adds; 0 where it adds nothing. */
@@ -39,7 +40,7 @@ final class NaiveBayesTables implements Serializable {
    * @param outcome the outcome whose probability is wanted
    */
   NaiveBayesTables(DoccatModel[] models, String outcome) {
-    this.models = models.length;
+    size = models.length;
     wanted = new int[models.length];
     priors = new double[2 * models.length];
     for (int m = 0; m < models.length; m++) {
@@ -70,21 +71,21 @@ final class NaiveBayesTables implements Serializable {
     }
     double vocabulary = params.length;
     predicates.forEach((feature, c) -> {
-      double[] row = additions.computeIfAbsent(feature, f -> new double[2 * models]);
+      double[] row = additions.computeIfAbsent(feature, f -> new double[2 * size]);
       int ai = 0;
       for (int i = 0; i < 2 && ai < c.getOutcomes().length; i++) {
         double count = c.getOutcomes()[ai] == i ? c.getParameters()[ai++] : 0;
-        row[2 * m + i] = Math.log((count + DELTA) / (totals[i] + DELTA * vocabulary));
+        row[2 * m + i] = StrictMath.log((count + DELTA) / (totals[i] + DELTA * vocabulary));
       }
     });
     for (int i = 0; i < 2; i++) {
-      priors[2 * m + i] = Math.log(totals[i] / (totals[0] + totals[1]));
+      priors[2 * m + i] = StrictMath.log(totals[i] / (totals[0] + totals[1]));
     }
   }
 
   /** Per model, the probability of the wanted outcome given {@code features} (in order); NaN for no model. */
   double[] probabilities(String[] features) {
-    double[] sums = new double[2 * models];
+    double[] sums = new double[2 * size];
     for (String f : features) {
       double[] row = additions.get(f);
       if (row != null) {
@@ -93,8 +94,8 @@ final class NaiveBayesTables implements Serializable {
         }
       }
     }
-    double[] out = new double[models];
-    for (int m = 0; m < models; m++) {
+    double[] out = new double[size];
+    for (int m = 0; m < size; m++) {
       if (wanted[m] < 0) {
         out[m] = Double.NaN;
         continue;

@@ -162,6 +162,13 @@ class DemoCommandTest extends SparkTestBase {
       assertEquals(List.of(org.opennessobservatory.schema.Schemas.load(dataset).fieldNames()),
           List.of(spark().read().parquet(out.resolve(dataset).toString()).columns()), dataset);
     }
+    // The summary's count of mentions found by the classifier alone is the rows that say so.
+    Dataset<Row> mentions = spark().read().parquet(out.resolve("issue_mentions").toString());
+    long classifierOnly = mentions.filter("method = 'classifier'").count();
+    Assertions.assertTrue(classifierOnly > 0 && mentions.filter("method = 'classifier' and (matches > 0 or "
+        + "classified_sentences = 0 or size(matched_terms) > 0)").isEmpty(), "classifier rows: " + classifierOnly);
+    Assertions.assertTrue(run.out().contains(" mentions (" + classifierOnly + " found by the classifier alone)"),
+        run.out());
     Dataset<Row> links = spark().read().parquet(out.resolve("forum_links").toString());
     assertEquals(List.of("eurodig Ana Petrović regional_first 2022 2024", "eurodig Lukas Brenner regional_first 2022 "
         + "2023", "eurodig Tomás Herrera global_first 2024 2023"), links.filter("link_type = 'person'")

@@ -105,6 +105,6 @@ class ExactFilterTest {
         + "networks. A network for child care.");
     assertEquals(4, r.sentences());
     assertEquals(1, r.lemmatizedSentences());
-    assertEquals(new IssueMatcher.Hit(3, java.util.List.of("network", "woman")), r.hits().get("access"));
+    assertEquals(new IssueMatcher.Hit(3, java.util.List.of("network", "woman"), 0), r.hits().get("access"));
   }
 }

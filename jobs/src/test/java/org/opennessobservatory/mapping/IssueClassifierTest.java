@@ -117,8 +117,7 @@ class IssueClassifierTest {
 
   /**
    * The tables give what OpenNLP's own evaluation gives, model by model, on every shipped example and gold utterance:
-   * the same probabilities (to rounding: the two sum logs the same way, but the JIT may compute a log differently)
-   * and the same decisions at the threshold.
+   * the same probabilities, to the last bit (the same functions add the same logs in the same order).
    */
   @Test
   void theTablesGiveOpenNlpsOwnProbabilities() {
@@ -135,8 +134,7 @@ class IssueClassifierTest {
       for (int i = 0; i < ids.size(); i++) {
         DocumentCategorizerME library = new DocumentCategorizerME(models[i]);
         double want = library.categorize(words)[library.getIndex("yes")];
-        assertEquals(want, got[i], 1e-12, ids.get(i) + ": " + text);
-        assertEquals(want >= IssueClassifier.THRESHOLD, got[i] >= IssueClassifier.THRESHOLD, text);
+        assertEquals(want, got[i], 0.0, ids.get(i) + ": " + text);
         above += want >= IssueClassifier.THRESHOLD ? 1 : 0;
       }
     }
@@ -154,6 +152,38 @@ class IssueClassifierTest {
         IssueClassifier.train("test", EXAMPLES, List.of("access", "privacy"), 0.9)));
     assertNotEquals(with, IssuesJob.memoConfig(taxonomy(),
         IssueClassifier.train("test", EXAMPLES.subList(0, 5), List.of("access", "privacy"), 0.7)));
+    List<Example> relabelled = new java.util.ArrayList<>(EXAMPLES);
+    relabelled.set(3, example("e4", EXAMPLES.get(3).text(), "access"));
+    assertNotEquals(with, IssuesJob.memoConfig(taxonomy(),
+        IssueClassifier.train("test", relabelled, List.of("access", "privacy"), 0.7)), "a label changed alone");
+  }
+
+  /** Examples that parse but leave nothing to train on fail with what to do, before any stage runs. */
+  @Test
+  void tooFewExamplesToTrainOnAreAUserError() throws IOException {
+    Path file = Files.writeString(dir.resolve("few.tsv"),
+        "id\ttext\texpected\tnote\nm1\tThe mast is up.\taccess\t\nm2\tCoffee now.\t\t\n");
+    UserException e = assertThrows(UserException.class,
+        () -> IssueClassifier.load(file.toString(), new Configuration(), taxonomy()));
+    assertTrue(e.getMessage().startsWith(file + ": too few examples to train the classifier for issue access (")
+        && e.getMessage().endsWith("give more examples, or --issue-examples none"), e.getMessage());
+  }
+
+  /**
+   * A run with a taxonomy of other issue ids and the shipped examples stops before any stage, saying what to give;
+   * with {@code --issue-examples none} the same configuration is accepted (the check passes on to the corpus).
+   */
+  @Test
+  void aRunWithAnotherTaxonomyNeedsItsOwnExamplesOrNone() throws IOException {
+    Path taxonomy = Files.writeString(dir.resolve("t.yaml"), TAXONOMY);
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Path out = dir.resolve("out");
+    var run = org.opennessobservatory.testing.CliRunner.observatory("run", "--corpus", corpus.toString(), "--out",
+        out.toString(), "--taxonomy", taxonomy.toString(), "--quiet");
+    assertNotEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("reference/issue-examples.tsv line 3: unknown issue id 'content_governance'")
+        && run.err().contains("--issue-examples none"), run.err());
+    assertTrue(!Files.exists(out.resolve("documents")), "no stage ran");
   }
 
   @Test

@@ -141,6 +141,26 @@ class IssueEvalTest {
     assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped(), shippedClassifier())), Map.of(
         "heldout-2.tsv", new long[] {120, 111, 24}, "heldout-3.tsv", new long[] {120, 95, 15},
         "heldout.tsv", new long[] {47, 42, 5}, "utterances.tsv", new long[] {231, 202, 26}), lines);
+    // Each method alone, as the report reads it from the combined hits, is what that method gives on its own: the
+    // terms from a matcher without classifier, the classifier from its sentences.
+    assertTrue(lines.contains(methodLine("taxonomy's terms alone",
+        IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped())))), String.join("\n", lines));
+    IssueClassifier c = shippedClassifier();
+    List<String> ids = Taxonomy.shipped().issues().stream().map(Taxonomy.Issue::id).toList();
+    assertTrue(lines.contains(methodLine("classifier alone", IssueEval.evaluate(gold, text -> {
+      Set<String> found = new java.util.TreeSet<>();
+      for (String sentence : Lemmas.sentences(IssueMatcher.normalise(text))) {
+        for (int i : c.classify(Lemmas.lower(Lemmas.tokens(sentence)))) {
+          found.add(ids.get(i));
+        }
+      }
+      return found;
+    }))), String.join("\n", lines));
+  }
+
+  private static String methodLine(String method, IssueEval.Report r) {
+    return String.format(java.util.Locale.ROOT, "%s: tp %d, fp %d, fn %d; precision %.3f, recall %.3f", method,
+        r.truePositives(), r.falsePositives(), r.falseNegatives(), r.precision(), r.recall());
   }
 
   static IssueClassifier shippedClassifier() {

@@ -39,7 +39,7 @@ class IssueMatcherTest {
   void inflectionsMatchTheLemma() {
     Map<String, IssueMatcher.Hit> hits = SMALL.match(
         "Human rights apply online. The children and the child need connectivity. Women spoke.").hits();
-    assertEquals(new IssueMatcher.Hit(1, List.of("human right")), hits.get("rights"));
+    assertEquals(new IssueMatcher.Hit(1, List.of("human right"), 0), hits.get("rights"));
     // "children" and "child" both count for the term child; "women" is listed as written (irregular plural)
     assertEquals(3, hits.get("kids").matches());
     assertEquals(List.of("child", "women"), hits.get("kids").terms());
@@ -141,10 +141,10 @@ class IssueMatcherTest {
     // What is spoken of counts, also in the same sentence as the venue's name: 2 for ig, 1 for privacy.
     Map<String, IssueMatcher.Hit> hits = m.match("At the Internet Governance Forum we discussed internet governance, "
         + "the future of the IGF and privacy.").hits();
-    assertEquals(new IssueMatcher.Hit(2, List.of("internet governance", "future of the igf")), hits.get("ig"));
-    assertEquals(new IssueMatcher.Hit(1, List.of("privacy")), hits.get("privacy"));
+    assertEquals(new IssueMatcher.Hit(2, List.of("internet governance", "future of the igf"), 0), hits.get("ig"));
+    assertEquals(new IssueMatcher.Hit(1, List.of("privacy"), 0), hits.get("privacy"));
     // An ignored phrase only takes whole: "governance forum" alone is not the venue's name, so "forum" counts.
-    assertEquals(new IssueMatcher.Hit(1, List.of("forum")), m.match("A governance forum met.").hits().get("ig"));
+    assertEquals(new IssueMatcher.Hit(1, List.of("forum"), 0), m.match("A governance forum met.").hits().get("ig"));
   }
 
   @Test
@@ -166,8 +166,8 @@ class IssueMatcherTest {
     // ICANN twice (names 2, governance 2), one domain name (names 1, governance 1), multistakeholder (governance 1)
     Map<String, IssueMatcher.Hit> hits = m.match("ICANN's board met. Domain names and ICANN's multistakeholder model.")
         .hits();
-    assertEquals(new IssueMatcher.Hit(3, List.of("icann", "domain name")), hits.get("names"));
-    assertEquals(new IssueMatcher.Hit(4, List.of("icann", "domain name", "multistakeholder")), hits.get("governance"));
+    assertEquals(new IssueMatcher.Hit(3, List.of("icann", "domain name"), 0), hits.get("names"));
+    assertEquals(new IssueMatcher.Hit(4, List.of("icann", "domain name", "multistakeholder"), 0), hits.get("governance"));
   }
 
   @Test
@@ -189,8 +189,8 @@ class IssueMatcherTest {
             shared: [ixps, multi stakeholder]
         """);
     Map<String, IssueMatcher.Hit> hits = m.match("IXPs and an IXP grew. A multi-stakeholder body met.").hits();
-    assertEquals(new IssueMatcher.Hit(3, List.of("ixp", "multi-stakeholder")), hits.get("infra"));
-    assertEquals(new IssueMatcher.Hit(3, List.of("ixp", "multi-stakeholder")), hits.get("other"));
+    assertEquals(new IssueMatcher.Hit(3, List.of("ixp", "multi-stakeholder"), 0), hits.get("infra"));
+    assertEquals(new IssueMatcher.Hit(3, List.of("ixp", "multi-stakeholder"), 0), hits.get("other"));
   }
 
   @Test
@@ -200,7 +200,7 @@ class IssueMatcherTest {
     // Internet governance as the frame of what is asked for is not the topic (measured: half such matches are wrong)
     assertEquals(Map.of(), SHIPPED.match("Internet governance should encourage innovation.").hits());
     // NETmundial's full name is the venue; its short name, a term, still counts once
-    assertEquals(new IssueMatcher.Hit(1, List.of("netmundial")), SHIPPED.match(
+    assertEquals(new IssueMatcher.Hit(1, List.of("netmundial"), 0), SHIPPED.match(
         "NETmundial, the Global Multistakeholder Meeting on the Future of Internet Governance, met in São Paulo.")
         .hits().get("igf_multistakeholder"));
   }
@@ -210,8 +210,8 @@ class IssueMatcherTest {
     // The lemmatizer makes "go" of "gnso" and "gd" of "gtld": were they keys, every "went" would be the GNSO.
     assertEquals(Map.of(), SHIPPED.match("We went home and let it go; GD is a grade.").hits());
     Map<String, IssueMatcher.Hit> hits = SHIPPED.match("The GNSO council and the gTLDs.").hits();
-    assertEquals(new IssueMatcher.Hit(2, List.of("gnso", "gtld")), hits.get("critical_internet_resources"));
-    assertEquals(new IssueMatcher.Hit(1, List.of("gnso")), hits.get("igf_multistakeholder"));
+    assertEquals(new IssueMatcher.Hit(2, List.of("gnso", "gtld"), 0), hits.get("critical_internet_resources"));
+    assertEquals(new IssueMatcher.Hit(1, List.of("gnso"), 0), hits.get("igf_multistakeholder"));
     // Irregular forms keep their lemma: "children" is the term child's
     assertEquals(List.of("children"), SHIPPED.match("Children play online.").hits().get("children_online").terms());
   }

@@ -56,8 +56,8 @@ class OutputComparisonTest extends SparkTestBase {
   }
 
   /**
-   * Output roots written before and after a column was added: the dataset differs, by that column, and its rows are
-   * compared on the others (the same here); a dataset on one side only is named as such.
+   * Output roots written before and after a column was added, or changed its type: the dataset differs, by that
+   * column, and its rows are compared on the others (the same here); a dataset on one side only is named as such.
    */
   @Test
   void aColumnOnOneSideOnlyIsNamedAndTheOthersAreCompared(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
@@ -65,12 +65,16 @@ class OutputComparisonTest extends SparkTestBase {
     rows(row("b", 0.25), row("a", 0.5)).drop("extra").withColumn("added", org.apache.spark.sql.functions.lit(1))
         .write().parquet(dir.resolve("b/shares").toString());
     rows(row("a", 0.5)).write().parquet(dir.resolve("b/newer").toString());
+    rows(row("a", 0.5)).drop("extra").write().parquet(dir.resolve("a/retyped").toString());
+    rows(row("a", 0.5)).drop("extra").withColumn("share", org.apache.spark.sql.functions.lit("0.5"))
+        .write().parquet(dir.resolve("b/retyped").toString());
     List<OutputComparison.DatasetComparison> c = OutputComparison.compareRoots(spark(), dir.resolve("a"),
         dir.resolve("b"));
     Assertions.assertEquals(List.of("newer: only in " + dir.resolve("b"),
+        "retyped: DIFFERENT: columns only in A [share], only in B [share]; on the other columns, same 1 rows",
         "shares: DIFFERENT: columns only in A [], only in B [added]; on the other columns, same 2 rows"),
         c.stream().map(x -> x.name() + ": " + x.outcome()).toList());
-    Assertions.assertFalse(c.get(1).same());
+    Assertions.assertFalse(c.get(2).same());
   }
 
   @Test
