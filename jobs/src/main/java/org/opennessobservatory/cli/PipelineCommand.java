@@ -127,10 +127,9 @@ abstract class PipelineCommand implements Callable<Integer> {
       Memo memo = store == null ? null : new Memo(spark, store, runId);
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
-      if (allStages()) {
-        // Trained here too (about a second), since examples that parse may still be too few to train on.
-        IssueClassifier.load(issueExamples(), conf, Taxonomy.load(taxonomy(), conf));
-      }
+      // Trained now (about a second): examples that parse may still be too few to train on.
+      IssueClassifier classifier = allStages()
+          ? IssueClassifier.load(issueExamples(), conf, Taxonomy.load(taxonomy(), conf)) : null;
       if (allStages() && recommendations() != null) {
         RecommendationRegistry.load(recommendations(), conf);
       }
@@ -189,7 +188,7 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("indicators") + (double) stageSeconds.get("score"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "issues");
-        issues = IssuesJob.run(spark, data, taxonomy(), issueExamples(), writer, memo);
+        issues = IssuesJob.run(spark, data, taxonomy(), classifier, writer, memo);
         stageSeconds.put("issues", (System.nanoTime() - t0) / 1e9);
         datasets.put(IssuesStage.MENTIONS, issues.utteranceRows() + issues.documentRows());
         datasets.put(IssuesStage.MAP, issues.mapRows());

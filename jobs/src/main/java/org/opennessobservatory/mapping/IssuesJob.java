@@ -51,26 +51,27 @@ public final class IssuesJob {
   /** The memo of an incremental run: the issue matches of a document and of each of its turns, by its text's hash. */
   public static final String MATCHES = "issue_matches";
 
+  /** {@link #run(SparkSession, String, String, IssueClassifier, DatasetWriter, Memo)} with the shipped examples. */
   public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, DatasetWriter writer) {
-    return run(spark, outRoot, taxonomyPath, null, writer, null);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return run(spark, outRoot, taxonomyPath, IssueClassifier.load(null, conf, Taxonomy.load(taxonomyPath, conf)),
+        writer, null);
   }
 
   /**
    * Reads {@code <outRoot>/documents} and {@code <outRoot>/utterances}, finds the issues, writes both datasets.
    *
    * @param taxonomyPath a taxonomy file (local, hdfs://, s3a://), or null for the shipped one
-   * @param examplesPath the classifier's examples ({@link IssueClassifier#load}): a file, null for the shipped ones,
-   *     {@link IssueClassifier#NONE} for no classifier
+   * @param classifier trained on examples labelled with the taxonomy's issue ids ({@link IssueClassifier#load}: the
+   *     command line trains it before any stage runs), or null for none
    * @param memo where an incremental run finds the matches of texts matched before and keeps its own; null: match
    *     every text
-   * @throws UserException when the taxonomy or the examples are faulty (one line: file, line, fault) or an input is
-   *     missing
+   * @throws UserException when the taxonomy is faulty (one line: file, line, issue, fault) or an input is missing
    */
-  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, String examplesPath,
+  public static Summary run(SparkSession spark, String outRoot, String taxonomyPath, IssueClassifier classifier,
       DatasetWriter writer, Memo memo) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
-    IssueClassifier classifier = IssueClassifier.load(examplesPath, conf, taxonomy);
     IssueMatcher matcher = IssueMatcher.of(taxonomy, classifier);
     Dataset<Row> documents = spark.read().parquet(StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
     Dataset<Row> utterances = spark.read()

@@ -271,8 +271,8 @@ class IssuesStageTest extends SparkTestBase {
         "    terms: [thank]", "    phrases:", "      - good afternoon", ""));
 
     // The shipped classifier's examples are labelled with other issues: a user taxonomy comes with its own, or none.
-    IssuesJob.Summary s = IssuesJob.run(spark(), out, taxonomy.toString(), IssueClassifier.NONE,
-        new DatasetWriter(spark(), out), null);
+    IssuesJob.Summary s = IssuesJob.run(spark(), out, taxonomy.toString(), null, new DatasetWriter(spark(), out),
+        null);
 
     // "Good afternoon, privacy is key." (d2/1, unknown, 100 words) and "Thank you." (d2/2, government, 5 words)
     // match; privacy is no issue of this taxonomy. Document rows: d2 "Thank you." (d1, d3, d4 match nothing).
