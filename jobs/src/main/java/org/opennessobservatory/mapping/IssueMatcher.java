@@ -249,12 +249,41 @@ public final class IssueMatcher implements Serializable {
     }
   }
 
-  private static final java.util.regex.Pattern HYPHEN = java.util.regex.Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
-  private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(?<=\\p{L})['’]s\\b");
-
-  /** Hyphens between letters to spaces, possessive 's dropped: applied to text and terms alike. */
+  /**
+   * Hyphens between letters to spaces, possessive 's dropped: applied to text and terms alike. One pass by hand: as
+   * the two regular expressions {@code (?<=\p{L})-(?=\p{L})} → space, then {@code (?<=\p{L})['’]s\b} → nothing, it
+   * took a sixth of stage issues' matching time (IssueMatcherTest compares both on the gold set and random text).
+   */
   static String normalise(String text) {
-    return POSSESSIVE.matcher(HYPHEN.matcher(text).replaceAll(" ")).replaceAll("");
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '-' && letterBefore(text, i) && i + 1 < text.length() && Character.isLetter(text.codePointAt(i + 1))) {
+        out = (out == null ? new StringBuilder(text.length()) : out).append(text, copied, i).append(' ');
+        copied = i + 1;
+      } else if ((c == '\'' || c == '’') && i + 1 < text.length() && text.charAt(i + 1) == 's'
+          && letterBefore(text, i) && !wordAt(text, i + 2)) {
+        out = (out == null ? new StringBuilder(text.length()) : out).append(text, copied, i);
+        copied = i + 2;
+        i++;
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  /** A letter just before: one UTF-16 unit, as the expressions' look-behind saw it (a surrogate pair is no letter). */
+  private static boolean letterBefore(String text, int i) {
+    return i > 0 && Character.isLetter(text.charAt(i - 1));
+  }
+
+  /** Whether a word character follows, as {@code \b} after a letter sees it (java.util.regex, Java 17). */
+  private static boolean wordAt(String text, int i) {
+    if (i >= text.length()) {
+      return false;
+    }
+    int c = text.codePointAt(i);
+    return c == '_' || Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
   }
 
   /** Regular English plurals of a word: +s, +es, and y → ies after a consonant. */

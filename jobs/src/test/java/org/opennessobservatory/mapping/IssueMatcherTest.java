@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IssueMatcherTest {
@@ -227,5 +228,38 @@ class IssueMatcherTest {
     // "ICANN's" is one token; its possessive is dropped
     assertEquals(List.of("icann"), SHIPPED.match("ICANN's process is open.").hits()
         .get("critical_internet_resources").terms());
+  }
+
+  /** What {@link IssueMatcher#normalise} did with two regular expressions, before it was written as one pass. */
+  private static String normaliseByRegex(String text) {
+    String hyphens = java.util.regex.Pattern.compile("(?<=\\p{L})-(?=\\p{L})").matcher(text).replaceAll(" ");
+    return java.util.regex.Pattern.compile("(?<=\\p{L})['’]s\\b").matcher(hyphens).replaceAll("");
+  }
+
+  @Test
+  void normaliseDoesWhatTheRegularExpressionsDid() {
+    assertEquals("e waste of ICANN rules", IssueMatcher.normalise("e-waste of ICANN's rules"));
+    // "it's" loses its 's too: a contraction looks like a possessive
+    assertEquals("the users’ data, it 5-6, A", IssueMatcher.normalise("the users’ data, it's 5-6, A's"));
+    // the gold utterances and the classifier's examples
+    Set<String> ids = new java.util.HashSet<>(Taxonomy.shipped().issues().stream().map(Taxonomy.Issue::id).toList());
+    List<String> texts = new java.util.ArrayList<>();
+    IssueEval.read(java.nio.file.Path.of("src/test/resources/gold/issues"), ids).forEach(e -> texts.add(e.text()));
+    IssueClassifier.examples(null, new org.apache.hadoop.conf.Configuration(), Taxonomy.shipped())
+        .forEach(e -> texts.add(e.text()));
+    // Random strings over the characters the two expressions look at, and their neighbours: letters (with a
+    // surrogate pair and a combining mark), digits, '_', both apostrophes, hyphens, s, spaces.
+    String[] pieces = {"a", "s", "S", "é", "𝒜", "\u0301", "7", "_", "'", "’", "-", " ", ".", "s", "'s", "-s"};
+    java.util.Random random = new java.util.Random(5);
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(12); i >= 0; i--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(b.toString());
+    }
+    for (String text : texts) {
+      assertEquals(normaliseByRegex(text), IssueMatcher.normalise(text), text);
+    }
   }
 }
