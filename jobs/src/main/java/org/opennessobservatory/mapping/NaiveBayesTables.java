@@ -83,17 +83,27 @@ final class NaiveBayesTables implements Serializable {
     }
   }
 
-  /** Per model, the probability of the wanted outcome given {@code features} (in order); NaN for no model. */
-  double[] probabilities(String[] features) {
-    double[] sums = new double[2 * size];
-    for (String f : features) {
-      double[] row = additions.get(f);
-      if (row != null) {
-        for (int k = 0; k < row.length; k++) {
-          sums[k] += row[k];
-        }
+  /** Per model, per outcome (index order), the log one feature adds; null when no model knows the feature. */
+  double[] row(String feature) {
+    return additions.get(feature);
+  }
+
+  /** Sums for {@link #probabilities}: one per model and outcome, to which each feature's {@link #row} is added. */
+  double[] emptySums() {
+    return new double[2 * size];
+  }
+
+  /** Adds a feature's row (null: nothing) to {@code sums}; the features must come in the order they were generated. */
+  static void add(double[] sums, double[] row) {
+    if (row != null) {
+      for (int k = 0; k < row.length; k++) {
+        sums[k] += row[k];
       }
     }
+  }
+
+  /** Per model, the probability of the wanted outcome given the features summed in {@code sums}; NaN for no model. */
+  double[] probabilities(double[] sums) {
     double[] out = new double[size];
     for (int m = 0; m < size; m++) {
       if (wanted[m] < 0) {

@@ -123,7 +123,8 @@ class IssueClassifierTest {
   void theTablesGiveOpenNlpsOwnProbabilities() {
     List<String> ids = Taxonomy.shipped().issues().stream().map(Taxonomy.Issue::id).toList();
     List<Example> examples = IssueClassifier.examples(null, new Configuration(), Taxonomy.shipped());
-    DoccatModel[] models = IssueClassifier.models(examples, ids);
+    DoccatModel[] models = IssueClassifier.models(examples,
+        examples.stream().map(e -> IssueClassifier.wordsOf(e.text())).toList(), ids);
     IssueClassifier c = IssueEvalTest.shippedClassifier();
     List<String> texts = new java.util.ArrayList<>(examples.stream().map(Example::text).toList());
     IssueEval.read(IssueEvalTest.GOLD, Set.copyOf(ids)).forEach(e -> texts.add(e.text()));
