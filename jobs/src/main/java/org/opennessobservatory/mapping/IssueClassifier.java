@@ -41,7 +41,7 @@ import org.opennessobservatory.mapping.IssueGoldFile.Example;
  *
  * <p>The shipped examples ({@link #SHIPPED}, reference/README.md says how they were written) are none of the gold
  * set's, so that {@code observatory eval issues} measures the classifier on text it was not trained on. Naive Bayes
- * rather than maximum entropy: on the gold set it found more at the same precision, and trains in about a second on
+ * rather than maximum entropy: on the gold set it found more at the same precision, and trains in seconds on
  * the driver. Training is deterministic (counts), so every run with the same examples classifies alike; the models
  * travel to the executors with the matcher, as {@link NaiveBayesTables}.
  */
@@ -79,7 +79,9 @@ public final class IssueClassifier implements Serializable {
   /**
    * The models' rows by word and by word pair, so that a sentence is classified without making its feature strings
    * ("bow=…", "ng=:…:…" for every word and pair): that took about half the classifier's time. Every feature a model
-   * knows comes from an example's words, so indexing the examples' words and pairs finds them all.
+   * knows comes from an example's words, so indexing the examples' words and pairs finds them all. A pair with a
+   * colon in a word ("http://…") is looked up by its feature string, which is ambiguous there: ("a:b", "c") and ("a",
+   * "b:c") are one feature to OpenNLP.
    */
   private final HashMap<String, double[]> wordRows = new HashMap<>();
   private final HashMap<String, HashMap<String, double[]>> pairRows = new HashMap<>();
@@ -97,7 +99,7 @@ public final class IssueClassifier implements Serializable {
         if (row != null) {
           wordRows.put(words[i], row);
         }
-        if (i + 1 < words.length) {
+        if (i + 1 < words.length && !colonIn(words[i], words[i + 1])) {
           row = this.models.row(onlyFeature(FEATURES[1], words[i], words[i + 1]));
           if (row != null) {
             pairRows.computeIfAbsent(words[i], w -> new HashMap<>()).put(words[i + 1], row);
@@ -105,6 +107,10 @@ public final class IssueClassifier implements Serializable {
         }
       }
     }
+  }
+
+  private static boolean colonIn(String a, String b) {
+    return a.indexOf(':') >= 0 || b.indexOf(':') >= 0;
   }
 
   /** The one feature {@code generator} makes of a word or a pair. */
@@ -270,6 +276,10 @@ public final class IssueClassifier implements Serializable {
       NaiveBayesTables.add(sums, wordRows.get(w));
     }
     for (int i = 0; i + 1 < words.length; i++) {
+      if (colonIn(words[i], words[i + 1])) {
+        NaiveBayesTables.add(sums, models.row(onlyFeature(FEATURES[1], words[i], words[i + 1])));
+        continue;
+      }
       HashMap<String, double[]> next = pairRows.get(words[i]);
       if (next != null) {
         NaiveBayesTables.add(sums, next.get(words[i + 1]));

@@ -9,7 +9,8 @@ import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 
 /**
- * Several OpenNLP naive Bayes models of two outcomes, evaluated together: one look-up per feature for all of them.
+ * Several OpenNLP naive Bayes models of two outcomes, evaluated together: one look-up per feature for all of them
+ * ({@link IssueClassifier} finds the rows by word and word pair).
  * Asking each {@code NaiveBayesModel} in turn looks every feature up once per model, which made stage issues 1.8 times
  * slower with twenty models; here a feature's contributions to every model sit in one row.
  *

@@ -142,6 +142,28 @@ class IssueClassifierTest {
     assertTrue(above > 500, above + " decisions above the threshold: the comparison covers both sides");
   }
 
+  /**
+   * A pair with a colon in a word is one OpenNLP feature however the colon splits it ("ng=:ab:cd:ef" for ("ab:cd",
+   * "ef") and for ("ab", "cd:ef")): the classifier finds it either way, as OpenNLP does.
+   */
+  @Test
+  void pairsWithAColonAreTheFeatureOpenNlpMakes() {
+    List<Example> examples = new java.util.ArrayList<>(EXAMPLES);
+    examples.add(example("c1", "Look up ab:cd ef for the mast.", "access"));
+    examples.add(example("c2", "The page ab:cd ef lists every mast.", "access"));
+    List<String> ids = List.of("access", "privacy");
+    IssueClassifier c = IssueClassifier.train("colons", examples, ids, 0.5);
+    DocumentCategorizerME library = new DocumentCategorizerME(IssueClassifier.models(examples,
+        examples.stream().map(e -> IssueClassifier.wordsOf(e.text())).toList(), ids)[0]);
+    for (String[] words : List.of(new String[] {"ab:cd", "ef"}, new String[] {"ab", "cd:ef"},
+        new String[] {"x", "ab", "cd:ef", "mast"})) {
+      assertEquals(library.categorize(words)[library.getIndex("yes")], c.probabilities(words)[0], 0.0,
+          String.join(" ", words));
+    }
+    // the feature is known: the probability differs from a pair the models never saw
+    assertNotEquals(c.probabilities(new String[] {"ab", "cd:ef"})[0], c.probabilities(new String[] {"ab", "zz:ef"})[0]);
+  }
+
   /** An incremental run reuses stored matches only with the same examples and settings, or the same absence. */
   @Test
   void theMemoSettingsFollowTheExamples() {
