@@ -126,12 +126,13 @@ class IssueEvalTest {
    * here, and raising the figures means raising these bounds with them.
    *
    * <p>With the classifier trained on the shipped examples (none of them a gold line), what the pipeline finds,
-   * measured on 2026-11-30 with 2026.8 and the 2,300 examples: utterances.tsv 205, 22, 12; 0.903, 0.945. heldout.tsv 44,
+   * measured on 2026-11-30 with 2026.8 and the 2,286 examples: utterances.tsv 205, 23, 12; 0.899, 0.945. heldout.tsv 44,
    * 8, 4; 0.846, 0.917. heldout-2.tsv 110, 21, 15; 0.840, 0.880. heldout-3.tsv 100, 16, 26; 0.862, 0.794. heldout-4.tsv
    * 186, 35, 30; 0.842, 0.861. Guarded the same way: the classifier's examples and settings are held to these figures
-   * too. (The 1,151 examples before gave 202, 26 / 42, 5 / 111, 24 / 95, 15 / 178, 37: the second 1,149 raised the
-   * true positives of the five files together by 17 for 5 fewer false ones; the bounds moved with them, also where a
-   * file lost: heldout-2.tsv a true positive, heldout.tsv 3 and heldout-3.tsv 1 more false positives.)
+   * too. (The 1,151 examples before gave 202, 26 / 42, 5 / 111, 24 / 95, 15 / 178, 37: the second 1,149, less 14
+   * lines of the first that shared six words with heldout-4.tsv, raised the true positives of the five files together
+   * by 17 for 4 fewer false ones; the bounds moved with them, also where a file lost: heldout-2.tsv a true positive,
+   * heldout.tsv 3 and heldout-3.tsv 1 more false positives.)
    */
   @Test
   void goldSetQualityIsNoWorseThanMeasured() {
@@ -146,7 +147,7 @@ class IssueEvalTest {
     assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped(), shippedClassifier())), Map.of(
         "heldout-2.tsv", new long[] {120, 110, 21}, "heldout-3.tsv", new long[] {120, 100, 16},
         "heldout-4.tsv", new long[] {200, 186, 35}, "heldout.tsv", new long[] {47, 44, 8},
-        "utterances.tsv", new long[] {231, 205, 22}), lines);
+        "utterances.tsv", new long[] {231, 205, 23}), lines);
     // Each method alone, as the report reads it from the combined hits, is what that method gives on its own: the
     // terms from a matcher without classifier, the classifier from its sentences.
     assertTrue(lines.contains(methodLine("taxonomy's terms alone",
@@ -193,10 +194,10 @@ class IssueEvalTest {
    * 0.861, 0.518; netmundial-2014-sentences-4.tsv (held out while 2026.6 was chosen) 98, 24, 94; 0.803, 0.510;
    * netmundial-2014-sentences-5.tsv (held out while 2026.7 was chosen) 108, 24, 86; 0.818, 0.557 (2026.6: 104, 23,
    * 90). Guarded per file like the gold set; skipped where the corpus is not on the machine. With the classifier (no
-   * example drawn from NETmundial), 2,300 examples: 124, 19, 84; 0.867, 0.596 / 129, 34, 61; 0.791, 0.679 / 116, 30, 75;
-   * 0.795, 0.607 / 122, 33, 70; 0.787, 0.635 / 122, 31, 72; 0.797, 0.629. (The 1,151 examples before: 119, 22 / 125, 32
-   * / 113, 29 / 120, 32 / 125, 32. Over the five files 11 more true positives and the same 147 false ones; the
-   * bounds moved with them, also where a file lost: the fifth, held out, 3 true positives.)
+   * example drawn from NETmundial), 2,286 examples: 124, 19, 84; 0.867, 0.596 / 130, 35, 60; 0.788, 0.684 / 116, 30, 75;
+   * 0.795, 0.607 / 122, 33, 70; 0.787, 0.635 / 122, 32, 72; 0.792, 0.629. (The 1,151 examples before: 119, 22 / 125, 32
+   * / 113, 29 / 120, 32 / 125, 32. Over the five files 12 more true positives and 2 more false ones; the bounds moved
+   * with them, also where a file lost: the fifth, held out, 3 true positives.)
    */
   @Test
   void netmundialSentencesQualityIsNoWorseThanMeasured() {
@@ -214,10 +215,10 @@ class IssueEvalTest {
         "netmundial-2014-sentences-5.tsv", new long[] {200, 108, 24},
         "netmundial-2014-sentences.tsv", new long[] {200, 101, 12}), lines);
     assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped(), shippedClassifier())), Map.of(
-        "netmundial-2014-sentences-2.tsv", new long[] {200, 129, 34},
+        "netmundial-2014-sentences-2.tsv", new long[] {200, 130, 35},
         "netmundial-2014-sentences-3.tsv", new long[] {200, 116, 30},
         "netmundial-2014-sentences-4.tsv", new long[] {200, 122, 33},
-        "netmundial-2014-sentences-5.tsv", new long[] {200, 122, 31},
+        "netmundial-2014-sentences-5.tsv", new long[] {200, 122, 32},
         "netmundial-2014-sentences.tsv", new long[] {200, 124, 19}), lines);
   }
 }
