@@ -161,7 +161,8 @@ class IssueClassifierTest {
           String.join(" ", words));
     }
     // the feature is known: the probability differs from a pair the models never saw
-    assertNotEquals(c.probabilities(new String[] {"ab", "cd:ef"})[0], c.probabilities(new String[] {"ab", "zz:ef"})[0]);
+    assertNotEquals(c.probabilities(new String[] {"ab", "cd:ef"})[0],
+        c.probabilities(new String[] {"ab", "zz:ef"})[0]);
   }
 
   /** An incremental run reuses stored matches only with the same examples and settings, or the same absence. */
