@@ -127,7 +127,7 @@ abstract class PipelineCommand implements Callable<Integer> {
       Memo memo = store == null ? null : new Memo(spark, store, runId);
       // A faulty rubric fails now, not after hours of ingest.
       Rubric rubric = allStages() ? ScoreJob.rubric(rubric(), conf) : null;
-      // Trained now (about a second): examples that parse may still be too few to train on.
+      // Trained now (seconds): examples that parse may still be too few to train on.
       IssueClassifier classifier = allStages()
           ? IssueClassifier.load(issueExamples(), conf, Taxonomy.load(taxonomy(), conf)) : null;
       if (allStages() && recommendations() != null) {

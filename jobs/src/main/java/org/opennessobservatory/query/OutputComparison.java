@@ -94,10 +94,14 @@ public final class OutputComparison {
           }
         }
         Column[] common = shared.stream().map(functions::col).toArray(Column[]::new);
-        long rowsA = da.count();
-        long rowsB = db.count();
-        Difference rows = shared.isEmpty() ? new Difference(rowsA, rowsB, rowsA, rowsB, List.of())
-            : compare(da.select(common), db.select(common));
+        Difference rows;
+        if (shared.isEmpty()) {
+          long rowsA = da.count();
+          long rowsB = db.count();
+          rows = new Difference(rowsA, rowsB, rowsA, rowsB, List.of());
+        } else {
+          rows = compare(da.select(common), db.select(common));
+        }
         compared.add(new DatasetComparison(name, null, rows, without(da.schema(), shared),
             without(db.schema(), shared)));
       }
