@@ -30,13 +30,15 @@ import org.apache.spark.sql.SparkSession;
  * Because a result is looked up by what it was computed from, a reused result is exactly the one a full run would
  * compute, whichever run stored it; a stale or half-written store can cost time, never correctness.
  *
- * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<config hash>/<run id>.<kind>/} with columns
+ * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<config hash>/<seq>-<run id>.<kind>/} with columns
  * {@code key}, {@code config} and the value columns (one row per key, or per key and part where a result has parts,
  * as a transcript has turns); a generation counts once it has {@code _SUCCESS}. A
  * <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
  * none of which an earlier generation holds. A run reads the newest full generation and the deltas after it; it
  * writes a delta, unless it found nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full
- * generation (which also drops the entries of files since removed). Once the run's manifest is written,
+ * generation (which also drops the entries of files since removed). Generations are ordered by {@code seq}, one more
+ * than the highest in their folder when written: not by file times, which a store copied or moved without them
+ * (cp, distcp, an upload to S3) loses, and which two quick runs can share. Once the run's manifest is written,
  * {@link #prune} removes what the next run will not read. A run killed before that leaves generations it wrote,
  * which are correct and read or pruned next time. One run at a time per store: two runs writing deltas at once may
  * both store an entry, which later runs would then read twice.
@@ -109,8 +111,10 @@ public final class Memo {
   public void write(String name, String config, Dataset<Row> entries) {
     boolean delta = !writesFull(name);
     Path folder = configFolder(name, config);
+    String generation = String.format(java.util.Locale.ROOT, "%06d-%s.%s", nextSequence(folder), runId,
+        delta ? DELTA : FULL);
     (delta ? entries.filter(col(ADDED)) : entries).drop(ADDED).write().mode(SaveMode.Overwrite)
-        .parquet(new Path(folder, runId + "." + (delta ? DELTA : FULL)).toString());
+        .parquet(new Path(folder, generation).toString());
     written.put(name, folder);
   }
 
@@ -157,14 +161,15 @@ public final class Memo {
       if (!fs.exists(configFolder)) {
         return List.of();
       }
-      List<FileStatus> finished = new ArrayList<>();
+      List<Path> finished = new ArrayList<>();
       for (FileStatus generation : fs.listStatus(configFolder)) {
-        success(fs, generation.getPath()).ifPresent(finished::add);
+        if (sequence(generation.getPath()) >= 0 && finished(fs, generation.getPath())) {
+          finished.add(generation.getPath());
+        }
       }
-      finished.sort(Comparator.comparingLong(FileStatus::getModificationTime));
+      finished.sort(Comparator.comparingLong(Memo::sequence));
       List<Path> live = new ArrayList<>();
-      for (FileStatus s : finished) {
-        Path generation = s.getPath().getParent();
+      for (Path generation : finished) {
         if (generation.getName().endsWith("." + FULL)) {
           live.clear();
         }
@@ -178,11 +183,33 @@ public final class Memo {
     }
   }
 
-  private static Optional<FileStatus> success(FileSystem fs, Path generation) {
+  private static boolean finished(FileSystem fs, Path generation) throws IOException {
+    return fs.exists(new Path(generation, DatasetWriter.SUCCESS));
+  }
+
+  /** A generation's sequence number ({@code <seq>-<run id>.<kind>}); -1 for a name of another form. */
+  static long sequence(Path generation) {
+    String name = generation.getName();
+    int dash = name.indexOf('-');
+    if (dash <= 0 || dash > 18 || !name.substring(0, dash).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    return Long.parseLong(name.substring(0, dash));
+  }
+
+  /** One more than the highest sequence number in {@code configFolder}, finished or not (1 in a new folder). */
+  private long nextSequence(Path configFolder) {
     try {
-      return Optional.of(fs.getFileStatus(new Path(generation, DatasetWriter.SUCCESS)));
+      FileSystem fs = configFolder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      long highest = 0;
+      if (fs.exists(configFolder)) {
+        for (FileStatus generation : fs.listStatus(configFolder)) {
+          highest = Math.max(highest, sequence(generation.getPath()));
+        }
+      }
+      return highest + 1;
     } catch (IOException e) {
-      return Optional.empty();
+      throw new UncheckedIOException("reading the incremental store " + store, e);
     }
   }
 

@@ -62,14 +62,14 @@ class MemoTest extends SparkTestBase {
     }
   }
 
-  /** Modification times one second apart, in run order: the store orders generations by their _SUCCESS. */
-  private static void age(Path memo, String... generationsInOrder) throws IOException {
+  /** Gives the generations' _SUCCESS files modification times one second apart, in the order given. */
+  private static void touch(Path memo, String... generations) throws IOException {
     Path config;
     try (Stream<Path> configs = Files.list(memo)) {
       config = configs.findFirst().orElseThrow();
     }
-    for (int i = 0; i < generationsInOrder.length; i++) {
-      Files.setLastModifiedTime(config.resolve(generationsInOrder[i]).resolve(DatasetWriter.SUCCESS),
+    for (int i = 0; i < generations.length; i++) {
+      Files.setLastModifiedTime(config.resolve(generations[i]).resolve(DatasetWriter.SUCCESS),
           FileTime.fromMillis(1_000_000L + 1_000L * i));
     }
   }
@@ -80,15 +80,14 @@ class MemoTest extends SparkTestBase {
     String store = dir.resolve("store").toString();
     Path memo = dir.resolve("store/parses");
     assertEquals(List.of(), run(store, "r1", "k1=one", "k2=two"), "first run: nothing to read");
-    assertEquals(List.of("r1.full"), generations(memo), "nothing stored: all entries, as a full generation");
+    assertEquals(List.of("000001-r1.full"), generations(memo), "nothing stored: all entries, as a full generation");
 
     // k2's file was removed, k3 is new: the delta holds k3 only; k2 stays stored until the next full generation.
     assertEquals(List.of("k1=one", "k2=two"), run(store, "r2", "k1~one", "k3=three"));
-    assertEquals(List.of("r1.full", "r2.delta"), generations(memo));
-    age(memo, "r1.full", "r2.delta");
+    assertEquals(List.of("000001-r1.full", "000002-r2.delta"), generations(memo));
     assertEquals(List.of("k1=one", "k2=two", "k3=three"), run(store, "r3", "k1~one", "k3~three"));
-    assertEquals(List.of("r1.full", "r2.delta", "r3.delta"), generations(memo), "an empty delta too");
-    age(memo, "r1.full", "r2.delta", "r3.delta");
+    assertEquals(List.of("000001-r1.full", "000002-r2.delta", "000003-r3.delta"), generations(memo),
+        "an empty delta too");
     assertEquals(List.of("k1=one", "k2=two", "k3=three"), run(store, "r4", "k1~one"), "an empty delta is read");
 
     // Another memo and other settings are apart.
@@ -102,18 +101,34 @@ class MemoTest extends SparkTestBase {
     String store = dir.resolve("store").toString();
     Path memo = dir.resolve("store/parses");
     run(store, "r0", "k0=zero");
-    List<String> order = new ArrayList<>(List.of("r0.full"));
     for (int i = 1; i <= Memo.MAX_DELTAS; i++) {
       run(store, "r" + i, "k0~zero", "k" + i + "=" + i);
-      order.add("r" + i + ".delta");
-      age(memo, order.toArray(String[]::new));
     }
     assertEquals(Memo.MAX_DELTAS + 1, generations(memo).size());
     // Compaction: k0 and k7 are still in the corpus, the files of k1 … k6 are gone.
     List<String> read = run(store, "r8", "k0~zero", "k7~7");
     assertEquals(Memo.MAX_DELTAS + 1, read.size(), read.toString());
-    assertEquals(List.of("r8.full"), generations(memo));
+    assertEquals(List.of("000009-r8.full"), generations(memo));
     assertEquals(List.of("k0=zero", "k7=7"), run(store, "r9", "k0~zero"));
+  }
+
+  @Test
+  void theOrderOfGenerationsIsTheirSequenceNotTheirFileTimes(@TempDir Path dir) throws IOException {
+    String store = dir.resolve("store").toString();
+    Path memo = dir.resolve("store/parses");
+    run(store, "r1", "k1=one");
+    run(store, "r2", "k1~one", "k2=two");
+    // As a copy without file times may leave them: the full generation's _SUCCESS newer than the delta's. Ordered
+    // by time, the delta would come before the full generation and be dropped (k2 computed again).
+    touch(memo, "000002-r2.delta", "000001-r1.full");
+    Memo third = new Memo(spark(), store, "r3");
+    assertEquals(List.of("k1=one", "k2=two"), values(third.previous("parses", "a").orElseThrow()));
+    third.write("parses", "a", entries("a", "k1~one", "k2~two", "k3=three"));
+    third.prune();
+    assertEquals(List.of("000001-r1.full", "000002-r2.delta", "000003-r3.delta"), generations(memo));
+    Assertions.assertEquals(-1, Memo.sequence(new org.apache.hadoop.fs.Path("/s/r1.full")), "no sequence");
+    Assertions.assertEquals(-1, Memo.sequence(new org.apache.hadoop.fs.Path("/s/_temporary")));
+    Assertions.assertEquals(12, Memo.sequence(new org.apache.hadoop.fs.Path("/s/000012-r.delta")));
   }
 
   @Test
@@ -131,8 +146,7 @@ class MemoTest extends SparkTestBase {
     try (Stream<Path> configs = Files.list(memo)) {
       config = configs.findFirst().orElseThrow();
     }
-    Files.delete(config.resolve("r3.delta").resolve(DatasetWriter.SUCCESS));
-    age(memo, "r1.full", "r2.delta");
+    Files.delete(config.resolve("000003-r3.delta").resolve(DatasetWriter.SUCCESS));
 
     Memo fourth = new Memo(spark(), store, "r4");
     assertEquals(List.of("k1=one", "k2=two"), values(fourth.previous("parses", "a").orElseThrow()));
@@ -140,13 +154,15 @@ class MemoTest extends SparkTestBase {
     Assertions.assertTrue(fourth.previous("issue_matches", "t").isEmpty());
     fourth.write("issue_matches", "t", entries("t", "x=1"));
     fourth.prune();
-    assertEquals(List.of("r1.full", "r2.delta", "r3.delta"), generations(memo), "a memo it did not write is kept");
+    assertEquals(List.of("000001-r1.full", "000002-r2.delta", "000003-r3.delta"), generations(memo),
+        "a memo it did not write is kept");
 
     Memo fifth = new Memo(spark(), store, "r5");
     fifth.previous("parses", "b");
     fifth.write("parses", "b", entries("b", "k1=uno"));
     fifth.prune();
-    assertEquals(List.of("r5.full"), generations(memo), "settings a changed to b: only b's generation is left");
+    assertEquals(List.of("000001-r5.full"), generations(memo),
+        "settings a changed to b: only b's generation is left");
     assertEquals(List.of("k1=uno"), values(new Memo(spark(), store, "r6").previous("parses", "b").orElseThrow()));
   }
 }
