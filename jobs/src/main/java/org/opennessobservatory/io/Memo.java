@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +31,10 @@ import org.apache.spark.sql.SparkSession;
  * Because a result is looked up by what it was computed from, a reused result is exactly the one a full run would
  * compute, whichever run stored it; a stale or half-written store can cost time, never correctness.
  *
- * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<config hash>/<seq>-<run id>.<kind>/} with columns
- * {@code key}, {@code config} and the value columns (one row per key, or per key and part where a result has parts,
- * as a transcript has turns); a generation counts once it has {@code _SUCCESS}. A
+ * <p>Each memo (parses, issue matches …) lives in
+ * {@code <store>/<name>/<config hash>/<seq>-<run id>.<kind>/} with columns {@code key}, {@code config} and the value
+ * columns (one row per key, or per key and part where a result has parts, as a transcript has turns); a generation
+ * counts once it has {@code _SUCCESS}. A
  * <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
  * none of which an earlier generation holds. A run reads the newest full generation and the deltas after it; it
  * writes a delta, unless it found nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full
@@ -111,7 +113,7 @@ public final class Memo {
   public void write(String name, String config, Dataset<Row> entries) {
     boolean delta = !writesFull(name);
     Path folder = configFolder(name, config);
-    String generation = String.format(java.util.Locale.ROOT, "%06d-%s.%s", nextSequence(folder), runId,
+    String generation = String.format(Locale.ROOT, "%06d-%s.%s", nextSequence(folder), runId,
         delta ? DELTA : FULL);
     (delta ? entries.filter(col(ADDED)) : entries).drop(ADDED).write().mode(SaveMode.Overwrite)
         .parquet(new Path(folder, generation).toString());
