@@ -34,8 +34,7 @@ import org.apache.spark.sql.SparkSession;
  * <p>Each memo (parses, issue matches …) lives in
  * {@code <store>/<name>/<config hash>/<seq>-<run id>.<kind>/} with columns {@code key}, {@code config} and the value
  * columns (one row per key, or per key and part where a result has parts, as a transcript has turns); a generation
- * counts once it has {@code _SUCCESS}. A
- * <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
+ * counts once it has {@code _SUCCESS}. A <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
  * none of which an earlier generation holds. A run reads the newest full generation and the deltas after it; it
  * writes a delta, unless it found nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full
  * generation (which also drops the entries of files since removed). Generations are ordered by {@code seq}, one more
@@ -169,7 +168,8 @@ public final class Memo {
           finished.add(generation.getPath());
         }
       }
-      finished.sort(Comparator.comparingLong(Memo::sequence));
+      // By name where two share a number (two runs at once, which a store does not support): a stable order.
+      finished.sort(Comparator.comparingLong(Memo::sequence).thenComparing(Path::getName));
       List<Path> live = new ArrayList<>();
       for (Path generation : finished) {
         if (generation.getName().endsWith("." + FULL)) {

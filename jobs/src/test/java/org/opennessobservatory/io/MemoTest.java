@@ -126,9 +126,13 @@ class MemoTest extends SparkTestBase {
     third.write("parses", "a", entries("a", "k1~one", "k2~two", "k3=three"));
     third.prune();
     assertEquals(List.of("000001-r1.full", "000002-r2.delta", "000003-r3.delta"), generations(memo));
-    Assertions.assertEquals(-1, Memo.sequence(new org.apache.hadoop.fs.Path("/s/r1.full")), "no sequence");
-    Assertions.assertEquals(-1, Memo.sequence(new org.apache.hadoop.fs.Path("/s/_temporary")));
-    Assertions.assertEquals(12, Memo.sequence(new org.apache.hadoop.fs.Path("/s/000012-r.delta")));
+    assertEquals(-1, sequence("r1.full"), "no sequence");
+    assertEquals(-1, sequence("_temporary"));
+    assertEquals(12, sequence("000012-0b5e7f6c-2d43-4f0e-9a41-7c1e5d2b8a90.delta"), "a run id with dashes");
+  }
+
+  private static long sequence(String generation) {
+    return Memo.sequence(new org.apache.hadoop.fs.Path("/store/parses/config", generation));
   }
 
   @Test
