@@ -43,8 +43,8 @@ public final class IndicatorsJob {
       long sessionRows = sessions.count();
       writer.write(IndicatorsStage.SESSIONS, sessions, sessionRows == 0, "forum", "year");
       // The panel reads the sessions again (session means): persisted above so the turns are folded once. The panel
-      // itself is persisted too: counted, then written, it would otherwise be computed twice (a dozen joins and
-      // aggregations each time, most of the stage's time in a profile).
+      // itself is persisted too: counted, then written, it would otherwise be computed (and planned: a dozen joins
+      // and aggregations) twice.
       Dataset<Row> forumYears = out.forumYears().persist(StorageLevel.MEMORY_AND_DISK());
       long forumYearRows;
       try {
