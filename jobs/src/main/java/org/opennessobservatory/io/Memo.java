@@ -31,18 +31,17 @@ import org.apache.spark.sql.SparkSession;
  * Because a result is looked up by what it was computed from, a reused result is exactly the one a full run would
  * compute, whichever run stored it; a stale or half-written store can cost time, never correctness.
  *
- * <p>Each memo (parses, issue matches …) lives in
- * {@code <store>/<name>/<config hash>/<seq>-<run id>.<kind>/} with columns {@code key}, {@code config} and the value
- * columns (one row per key, or per key and part where a result has parts, as a transcript has turns); a generation
- * counts once it has {@code _SUCCESS}. A <i>full</i> generation holds every entry of its run's inputs; a <i>delta</i> only the entries its run computed,
- * none of which an earlier generation holds. A run reads the newest full generation and the deltas after it; it
- * writes a delta, unless it found nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full
- * generation (which also drops the entries of files since removed). Generations are ordered by {@code seq}, one more
- * than the highest in their folder when written: not by file times, which a store copied or moved without them
- * (cp, distcp, an upload to S3) loses, and which two quick runs can share. Once the run's manifest is written,
- * {@link #prune} removes what the next run will not read. A run killed before that leaves generations it wrote,
- * which are correct and read or pruned next time. One run at a time per store: two runs writing deltas at once may
- * both store an entry, which later runs would then read twice.
+ * <p>Each memo (parses, issue matches …) lives in {@code <store>/<name>/<config hash>/<seq>-<run id>.<kind>/} with
+ * columns {@code key}, {@code config} and the value columns (one row per key, or per key and part where a result has
+ * parts, as a transcript has turns); a generation counts once it has {@code _SUCCESS}. A <i>full</i> generation holds
+ * every entry of its run's inputs; a <i>delta</i> only the entries its run computed, none of which an earlier
+ * generation holds. A run reads the newest full generation and the deltas after it; it writes a delta, unless it found
+ * nothing under its settings or {@link #MAX_DELTAS} deltas, when it writes a full generation (which also drops the
+ * entries of files since removed). Generations are ordered by {@code seq}, one more than the highest in their folder
+ * when written: not by file times, which a store copied or moved without them (cp, distcp, an upload to S3) loses, and
+ * which two quick runs can share. Once the run's manifest is written, {@link #prune} removes what the next run will not
+ * read. A run killed before that leaves generations it wrote, which are correct and read or pruned next time. One run
+ * at a time per store: two runs writing deltas at once may both store an entry, which later runs would then read twice.
  */
 public final class Memo {
   public static final String KEY = "key";
