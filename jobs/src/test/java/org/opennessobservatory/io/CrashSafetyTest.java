@@ -24,7 +24,7 @@ import org.opennessobservatory.cli.Observatory;
 import org.opennessobservatory.privacy.PseudonymKey;
 import org.opennessobservatory.privacy.PseudonymiseJob;
 import org.opennessobservatory.testing.NameScan;
-import org.opennessobservatory.testing.CliRunner;
+import org.opennessobservatory.testing.DemoRun;
 import org.opennessobservatory.query.OutputComparison;
 import org.opennessobservatory.testing.SparkTestBase;
 import org.opennessobservatory.testing.TestPaths;
@@ -34,30 +34,29 @@ import org.opennessobservatory.testing.TestPaths;
  * no dataset that looks complete but is not: every dataset folder there is whole ({@code _SUCCESS}) and holds the
  * rows of an uninterrupted run. The next run, pseudonymised, then completes with the same rows (pseudonymised alike),
  * and at no moment of it is a dataset with real names in sight in the output root; none is left in any of its
- * outputs. The runs are child JVMs over a small slice of data-samples (two forums of 2023); the reference run is in
- * this JVM, on other partitions.
+ * outputs. The runs are child JVMs over data-samples on one or two cores; the uninterrupted run they are held to is
+ * the shared demo run of this JVM ({@link DemoRun}), on other partitions. (A run over a slice of two forums, which
+ * this test used to make its own reference run of, costs nearly as much as one over all the samples: at this size
+ * the stages' fixed costs rule.)
  */
 class CrashSafetyTest extends SparkTestBase {
-  private static final List<String> FOLDERS = List.of("igf/2023", "eurodig/2023");
   private static final String KEY = "test key, not a secret: 32 bytes";
 
   @Test
   void aKilledRunLeavesOnlyWholeDatasetsAndNoManifestAndTheNextRunCompletes(@TempDir Path dir) throws Exception {
-    Path corpus = slice(dir.resolve("corpus"));
-    Path reference = dir.resolve("reference");
-    var ref = CliRunner.observatory("run", "--corpus", corpus.toString(), "--out", reference.toString());
-    assertEquals(0, ref.exit(), ref.err());
+    Path corpus = TestPaths.samples();
+    Path reference = DemoRun.out();
 
     // A finished run is there; the new run is killed while it writes its first dataset.
     Path out = dir.resolve("out");
     copy(reference, out);
-    killWhen(out, o -> Files.isDirectory(o.resolve("_staging/documents")), "local[1]");
+    killWhen(corpus, out, o -> Files.isDirectory(o.resolve("_staging/documents")), "local[1]");
     assertOnlyWholeDatasets(reference, out);
     Assertions.assertTrue(Set.of("documents", "rejects").containsAll(OutputComparison.datasets(out)),
         "the previous run's later datasets are gone: " + OutputComparison.datasets(out));
 
     // Killed again in a later stage, once stage resolve's speakers are in place.
-    killWhen(out, o -> Files.isDirectory(o.resolve("speakers")), "local[2]");
+    killWhen(corpus, out, o -> Files.isDirectory(o.resolve("speakers")), "local[2]");
     assertOnlyWholeDatasets(reference, out);
     Assertions.assertTrue(OutputComparison.datasets(out).contains("speakers"));
 
@@ -66,8 +65,8 @@ class CrashSafetyTest extends SparkTestBase {
     // kill at any of those moments leaves no dataset with real names that passes for part of the release.
     List<String> names = NameScan.registryNames();
     Assertions.assertFalse(NameScan.inDataset(spark(), reference, "speakers", names).isEmpty(),
-        "the slice names persons");
-    Process last = child(out, "local[1]", KEY);
+        "the samples name persons");
+    Process last = child(corpus, out, "local[1]", KEY);
     Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
     Set<String> seenDuringRewrite = new TreeSet<>();
     List<String> leaks = new ArrayList<>();
@@ -126,9 +125,12 @@ class CrashSafetyTest extends SparkTestBase {
     }
   }
 
-  /** Starts a run into {@code out} and kills it (and its parse workers) with SIGKILL once {@code point} holds. */
-  private static void killWhen(Path out, Predicate<Path> point, String master) throws Exception {
-    Process run = child(out, master, null);
+  /**
+   * Starts a run of {@code corpus} into {@code out} and kills it (and its parse workers) with SIGKILL once
+   * {@code point} holds.
+   */
+  private static void killWhen(Path corpus, Path out, Predicate<Path> point, String master) throws Exception {
+    Process run = child(corpus, out, master, null);
     while (!point.test(out)) {
       Assertions.assertTrue(run.isAlive(), "the run ended before the kill point: " + Files.readString(
           out.resolveSibling("child.log")));
@@ -141,10 +143,10 @@ class CrashSafetyTest extends SparkTestBase {
   }
 
   /**
-   * {@code observatory run} in a JVM of its own, with this JVM's module flags and class path; pseudonymised with
-   * the key from the environment when one is given.
+   * {@code observatory run} of {@code corpus} in a JVM of its own, with this JVM's module flags and class path;
+   * pseudonymised with the key from the environment when one is given.
    */
-  private static Process child(Path out, String master, String pseudonymKey) throws IOException {
+  private static Process child(Path corpus, Path out, String master, String pseudonymKey) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -154,7 +156,7 @@ class CrashSafetyTest extends SparkTestBase {
       }
     }
     command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Observatory.class.getName(),
-        "run", "--corpus", out.resolveSibling("corpus").toString(), "--out", out.toString(), "--overwrite",
+        "run", "--corpus", corpus.toString(), "--out", out.toString(), "--overwrite",
         "--master", master));
     if (pseudonymKey != null) {
       command.add("--pseudonymise");
@@ -166,20 +168,6 @@ class CrashSafetyTest extends SparkTestBase {
       builder.environment().put(PseudonymKey.ENV, pseudonymKey);
     }
     return builder.start();
-  }
-
-  /** The registry, and the documents of a few forum-years with their manifest rows. */
-  private static Path slice(Path corpus) throws IOException {
-    Path samples = TestPaths.samples();
-    copy(samples.resolve("registry"), corpus.resolve("registry"));
-    for (String folder : FOLDERS) {
-      copy(samples.resolve(folder), corpus.resolve(folder));
-    }
-    List<String> manifest = Files.readAllLines(samples.resolve("manifest.csv"));
-    List<String> kept = new ArrayList<>(List.of(manifest.get(0)));
-    manifest.stream().skip(1).filter(l -> FOLDERS.stream().anyMatch(f -> l.startsWith(f + "/"))).forEach(kept::add);
-    Files.write(corpus.resolve("manifest.csv"), kept);
-    return corpus;
   }
 
   private static void copy(Path from, Path to) throws IOException {
