@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 final class IncrementalOptions {
   @Option(names = "--incremental", description = "Reuse the costly results of earlier incremental runs (Tika "
       + "parses, transcript turns, issue matches, influence alignments) where their inputs did not change, then "
-      + "rebuild every dataset: the outputs equal a full run's. Replaces the datasets of --out like --overwrite. The results are kept in the store "
-      + "(<out>/" + Memo.DEFAULT_FOLDER + " unless --incremental-store is given).")
+      + "rebuild every dataset: the outputs equal a full run's. Replaces the datasets of --out like --overwrite. "
+      + "The results are kept in the store (<out>/" + Memo.DEFAULT_FOLDER + " unless --incremental-store is given).")
   boolean incremental;
 
   @Option(names = "--incremental-store", paramLabel = "PATH", description = "Where --incremental keeps its results "
