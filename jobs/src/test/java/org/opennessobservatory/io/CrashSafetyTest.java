@@ -45,6 +45,8 @@ class CrashSafetyTest extends SparkTestBase {
   @Test
   void aKilledRunLeavesOnlyWholeDatasetsAndNoManifestAndTheNextRunCompletes(@TempDir Path dir) throws Exception {
     Path corpus = TestPaths.samples();
+    var demo = DemoRun.run();
+    assertEquals(0, demo.exit(), demo.err());
     Path reference = DemoRun.out();
 
     // A finished run is there; the new run is killed while it writes its first dataset.
