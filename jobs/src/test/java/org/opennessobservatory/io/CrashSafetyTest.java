@@ -35,9 +35,9 @@ import org.opennessobservatory.testing.TestPaths;
  * rows of an uninterrupted run. The next run, pseudonymised, then completes with the same rows (pseudonymised alike),
  * and at no moment of it is a dataset with real names in sight in the output root; none is left in any of its
  * outputs. The runs are child JVMs over data-samples on one or two cores; the uninterrupted run they are held to is
- * the shared demo run of this JVM ({@link DemoRun}), on other partitions. (A run over a slice of two forums, which
- * this test used to make its own reference run of, costs nearly as much as one over all the samples: at this size
- * the stages' fixed costs rule.)
+ * the shared demo run of this JVM ({@link DemoRun}), on other partitions: at this size the stages' fixed costs rule,
+ * so a reference run of its own over a smaller slice would cost nearly as much as the demo, which is made once for
+ * every test class.
  */
 class CrashSafetyTest extends SparkTestBase {
   private static final String KEY = "test key, not a secret: 32 bytes";
