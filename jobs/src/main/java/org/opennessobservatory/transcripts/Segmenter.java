@@ -85,7 +85,8 @@ public final class Segmenter {
     while (m.find()) {
       LabelRules.Strength s = LabelRules.strength(m.group(1), false, allCaps);
       if (s != LabelRules.Strength.NONE) {
-        // Mid-line, only a role or a title is sure ("… sir. PARTICIPANT: …"); a name must recur.
+        // Mid-line, only a role or a title is sure ("… sir. PARTICIPANT: …"); a name must recur, or another
+        // capitals label mid-line (accept).
         found.add(new Candidate(m.start(), m.start(1), m.end(1), m.end(), "inline",
             SpeakerLabel.startsWithRoleOrTitle(m.group(1)) ? s : LabelRules.Strength.WEAK));
       }
@@ -137,29 +138,36 @@ public final class Segmenter {
 
   /**
    * Strong candidates, and weak ones whose label occurs at least twice or that follow the transcript's own unmarked
-   * convention; one per start, in text order. The transcript's conventions decide too: where speakers are labelled
-   * after ">>" markers, an unmarked "NAME:" is a page title or speech, not a turn; a lone unmarked label in a
-   * document is a heading unless it is a role; a recurring "Label: Name" line is a page header.
+   * convention (at line start, or mid-line in capitals once a capitals label recurs mid-line: in a collapsed
+   * transcript the host's label comes back between guests who each speak once); one per start, in text order. The
+   * transcript's conventions decide too: where speakers are labelled after ">>" markers, an unmarked "NAME:" is a
+   * page title or speech, not a turn; a lone unmarked label in a document is a heading unless it is a role; a
+   * recurring "Label: Name" line is a page header.
    */
   private static List<Candidate> accept(List<Candidate> found, String match) {
     Map<String, Integer> occurrences = new HashMap<>();
     int labelledMarkers = 0;
     int strongUnmarked = 0;
+    Map<String, Integer> inlineCapitals = new HashMap<>();
     for (Candidate c : found) {
       occurrences.merge(c.key(match), 1, Integer::sum);
       boolean marked = c.marker().startsWith(">");
       labelledMarkers += marked && c.labelStart() >= 0 ? 1 : 0;
       strongUnmarked += !marked && c.strength() == LabelRules.Strength.STRONG ? 1 : 0;
+      if (isInlineCapitals(c, match)) {
+        inlineCapitals.merge(c.key(match), 1, Integer::sum);
+      }
     }
     boolean markedConvention = labelledMarkers >= 2;
     boolean unmarkedConvention = !markedConvention && strongUnmarked >= 2;
+    boolean inlineConvention = !markedConvention && inlineCapitals.values().stream().anyMatch(n -> n >= 2);
     found.sort(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.strength() != LabelRules.Strength.STRONG));
     List<Candidate> accepted = new ArrayList<>();
     int lastEnd = -1;
     for (Candidate c : found) {
       boolean marked = c.marker().startsWith(">");
       boolean ok = c.strength() == LabelRules.Strength.STRONG || occurrences.get(c.key(match)) >= 2
-          || unmarkedConvention && c.marker().equals("label");
+          || unmarkedConvention && c.marker().equals("label") || inlineConvention && isInlineCapitals(c, match);
       if (!marked && (markedConvention || isRepeatedHeader(c, match))) {
         ok = false;
       }
@@ -173,6 +181,10 @@ public final class Segmenter {
       return List.of();
     }
     return accepted;
+  }
+
+  private static boolean isInlineCapitals(Candidate c, String match) {
+    return c.marker().equals("inline") && SpeakerLabel.isUpperCase(match.substring(c.labelStart(), c.labelEnd()));
   }
 
   /**

@@ -96,6 +96,13 @@ class DemoCommandTest extends SparkTestBase {
     Assertions.assertTrue(speakers.filter("display_name = 'Lukas Brenner' and array_contains(aliases_seen, 'Brenner')")
         .count() == 1, "CHAIR BRENNER is Lukas Brenner");
     Dataset<Row> resolved = spark().read().parquet(out.resolve("utterances").toString());
+    // The collapsed consultation: the host's label recurs mid-line, each guest's is seen once (its cast, in order).
+    assertEquals(List.of("Samuel Adeyemi", "Ana Petrović", "Samuel Adeyemi", "Carlos Mendoza", "Samuel Adeyemi",
+        "Aroha Ngata", "Samuel Adeyemi", "Hiroshi Tanaka", "Samuel Adeyemi", "Mei Lin Chen", "Samuel Adeyemi",
+        "Grace Mwangi", "Samuel Adeyemi"), resolved.join(documents.filter(
+            "rel_path = 'igf/2024/igf-2024-wsis20-future-of-igf-transcript.txt'"), "doc_id")
+        .join(speakers, "person_id").orderBy("turn_index").select("display_name").as(Encoders.STRING())
+        .collectAsList());
     Assertions.assertTrue(resolved.filter("label_raw = 'MODERATOR' and person_source = 'role_in_document'").count() > 0,
         "the unnamed MODERATOR of ukigf 2022 introduced herself once");
     assertEquals(List.of("intergovernmental"), resolved.join(speakers.filter("display_name = 'Daniel Moreau'")
@@ -174,6 +181,12 @@ class DemoCommandTest extends SparkTestBase {
         + "2023", "eurodig Tomás Herrera global_first 2024 2023"), links.filter("link_type = 'person'")
         .selectExpr("concat_ws(' ', forum, display_name, direction, forum_year, global_year)")
         .orderBy("display_name").as(Encoders.STRING()).collectAsList());
+    assertEquals(List.of("igf-2024-ws78-internet-shutdowns-transcript.txt",
+            "igf-2024-wsis20-future-of-igf-transcript.txt"),
+        links.filter("link_type = 'person' and display_name = 'Ana Petrović'").join(documents.select(
+            col("doc_id").as("global_doc"), col("rel_path")), functions.array_contains(col("global_doc_ids"),
+            col("global_doc"))).selectExpr("substring_index(rel_path, '/', -1)").orderBy("rel_path")
+            .as(Encoders.STRING()).collectAsList(), "her global evidence: the open consultation and WS78");
     // Reuse (data-samples/README.md): eurodig's 33 words, the target inserting "the" (29 5-grams, 4 across the
     // insertion broken: 25 seeds; similarity 2·33 / (33 + 34) = 0.985); ukigf's key message, 28 words verbatim (24
     // seeds, 1); the ukigf session 2 report's "large fines for failing to remove legal but harmful content create"

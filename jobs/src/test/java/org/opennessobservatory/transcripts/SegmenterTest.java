@@ -31,6 +31,17 @@ class SegmenterTest {
   }
 
   @Test
+  void unmarkedCapitalsLabelsMidLineCountOnceTheHostsLabelRecurs() {
+    String collapsed = "Consultation - FINISHED. SAM ADE: Welcome. I see Ms. Perez. ANA PEREZ: Thank you. Funding "
+        + "matters. SAM ADE: Thank you. Mr. Li. BO LI: We agree. SAM ADE: Thanks all.";
+    assertEquals(List.of("SAM ADE|panelist|Welcome. I see", "ANA PEREZ|panelist|Thank you. Funding",
+        "SAM ADE|panelist|Thank you. Mr.", "BO LI|panelist|We agree.", "SAM ADE|panelist|Thanks all."),
+        turns(collapsed));
+    // No capitals label recurs mid-line: one seen once may be speech ("… we said. THE KEY POINT: …").
+    assertEquals(1, Segmenter.segment("We talked. ANA PEREZ: she said hello. Then we left.").turns().size());
+  }
+
+  @Test
   void singleMarkersAndEmptyNames() {
     assertEquals(List.of("CHAIRMAN|chair|We resume.", "|unknown|Present.", "|unknown|Yes, here."),
         turns(">CHAIRMAN: We resume.\n>>: Present.\n> Yes, here.\n"));
