@@ -2,6 +2,7 @@ package org.opennessobservatory.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,18 @@ class NameReplacerTest {
   void aNameBrokenAcrossLinesOrHyphenatedOtherwiseIsStillFound() {
     assertEquals("said Person-aaa today", names.replace("said Lukas\n   Brenner today"));
     assertEquals("Person-bbb", names.replace("James Okonkwo\u2011Hale"));
+  }
+
+  @Test
+  void theEndOfANameAfterATitleIsReplacedAndTheTitleKept() {
+    NameReplacer replacer = new NameReplacer(new LinkedHashMap<>(Map.of("Ana Petrović", "Person-ddd",
+        "Jan van der Berg", "Person-eee")));
+    assertEquals("I see Ms. Person-ddd first. Then MS Person-ddd, Minister Person-eee and Mr. Person-eee.",
+        replacer.replace("I see Ms. Petrović first. Then MS PETROVIĆ, Minister van der Berg and Mr. Berg."));
+    // Without a title the end of a name may be a word of speech, or another person's.
+    assertEquals("Petrović is a surname; Dr. Petrovićeva is not hers.",
+        replacer.replace("Petrović is a surname; Dr. Petrovićeva is not hers."));
+    assertEquals("Person-aaa and Ms. Person-ccc", names.replace("Brenner and Ms. Herrera"));
   }
 
   @Test

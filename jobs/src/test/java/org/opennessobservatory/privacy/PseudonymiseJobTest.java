@@ -52,6 +52,10 @@ class PseudonymiseJobTest extends SparkTestBase {
     List<String> names = NameScan.registryNames();
     Assertions.assertTrue(NameScan.inDatasets(spark(), plain, names).size() > 5,
         "the demo names persons in many datasets before");
+    // Speakers called to the floor by a form of address and their surname (igf 2022 OF31, igf 2024 consultation).
+    List<String> addressed = List.of("Mr Mendoza", "Professor Mensah", "Ms. Petrović", "Mr. Tanaka", "Ms. Mwangi");
+    assertEquals(addressed.size(), NameScan.inDataset(spark(), plain, "utterances", addressed).size(),
+        "each in the demo's turns before");
     List<String> original = spark().read().parquet(plain.resolve("speakers").toString()).select("person_id")
         .as(Encoders.STRING()).collectAsList();
 
@@ -60,6 +64,7 @@ class PseudonymiseJobTest extends SparkTestBase {
         out.toString(), KEY, table.toString(), new DatasetWriter(spark(), out.toString()));
 
     assertEquals(List.of(), NameScan.inDatasets(spark(), out, names));
+    assertEquals(List.of(), NameScan.inDatasets(spark(), out, addressed));
     Assertions.assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING)), "the plain datasets are gone");
     assertEquals(17, OutputComparison.datasets(out).size());
     assertEquals(OutputComparison.datasets(out), summary.datasets().stream().sorted().toList(), "every dataset");
