@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +23,13 @@ import java.util.stream.Collectors;
 public final class NameReplacer implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String HYPHENS = "[-\u2010\u2011\u2012\u2013]";
+  /** White space, with the no-break spaces word processors put after a title or inside a name. */
+  private static final String SPACE = "[\\s\u00a0\u202f]";
 
   /** Forms of address and titles a surname follows; each may end with a full stop. */
-  private static final List<String> TITLES = List.of("Mr", "Mister", "Ms", "Mrs", "Miss", "Madam", "Madame", "Mme",
-      "Dr", "Doctor", "Prof", "Professor", "Ambassador", "Minister", "Commissioner", "Senator", "Judge", "Chair",
-      "Chairman", "Chairwoman", "Chairperson");
+  private static final List<String> TITLES = List.of("Mr", "Mister", "Ms", "Mrs", "Miss", "Mx", "Madam", "Madame",
+      "Mme", "Sir", "Dame", "Dr", "Doctor", "Prof", "Professor", "Excellency", "Ambassador", "Minister", "President",
+      "Commissioner", "Senator", "Judge", "Chair", "Chairman", "Chairwoman", "Chairperson");
 
   private final Pattern names;
   private final Map<String, String> pseudonymByKey;
@@ -42,7 +43,7 @@ public final class NameReplacer implements Serializable {
     pseudonymByName.forEach((name, pseudonym) -> {
       String key = key(name);
       if (!key.isEmpty()) {
-        pseudonymByKey.put(key, pseudonym);
+        pseudonymByKey.putIfAbsent(key, pseudonym); // in the order given: a shared name is the first person's
       }
     });
     String alternatives = pseudonymByKey.keySet().stream()
@@ -62,7 +63,7 @@ public final class NameReplacer implements Serializable {
         .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
         .map(NameReplacer::pattern).collect(Collectors.joining("|"));
     this.endsAfterTitle = ends.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-        + String.join("|", TITLES) + ")\\.?\\s+(?<end>" + ends + ")(?![\\p{L}\\p{N}])",
+        + String.join("|", TITLES) + ")\\.?" + SPACE + "+(?<end>" + ends + ")(?![\\p{L}\\p{N}])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
@@ -92,14 +93,19 @@ public final class NameReplacer implements Serializable {
 
   /** One form per name: lower case, one space between words, one hyphen between parts. */
   static String key(String name) {
-    return name.strip().replaceAll("\\s+", " ").replaceAll(HYPHENS, "-").toLowerCase(Locale.ROOT);
+    // Folded as the pattern's Unicode case-insensitive matching compares letters ("Yıldız" matches "YILDIZ" and
+    // "Yildiz"), so that a matched text always finds its name's entry.
+    String spaced = name.strip().replaceAll(SPACE + "+", " ").replaceAll(HYPHENS, "-");
+    StringBuilder folded = new StringBuilder(spaced.length());
+    spaced.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+    return folded.toString();
   }
 
   private static String pattern(String key) {
     StringBuilder p = new StringBuilder();
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      p.append(c == ' ' ? "\\s+" : c == '-' ? HYPHENS : Pattern.quote(String.valueOf(c)));
+      p.append(c == ' ' ? SPACE + "+" : c == '-' ? HYPHENS : Pattern.quote(String.valueOf(c)));
     }
     return p.toString();
   }

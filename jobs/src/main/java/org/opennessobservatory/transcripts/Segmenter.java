@@ -138,8 +138,10 @@ public final class Segmenter {
 
   /**
    * Strong candidates, and weak ones whose label occurs at least twice or that follow the transcript's own unmarked
-   * convention (at line start, or mid-line in capitals once a capitals label recurs mid-line: in a collapsed
-   * transcript the host's label comes back between guests who each speak once); one per start, in text order. The
+   * convention: at line start, or mid-line in capitals once a capitals label recurs mid-line, for a name of two words
+   * or more whose last word was just said (in a collapsed transcript the host gives the floor by name to guests who
+   * each speak once: "… Next, Mr. Mendoza. CARLOS MENDOZA: …"; a capitals phrase with a colon in speech is rarely
+   * announced so); one per start, in text order. The
    * transcript's conventions decide too: where speakers are labelled after ">>" markers, an unmarked "NAME:" is a
    * page title or speech, not a turn; a lone unmarked label in a document is a heading unless it is a role; a
    * recurring "Label: Name" line is a page header.
@@ -167,7 +169,8 @@ public final class Segmenter {
     for (Candidate c : found) {
       boolean marked = c.marker().startsWith(">");
       boolean ok = c.strength() == LabelRules.Strength.STRONG || occurrences.get(c.key(match)) >= 2
-          || unmarkedConvention && c.marker().equals("label") || inlineConvention && isInlineCapitals(c, match);
+          || unmarkedConvention && c.marker().equals("label")
+          || inlineConvention && isInlineCapitals(c, match) && givenTheFloor(c, match);
       if (!marked && (markedConvention || isRepeatedHeader(c, match))) {
         ok = false;
       }
@@ -181,6 +184,24 @@ public final class Segmenter {
       return List.of();
     }
     return accepted;
+  }
+
+  /** Characters before a label searched for its last word: the sentence or two that give the floor. */
+  private static final int FLOOR_WINDOW = 300;
+
+  /**
+   * A label of two words or more whose last word (three letters or more) stands in the speech just before it: the
+   * previous speaker gave the floor by name ("I see Ms. Petrović first. ANA PETROVIĆ: …").
+   */
+  private static boolean givenTheFloor(Candidate c, String match) {
+    String[] words = c.key(match).split(" ");
+    String last = words[words.length - 1];
+    if (words.length < 2 || last.length() < 3) {
+      return false;
+    }
+    return Pattern.compile("(?<!\\p{L})" + Pattern.quote(last) + "(?!\\p{L})",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+        .matcher(match.substring(Math.max(0, c.start() - FLOOR_WINDOW), c.start())).find();
   }
 
   private static boolean isInlineCapitals(Candidate c, String match) {

@@ -27,10 +27,19 @@ class NameReplacerTest {
 
   @Test
   void theEndOfANameAfterATitleIsReplacedAndTheTitleKept() {
-    NameReplacer replacer = new NameReplacer(new LinkedHashMap<>(Map.of("Ana Petrović", "Person-ddd",
-        "Jan van der Berg", "Person-eee")));
+    Map<String, String> byName = new LinkedHashMap<>();
+    byName.put("Ana Petrović", "Person-ddd");
+    byName.put("Jan van der Berg", "Person-eee");
+    byName.put("Ayşe Yıldız", "Person-fff");
+    byName.put("Mila Petrović", "Person-ggg");
+    NameReplacer replacer = new NameReplacer(byName);
     assertEquals("I see Ms. Person-ddd first. Then MS Person-ddd, Minister Person-eee and Mr. Person-eee.",
         replacer.replace("I see Ms. Petrović first. Then MS PETROVIĆ, Minister van der Berg and Mr. Berg."));
+    // Letters folded as the pattern matches them; a no-break space after the title.
+    assertEquals("Person-fff, Mx Person-fff, Dr.\u00a0Person-fff",
+        replacer.replace("AYŞE YILDIZ, Mx Yildiz, Dr.\u00a0Yıldız"));
+    // Two names ending alike: the first person's, as for a name two persons share.
+    assertEquals("Ms. Person-ddd and Person-ggg", replacer.replace("Ms. Petrović and Mila Petrović"));
     // Without a title the end of a name may be a word of speech, or another person's.
     assertEquals("Petrović is a surname; Dr. Petrovićeva is not hers.",
         replacer.replace("Petrović is a surname; Dr. Petrovićeva is not hers."));

@@ -33,12 +33,17 @@ class SegmenterTest {
   @Test
   void unmarkedCapitalsLabelsMidLineCountOnceTheHostsLabelRecurs() {
     String collapsed = "Consultation - FINISHED. SAM ADE: Welcome. I see Ms. Perez. ANA PEREZ: Thank you. Funding "
-        + "matters. SAM ADE: Thank you. Mr. Li. BO LI: We agree. SAM ADE: Thanks all.";
+        + "matters. SAM ADE: Thank you. Mr. Liang. BO LIANG: We agree. SAM ADE: Thanks all.";
     assertEquals(List.of("SAM ADE|panelist|Welcome. I see", "ANA PEREZ|panelist|Thank you. Funding",
-        "SAM ADE|panelist|Thank you. Mr.", "BO LI|panelist|We agree.", "SAM ADE|panelist|Thanks all."),
+        "SAM ADE|panelist|Thank you. Mr.", "BO LIANG|panelist|We agree.", "SAM ADE|panelist|Thanks all."),
         turns(collapsed));
-    // No capitals label recurs mid-line: one seen once may be speech ("… we said. THE KEY POINT: …").
-    assertEquals(1, Segmenter.segment("We talked. ANA PEREZ: she said hello. Then we left.").turns().size());
+    // A capitals phrase with a colon in speech is not a guest given the floor by name.
+    assertEquals(List.of("SAM ADE|panelist|Welcome. KEY POINT:", "ANA PEREZ|panelist|Thanks. GDPR: it",
+        "SAM ADE|panelist|Next, Mr. Liang.", "BO LIANG|panelist|Yes. OPTION A:"),
+        turns("Intro. SAM ADE: Welcome. KEY POINT: funding. Ms. Perez. ANA PEREZ: Thanks. GDPR: it applies. "
+            + "SAM ADE: Next, Mr. Liang. BO LIANG: Yes. OPTION A: fund it. THE TEAM LEAD: agreed."));
+    // No capitals label recurs mid-line: those seen once may be speech.
+    assertEquals(1, Segmenter.segment("We talked. ANA PEREZ: she said hello. Then. BO LI: yes. Bye.").turns().size());
   }
 
   @Test
