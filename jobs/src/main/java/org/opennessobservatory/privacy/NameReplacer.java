@@ -1,8 +1,8 @@
 package org.opennessobservatory.privacy;
 
 import java.io.Serializable;
-import java.util.Comparator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +91,7 @@ public final class NameReplacer implements Serializable {
     return titled.append(named, last, named.length()).toString();
   }
 
-  /** One form per name: lower case, one space between words, one hyphen between parts. */
+  /** One form per name: case folded, one space between words, one hyphen between parts. */
   static String key(String name) {
     // Folded as the pattern's Unicode case-insensitive matching compares letters ("Yıldız" matches "YILDIZ" and
     // "Yildiz"), so that a matched text always finds its name's entry.

@@ -47,6 +47,8 @@ public final class Segmenter {
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
   /** Speech before the first label needs this many words and two sentence ends, else it is a title block. */
   private static final int MIN_PREAMBLE_WORDS = 15;
+  /** Characters before a label searched for its last word: the sentence or two that give the floor. */
+  private static final int FLOOR_WINDOW = 300;
 
   private record Candidate(int start, int labelStart, int labelEnd, int speechStart, String marker,
       LabelRules.Strength strength) {
@@ -85,8 +87,8 @@ public final class Segmenter {
     while (m.find()) {
       LabelRules.Strength s = LabelRules.strength(m.group(1), false, allCaps);
       if (s != LabelRules.Strength.NONE) {
-        // Mid-line, only a role or a title is sure ("… sir. PARTICIPANT: …"); a name must recur, or another
-        // capitals label mid-line (accept).
+        // Mid-line, only a role or a title is sure ("… sir. PARTICIPANT: …"); a name must recur, or be given the
+        // floor where capitals labels recur mid-line (accept).
         found.add(new Candidate(m.start(), m.start(1), m.end(1), m.end(), "inline",
             SpeakerLabel.startsWithRoleOrTitle(m.group(1)) ? s : LabelRules.Strength.WEAK));
       }
@@ -141,10 +143,9 @@ public final class Segmenter {
    * convention: at line start, or mid-line in capitals once a capitals label recurs mid-line, for a name of two words
    * or more whose last word was just said (in a collapsed transcript the host gives the floor by name to guests who
    * each speak once: "… Next, Mr. Mendoza. CARLOS MENDOZA: …"; a capitals phrase with a colon in speech is rarely
-   * announced so); one per start, in text order. The
-   * transcript's conventions decide too: where speakers are labelled after ">>" markers, an unmarked "NAME:" is a
-   * page title or speech, not a turn; a lone unmarked label in a document is a heading unless it is a role; a
-   * recurring "Label: Name" line is a page header.
+   * announced so); one per start, in text order. The transcript's conventions decide too: where speakers are
+   * labelled after ">>" markers, an unmarked "NAME:" is a page title or speech, not a turn; a lone unmarked label in
+   * a document is a heading unless it is a role; a recurring "Label: Name" line is a page header.
    */
   private static List<Candidate> accept(List<Candidate> found, String match) {
     Map<String, Integer> occurrences = new HashMap<>();
@@ -185,9 +186,6 @@ public final class Segmenter {
     }
     return accepted;
   }
-
-  /** Characters before a label searched for its last word: the sentence or two that give the floor. */
-  private static final int FLOOR_WINDOW = 300;
 
   /**
    * A label of two words or more whose last word (three letters or more) stands in the speech just before it: the
