@@ -42,8 +42,9 @@ class SegmenterTest {
         "SAM ADE|panelist|Next, Mr. Liang.", "BO LIANG|panelist|Yes. OPTION A:"),
         turns("Intro. SAM ADE: Welcome. KEY POINT: funding. Ms. Perez. ANA PEREZ: Thanks. GDPR: it applies. "
             + "SAM ADE: Next, Mr. Liang. BO LIANG: Yes. OPTION A: fund it. THE TEAM LEAD: agreed."));
-    // No capitals label recurs mid-line: those seen once may be speech.
-    assertEquals(1, Segmenter.segment("We talked. ANA PEREZ: she said hello. Then. BO LI: yes. Bye.").turns().size());
+    // No capitals label recurs mid-line: those seen once may be speech, even after their last word.
+    assertEquals(1, Segmenter.segment("We talked. I see Ms. Perez. ANA PEREZ: she said hello. Then Mr. Liang. "
+        + "BO LIANG: yes. Bye.").turns().size());
   }
 
   @Test
