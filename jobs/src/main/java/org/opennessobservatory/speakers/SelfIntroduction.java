@@ -17,6 +17,12 @@ import org.opennessobservatory.transcripts.SpeakerLabel;
  * "I'm Grace Mwangi with …", "This is Aroha Ngata speaking from …", or only their affiliation ("I'm with …", "I work
  * for …"). The only way an unlabelled or AUDIENCE turn gets a name: the label alone never names anyone.
  *
+ * <p>From the floor, speakers often say only their name and affiliation: "Hello, Grace Mwangi, Kenya Youth Internet
+ * Caucus." or "Thanks. Priya Raman, Institute for Network Policy." {@link #fromTheFloor} also takes that form, the
+ * whole first sentence after greetings and thanks, ended right after the affiliation (and perhaps a place). A chair
+ * or a panelist says the same words to give someone else the floor ("Sarah Whitfield, Open Rights Forum, you have the
+ * floor"), so the form is only for turns whose label names nobody and holds no chairing role.
+ *
  * <p>Found in the first sentences (OpenNLP sentence model) of a turn; the name is the run of proper nouns (UD tag
  * PROPN, OpenNLP POS model) right after the trigger, at least a given name and a surname; the organisation the run
  * of capitalised nouns after "from / with / of / at / representing". POS tagging is slow (64k tokens/s), so only
@@ -45,6 +51,20 @@ public record SelfIntroduction(String name, String organisation) {
   private static final Set<String> AFTER_THIS_IS = Set.of("from", "with", "speaking", "here", "of", "at", ",",
       "representing");
 
+  /** Words of a sentence that only greets or thanks, which may come before a bare introduction from the floor. */
+  private static final Set<String> COURTESY = Set.of("hello", "hi", "hey", "good", "morning", "afternoon", "evening",
+      "everyone", "all", "thanks", "thank", "you", "very", "much", "so", "yes", "okay", "ok", "chair", "madam",
+      "moderator");
+  /** Words that may open the sentence of the bare introduction itself: greetings, not thanks ("Thank you, Ana"). */
+  private static final Set<String> GREETINGS = Set.of("hello", "hi", "hey", "good", "morning", "afternoon", "evening",
+      "everyone", "all");
+  /** A name, a comma and a capitalised word near the start: the only turns worth tagging for a bare introduction. */
+  private static final Pattern BARE = Pattern.compile("^[^:;]{0,60}?\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}.'-]*){1,4}, "
+      + "(?:from |with |of |at |representing )?(?:the )?\\p{Lu}");
+  /** What may follow the affiliation of a bare introduction in its sentence: a place, then the sentence's end. */
+  private static final Pattern BARE_END =
+      Pattern.compile("(?:, *\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*)*)? *[.!]? *");
+
   private static final ThreadLocal<SentenceDetectorME> SENTENCE_DETECTOR =
       ThreadLocal.withInitial(() -> new SentenceDetectorME(Models.englishSentences()));
   private static final ThreadLocal<TokenizerME> TOKENIZER =
@@ -53,8 +73,7 @@ public record SelfIntroduction(String name, String organisation) {
       ThreadLocal.withInitial(() -> new POSTaggerME(Models.englishPos()));
 
   public static Optional<SelfIntroduction> find(String turnText) {
-    String head = turnText.substring(0, Math.min(turnText.length(), HEAD_CHARS))
-        .replace('\u2019', '\'').replace('\u2011', '-').replace('\u00a0', ' ');
+    String head = head(turnText);
     if (!TRIGGER.matcher(head).find()) {
       return Optional.empty();
     }
@@ -70,13 +89,71 @@ public record SelfIntroduction(String name, String organisation) {
     return Optional.empty();
   }
 
-  private static Optional<SelfIntroduction> inSentence(String sentence) {
+  /**
+   * {@link #find}, or else a bare introduction, "Hello, Grace Mwangi, Kenya Youth Internet Caucus.": for a turn from
+   * the floor, whose label names nobody and holds no chairing role.
+   */
+  public static Optional<SelfIntroduction> fromTheFloor(String turnText) {
+    Optional<SelfIntroduction> found = find(turnText);
+    if (found.isPresent()) {
+      return found;
+    }
+    String head = head(turnText);
+    if (!BARE.matcher(head).find()) {
+      return Optional.empty();
+    }
+    String[] sentences = SENTENCE_DETECTOR.get().sentDetect(head);
+    for (int s = 0; s < Math.min(SENTENCES, sentences.length); s++) {
+      Tokens t = tagged(sentences[s]);
+      if (!t.onlyCourtesy()) {
+        return bare(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String head(String turnText) {
+    return turnText.substring(0, Math.min(turnText.length(), HEAD_CHARS))
+        .replace('\u2019', '\'').replace('\u2011', '-').replace('\u00a0', ' ');
+  }
+
+  private static Tokens tagged(String sentence) {
     Span[] spans = TOKENIZER.get().tokenizePos(sentence);
     String[] tokens = Span.spansToStrings(spans, sentence);
     String[] tags = TAGGER.get().tag(tokens);
     // In an all-capitals sentence the tagger calls every word PROPN: nouns count as name words, stop words end them.
     boolean shouting = sentence.codePoints().noneMatch(Character::isLowerCase);
-    Tokens t = new Tokens(sentence, spans, tokens, tags, shouting);
+    return new Tokens(sentence, spans, tokens, tags, shouting);
+  }
+
+  /** The sentence's greetings, then a full name, a comma, the affiliation and at most a place before its end. */
+  private static Optional<SelfIntroduction> bare(Tokens t) {
+    int start = 0;
+    while (start < t.tokens().length && (GREETINGS.contains(t.lower(start)) || t.isPunctuation(start))) {
+      start++;
+    }
+    int end = t.nameRun(start);
+    if (end == start || !t.isWord(end, ",")) {
+      return Optional.empty();
+    }
+    NameKey key = fullName(t, start, end);
+    int after = t.affiliationEnd(end);
+    if (key == null || after < 0 || !BARE_END.matcher(t.sentence().substring(after)).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SelfIntroduction(SpeakerLabel.parse(t.text(start, end)).name(), t.affiliation(end)));
+  }
+
+  /** The key of the name in tokens {@code start} to {@code end}, if a full name of at most five words. */
+  private static NameKey fullName(Tokens t, int start, int end) {
+    SpeakerLabel parsed = SpeakerLabel.parse(t.text(start, end));
+    NameKey key = parsed.name() == null ? null : NameKey.of(parsed.name());
+    return key != null && key.isFull() && key.words().size() <= 5 ? key : null;
+  }
+
+  private static Optional<SelfIntroduction> inSentence(String sentence) {
+    Tokens t = tagged(sentence);
+    String[] tokens = t.tokens();
     for (int i = 0; i < tokens.length; i++) {
       int after = t.trigger(i);
       if (after < 0) {
@@ -85,12 +162,10 @@ public record SelfIntroduction(String name, String organisation) {
       boolean affiliationOnly = t.isWord(after, "work") || t.isWord(after, "represent");
       int end = affiliationOnly ? after : t.nameRun(after);
       if (end > after) {
-        SpeakerLabel parsed = SpeakerLabel.parse(sentence.substring(spans[after].getStart(), spans[end - 1].getEnd()));
-        NameKey key = parsed.name() == null ? null : NameKey.of(parsed.name());
+        NameKey key = fullName(t, after, end);
         boolean thisIs = t.isWord(i, "this");
-        if (key != null && key.isFull() && key.words().size() <= 5
-            && (!thisIs || end < tokens.length && AFTER_THIS_IS.contains(t.lower(end)))) {
-          return Optional.of(new SelfIntroduction(parsed.name(), t.affiliation(end)));
+        if (key != null && (!thisIs || end < tokens.length && AFTER_THIS_IS.contains(t.lower(end)))) {
+          return Optional.of(new SelfIntroduction(SpeakerLabel.parse(t.text(after, end)).name(), t.affiliation(end)));
         }
       } else {
         String organisation = t.affiliation(after);
@@ -159,6 +234,18 @@ public record SelfIntroduction(String name, String organisation) {
 
     /** "from the Open Net Africa Coalition in Lagos" → "Open Net Africa Coalition"; null when none follows. */
     String affiliation(int i) {
+      int[] found = affiliationTokens(i);
+      return found == null ? null : sentence.substring(spans[found[0]].getStart(), spans[found[1]].getEnd());
+    }
+
+    /** Where in the sentence the affiliation after token {@code i} ends, or -1 when none follows. */
+    int affiliationEnd(int i) {
+      int[] found = affiliationTokens(i);
+      return found == null ? -1 : spans[found[1]].getEnd();
+    }
+
+    /** The first and last token of the affiliation after token {@code i}, or null. */
+    private int[] affiliationTokens(int i) {
       boolean comma = i < tokens.length && tokens[i].equals(",");
       if (comma) {
         i++;
@@ -192,7 +279,26 @@ public record SelfIntroduction(String name, String organisation) {
           break;
         }
       }
-      return last < start ? null : sentence.substring(spans[start].getStart(), spans[last].getEnd());
+      return last < start ? null : new int[] {start, last};
+    }
+
+    /** The words of tokens {@code start} to {@code end} (exclusive) as they stand in the sentence. */
+    String text(int start, int end) {
+      return sentence.substring(spans[start].getStart(), spans[end - 1].getEnd());
+    }
+
+    boolean isPunctuation(int i) {
+      return tokens[i].codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /** A sentence of greetings and thanks only ("Thank you, Chair.", "Hello everyone!"). */
+    boolean onlyCourtesy() {
+      for (int i = 0; i < tokens.length; i++) {
+        if (!isPunctuation(i) && !COURTESY.contains(lower(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean capitalised(int i) {

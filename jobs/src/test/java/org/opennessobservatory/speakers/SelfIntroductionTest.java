@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,45 @@ class SelfIntroductionTest {
     SelfIntroduction intro = SelfIntroduction.find(text).orElseThrow();
     assertEquals(name, intro.name());
     assertEquals(organisation, intro.organisation());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "-", value = {
+      "Hello, Grace Mwangi, Kenya Youth Internet Caucus. The shutdown in our region lasted a week.|Grace Mwangi|"
+          + "Kenya Youth Internet Caucus",
+      "Thanks. Priya Raman, Institute for Network Policy. Are women counted?|Priya Raman|Institute for Network Policy",
+      "Thank you, Chair. Good afternoon, Rhys Llewellyn, Welsh Centre for Internet Studies, Cardiff.|Rhys Llewellyn|"
+          + "Welsh Centre for Internet Studies",
+      "Hi, Tom Fairbanks, from the Digital Industry Alliance UK! Two points.|Tom Fairbanks|"
+          + "Digital Industry Alliance UK",
+      "Good morning. My name is Amara Okafor from the Open Net Africa Coalition.|Amara Okafor|"
+          + "Open Net Africa Coalition",
+  })
+  void aBareIntroductionFromTheFloor(String text, String name, String organisation) {
+    SelfIntroduction intro = SelfIntroduction.fromTheFloor(text).orElseThrow();
+    assertEquals(name, intro.name());
+    assertEquals(organisation, intro.organisation());
+  }
+
+  /** Words that name someone else, or a name and an affiliation inside a longer sentence: not an introduction. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Thank you, Sarah Whitfield, Open Rights Forum, for that point.",
+      "Sarah Whitfield, Open Rights Forum, you said earlier that fines are too high.",
+      "Hello, Grace Mwangi, Kenya Youth Internet Caucus, and my question is about fees.",
+      "Next. Sarah Whitfield, Open Rights Forum.",
+      "Hello, Grace, Kenya Youth Internet Caucus.",
+      "Yes, I agree. Sarah Whitfield, Open Rights Forum, made the point.",
+      "The Internet Society, Geneva. That is where the report was written.",
+  })
+  void noBareIntroduction(String text) {
+    assertTrue(SelfIntroduction.fromTheFloor(text).isEmpty(), () -> "found " + SelfIntroduction.fromTheFloor(text));
+  }
+
+  /** A chair giving the floor says what a speaker from the floor would: only {@code fromTheFloor} reads it so. */
+  @Test
+  void aTurnNotFromTheFloorIsReadForTriggersOnly() {
+    assertTrue(SelfIntroduction.find("Hello, Grace Mwangi, Kenya Youth Internet Caucus.").isEmpty());
   }
 
   @ParameterizedTest
