@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class LabelRules {
   private LabelRules() {}
 
+  /** "Word:" at line start that introduces the transcriber's own remark. */
+  private static final Set<String> EDITORIAL = Set.of("NOTE", "NOTES", "N.B.", "NB");
   /** "Word:" at line start that introduces metadata or warnings, never a speaker (TRANSCRIPT-FORMATS §10.5). */
   private static final Set<String> NOT_SPEAKERS = Set.of("NOTE", "NOTES", "N.B.", "NB", "DEPRECATED", "WARNING",
       "NOTICE", "FATAL ERROR", "PARSE ERROR", "ERROR", "SOURCE", "SOURCES", "CONTACT", "PROVIDED BY", "ATTENDEES",
@@ -40,6 +42,15 @@ final class LabelRules {
   static boolean isMetadataLine(String line) {
     int colon = line.indexOf(':');
     return colon > 0 && colon <= 30 && NOT_SPEAKERS.contains(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * "Note: a remote participant asked in the chat …": the transcriber's words, wherever they stand, not the words of
+   * the speaker whose turn they interrupt.
+   */
+  static boolean isEditorialNote(String line) {
+    int colon = line.indexOf(':');
+    return colon > 0 && colon <= 6 && EDITORIAL.contains(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
   }
 
   /** How sure a label is: weak labels count only when the same label occurs at least twice in the transcript. */

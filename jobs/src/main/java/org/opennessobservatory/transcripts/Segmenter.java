@@ -1,6 +1,7 @@
 package org.opennessobservatory.transcripts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,10 @@ public final class Segmenter {
   private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
   private static final Pattern LINE_END_SPACE = Pattern.compile(" ?\\n ?");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+  /** Where a line may start with a transcriber's note: only turns holding one are read line by line. */
+  private static final Pattern NOTE = Pattern.compile("(?i)(?:^|\n)[^\\p{L}\n]*n(?:otes?|\\.?b\\.?) *:");
+  /** A heading is a line of at most this many words. */
+  private static final int HEADING_WORDS = 25;
   /** Speech before the first label needs this many words and two sentence ends, else it is a title block. */
   private static final int MIN_PREAMBLE_WORDS = 15;
   /** Characters before a label searched for its last word: the sentence or two that give the floor. */
@@ -251,8 +256,8 @@ public final class Segmenter {
   }
 
   /**
-   * @param marker "none" for speech before the first label: its title and note lines ("IGF 2022 – WS #12 – RAW",
-   *     "Note: …") are furniture there
+   * @param marker "none" for speech before the first label: its title and metadata lines ("IGF 2022 – WS #12 – RAW",
+   *     "Source: …") are furniture there; a transcriber's "Note: …" line is furniture in any turn
    */
   private static Turn turn(String text, String match, int start, int end, int speechStart, String marker,
       SpeakerLabel label) {
@@ -260,11 +265,13 @@ public final class Segmenter {
     NonSpeech.Stripped s = NonSpeech.strip(speech, match.substring(speechStart, end), marker.equals("none"));
     int titles = 0;
     String kept = s.text();
-    if (marker.equals("none")) {
+    boolean preamble = marker.equals("none");
+    if (preamble || NOTE.matcher(kept).find()) {
       StringBuilder lines = new StringBuilder();
       for (String line : kept.split("\n", -1)) {
         String l = line.replace(NonSpeech.REMOVED, ' ').strip();
-        boolean title = !l.isEmpty() && (!l.matches("(?s).*[.?!…\"')]$") || LabelRules.isMetadataLine(l));
+        boolean title = !l.isEmpty() && (LabelRules.isEditorialNote(l) || preamble
+            && (!l.matches("(?s).*[.?!…\"')]$") || LabelRules.isMetadataLine(l) || isHeading(l)));
         titles += title ? 1 : 0;
         lines.append(title ? String.valueOf(NonSpeech.REMOVED).repeat(line.length()) : line).append('\n');
       }
@@ -285,6 +292,21 @@ public final class Segmenter {
         : EMPTIED_LINE.matcher(stripped).replaceAll("").replace(NonSpeech.REMOVED, ' ');
     return BLANK_LINES.matcher(LINE_END_SPACE.matcher(SPACES.matcher(kept).replaceAll(" ")).replaceAll("\n"))
         .replaceAll("\n\n").strip();
+  }
+
+  /**
+   * A session's heading, whatever its end: "IGF 2022 - Open Forum #31 - Data governance for development: who
+   * decides?". Three parts or more between spaced dashes, the first of two words or more, each capitalised or a
+   * number, so that speech with a dashed aside ("I think - and this is key - we …", "OK - so - we begin") stays.
+   */
+  static boolean isHeading(String line) {
+    String[] parts = line.split(" [-–—] ");
+    if (parts.length < 3 || WordCounter.countWords(line) > HEADING_WORDS) {
+      return false;
+    }
+    String[] first = parts[0].strip().split(" +");
+    return first.length >= 2 && Arrays.stream(first).allMatch(w -> !w.isEmpty()
+        && (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)) || w.charAt(0) == '#'));
   }
 
   /** Speech before the first label, once titles and notes are out: real sentences, not a heading. */

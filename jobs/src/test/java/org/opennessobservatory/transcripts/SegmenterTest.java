@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One test per convention of TRANSCRIPT-FORMATS.md, on hand-written fragments. */
 class SegmenterTest {
@@ -63,7 +65,8 @@ class SegmenterTest {
 
   @Test
   void notEveryWordBeforeAColonIsASpeaker() {
-    assertEquals(List.of("MODERATOR|moderator|Welcome. Note: the"),
+    // The transcriber's note is no speaker, and not the moderator's words either (it is left out of the turn).
+    assertEquals(List.of("MODERATOR|moderator|Welcome. Source: the"),
         turns("MODERATOR: Welcome.\nNote: the session is recorded.\nSource: the secretariat.\n"
             + "Key Points: access and rights.\n"));
   }
@@ -124,6 +127,54 @@ class SegmenterTest {
             + ">> ANA PEREZ: Thanks.\n"));
     assertEquals(List.of("ANA PEREZ|panelist|Thanks."),
         turns("IGF 2021 MAG Meeting - Day 2 - RAW\n\n>> ANA PEREZ: Thanks.\n"));
+    // A heading that ends as a question is still a heading; the speech after it is the unknown turn, whole.
+    List<Turn> asked = Segmenter.segment("IGF 2022 - Open Forum #31 - Data governance: who decides?\n\n"
+        + "  ...so if people at the back can close the doors, we will begin. The slides are up, I am told.\n\n"
+        + ">>ANA PEREZ:   Thanks.\n").turns();
+    assertEquals("...so if people at the back can close the doors, we will begin. The slides are up, I am told.",
+        asked.get(0).text());
+    assertEquals(20, asked.get(0).words());
+  }
+
+  /** Unix, Windows and old-Mac line ends give the same turns: a lone carriage return ends a line too. */
+  @Test
+  void lineEndsOfEveryPlatform() {
+    String lf = "CHAIR: Welcome.\nFATIMA AL-SAYED: Thank you.\nMore from me.\nCHAIR: Next.\nFATIMA AL-SAYED: Done.\n";
+    List<String> expected = List.of("CHAIR|chair|Welcome.", "FATIMA AL-SAYED|panelist|Thank you. More",
+        "CHAIR|chair|Next.", "FATIMA AL-SAYED|panelist|Done.");
+    assertEquals(expected, turns(lf));
+    assertEquals(expected, turns(lf.replace("\n", "\r\n")));
+    assertEquals(expected, turns(lf.replace("\n", "\r")));
+    assertEquals(List.of(1L, 5L, 1L, 1L), Segmenter.segment(lf.replace("\n", "\r")).turns().stream()
+        .map(Turn::words).toList());
+  }
+
+  @Test
+  void aTranscribersNoteInsideATurnIsNotTheSpeakersWords() {
+    List<Turn> turns = Segmenter.segment("CHAIR DANVERS: Let us hear from the floor.\n\n"
+        + "MARY SMITH: Thank you.\n\nCHAIR DANVERS: A fair reminder. Any last points?\n\n"
+        + "Note: a remote participant asked in the chat whether the data will be published.\n\n"
+        + "MARY SMITH: Just one. The people we talk about are not in this room.\n").turns();
+    assertEquals(List.of("Let us hear from the floor.", "Thank you.", "A fair reminder. Any last points?",
+        "Just one. The people we talk about are not in this room."), turns.stream().map(Turn::text).toList());
+    assertEquals(6, turns.get(2).words());
+    assertEquals(14, turns.get(2).removedWords());
+    // Said, not noted: "note" inside a sentence, or a line that only starts with the word.
+    assertEquals("Please note: the room closes at six.\nNotebooks are on the table.",
+        Segmenter.segment("CHAIR DANVERS: Please note: the room closes at six.\nNotebooks are on the table.\n"
+            + "MARY SMITH: Thanks.\nCHAIR DANVERS: Bye.\nMARY SMITH: Bye.\n").turns().get(0).text());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "IGF 2022 - Open Forum #31 - Data governance for development: who decides?|true",
+      "EuroDIG 2023 – Workshop 5 – Cyber resilience|true",
+      "I think - and this is key - we must decide?|false",
+      "OK - so - we begin.|false",
+      "IGF 2022 - Open Forum #31|false",
+  })
+  void headingsBeforeTheFirstLabel(String line, boolean heading) {
+    assertEquals(heading, Segmenter.isHeading(line));
   }
 
   @Test
