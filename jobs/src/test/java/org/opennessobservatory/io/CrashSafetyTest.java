@@ -68,7 +68,7 @@ class CrashSafetyTest extends SparkTestBase {
     List<String> names = NameScan.registryNames();
     Assertions.assertFalse(NameScan.inDataset(spark(), reference, "speakers", names).isEmpty(),
         "the samples name persons");
-    Process last = child(corpus, out, "local[1]", KEY);
+    Process last = child(corpus, out, "local[2]", KEY);
     Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
     Set<String> seenDuringRewrite = new TreeSet<>();
     List<String> leaks = new ArrayList<>();
