@@ -20,6 +20,12 @@ public final class Observatory {
   public static final int USAGE = 2;
 
   public static void main(String[] args) {
+    // The JVM decodes file names with the locale's charset (bin/observatory picks a UTF-8 one; spark-submit does not).
+    String names = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!names.equalsIgnoreCase("UTF-8")) {
+      System.err.println("observatory: warning: file names are read as " + names + " (the locale's charset), so a "
+          + "file whose name is not ASCII would be lost; run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
     System.exit(commandLine().execute(args));
   }
 

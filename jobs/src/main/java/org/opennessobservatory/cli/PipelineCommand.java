@@ -118,7 +118,7 @@ abstract class PipelineCommand implements Callable<Integer> {
     Throwable failure = null;
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
-      checkOutput(conf, pseudonymKey != null);
+      checkOutput(conf, pseudonymKey != null, store);
       staging = pseudonymKey != null;
       // A pseudonymised run's stages write under _staging (PseudonymiseJob.plainRoot): a dataset holding real names
       // is never committed under the output root, whenever the run is killed; only its pseudonymised version is.
@@ -296,10 +296,21 @@ abstract class PipelineCommand implements Callable<Integer> {
   }
 
   /** An output root that already holds files is replaced only when asked (its datasets, not foreign files). */
-  private void checkOutput(Configuration conf, boolean pseudonymise) {
+  private void checkOutput(Configuration conf, boolean pseudonymise, String store) {
     Path out = new Path(out());
     try {
       FileSystem fs = out.getFileSystem(conf);
+      Path corpus = new Path(corpus());
+      corpus = corpus.getFileSystem(conf).makeQualified(corpus);
+      // Every file under the corpus is a document: the next run would ingest this run's Parquet files and store.
+      if (isWithin(fs.makeQualified(out), corpus)) {
+        throw new UserException("--out " + out() + " is inside --corpus " + corpus() + ", whose every file the next "
+            + "run would read as a document; choose a folder outside the corpus");
+      }
+      if (store != null && isWithin(fs.makeQualified(new Path(store)), corpus)) {
+        throw new UserException("--incremental-store " + store + " is inside --corpus " + corpus() + ", whose every "
+            + "file the next run would read as a document; choose a folder outside the corpus");
+      }
       if (fs.exists(out)) {
         FileStatus[] children = fs.listStatus(out);
         if (!fs.getFileStatus(out).isDirectory()) {
@@ -320,6 +331,16 @@ abstract class PipelineCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether {@code path} is {@code folder} or lies under it (both qualified). */
+  static boolean isWithin(Path path, Path folder) {
+    for (Path p = path; p != null; p = p.getParent()) {
+      if (p.equals(folder)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The run manifest's fixed parts; the caller adds datasets, stage times and stage summaries. */

@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.ingest.Forums;
 import org.opennessobservatory.io.CsvTable;
 
 /**
@@ -52,8 +52,8 @@ public final class Attendance implements Serializable {
     Map<String, String> unitOfDimension = new HashMap<>();
     for (CsvTable.Line line : table.lines()) {
       String where = table.where(line);
-      // Forum ids are lower-case slugs in documents; published tables write "IGF".
-      String forum = required(line, "forum", where).toLowerCase(Locale.ROOT);
+      // Forum ids are slugs in documents ("UK IGF" → uk-igf); published tables write "IGF".
+      String forum = Forums.slug(required(line, "forum", where));
       int year = RegistryCells.year(line, where);
       String population = required(line, "population", where);
       String dimension = required(line, "dimension", where);

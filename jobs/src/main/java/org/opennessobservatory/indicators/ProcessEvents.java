@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.ingest.Forums;
 import org.opennessobservatory.io.CsvTable;
 
 /**
@@ -43,7 +43,8 @@ public final class ProcessEvents implements Serializable {
     Map<String, Long> lineOf = new HashMap<>();
     for (CsvTable.Line line : table.lines()) {
       String where = table.where(line);
-      String forum = RegistryCells.required(line, "forum", where).toLowerCase(Locale.ROOT);
+      // Forum ids are slugs in documents ("UK IGF" → uk-igf), as in the manifest.
+      String forum = Forums.slug(RegistryCells.required(line, "forum", where));
       int year = RegistryCells.year(line, where);
       Long earlier = lineOf.putIfAbsent(forum + "|" + year, line.number());
       if (earlier != null) {

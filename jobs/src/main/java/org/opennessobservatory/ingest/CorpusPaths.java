@@ -1,12 +1,17 @@
 package org.opennessobservatory.ingest;
 
+import java.text.Normalizer;
+
 /** Paths of files relative to the corpus root, written one way everywhere (manifest keys, output rows). */
 public final class CorpusPaths {
   private CorpusPaths() {}
 
-  /** Forward slashes, no leading "./" or "/" repeats: "a\\b//c" and "./a/b/c" both become "a/b/c". */
+  /**
+   * Forward slashes, no leading "./" or "/" repeats: "a\\b//c" and "./a/b/c" both become "a/b/c". Unicode in NFC:
+   * macOS writes "café" in file names as "cafe" and a combining accent (NFD), a manifest typed anywhere as "café".
+   */
   public static String normalise(String path) {
-    String p = path.strip().replace('\\', '/').replaceAll("/{2,}", "/");
+    String p = Normalizer.normalize(path.strip(), Normalizer.Form.NFC).replace('\\', '/').replaceAll("/{2,}", "/");
     while (p.startsWith("./")) {
       p = p.substring(2);
     }

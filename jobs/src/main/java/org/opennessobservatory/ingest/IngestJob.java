@@ -7,9 +7,9 @@ import static org.apache.spark.sql.functions.not;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,6 +31,7 @@ import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.io.HadoopConf;
 import org.opennessobservatory.io.Memo;
+import org.opennessobservatory.io.Utf8Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,8 +137,8 @@ public final class IngestJob {
       if (!required && !fs.exists(file)) {
         return Manifest.NONE;
       }
-      try (Reader in = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8)) {
-        return Manifest.parse(in, file.toString());
+      try (InputStream in = fs.open(file)) {
+        return Manifest.parse(new StringReader(Utf8Text.read(in, file.toString())), file.toString());
       }
     } catch (FileNotFoundException e) {
       throw new UserException("--manifest " + file + " does not exist");

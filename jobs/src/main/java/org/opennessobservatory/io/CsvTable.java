@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,8 +118,8 @@ public record CsvTable(String source, List<Line> lines) {
     Path p = new Path(path);
     try {
       FileSystem fs = p.getFileSystem(conf);
-      try (Reader reader = new InputStreamReader(fs.open(p), StandardCharsets.UTF_8)) {
-        return read(reader, path, required);
+      try (InputStream in = fs.open(p)) {
+        return read(new StringReader(Utf8Text.read(in, path)), path, required);
       }
     } catch (IOException e) {
       throw new UserException(path + ": cannot be read (" + e.getMessage() + ")");

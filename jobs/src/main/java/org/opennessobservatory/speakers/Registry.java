@@ -140,7 +140,10 @@ public final class Registry implements Serializable {
       throw new UserException(where + "region '" + region + "' is not one of " + String.join(" | ", UnRegions.IDS));
     }
     if (region == null && country != null) {
-      region = regions.regionOf(country).orElse(null);
+      // A code the table lacks ("UK" for GB) would leave the person's region silently unknown.
+      region = regions.regionOf(country).orElseThrow(() -> new UserException(where + "country '" + country
+          + "' is not in reference/un-regional-groups.csv: give its ISO 3166-1 alpha-2 code (the United Kingdom is "
+          + "GB), or fill the region column"));
     }
     LocalDate from = date(line, "valid_from", where);
     LocalDate to = date(line, "valid_to", where);

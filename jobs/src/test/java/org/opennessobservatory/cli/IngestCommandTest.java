@@ -3,6 +3,7 @@ package org.opennessobservatory.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +160,24 @@ class IngestCommandTest extends SparkTestBase {
     assertEquals(2, exists.exit());
     assertEquals("observatory: --out " + used + " already holds files; pass --overwrite to replace its datasets, "
         + "or choose another folder\n", exists.err());
+
+    Run inside = observatory("ingest", "--corpus", corpus.toString(), "--out", corpus.resolve("out").toString());
+    assertEquals(2, inside.exit());
+    assertEquals("observatory: --out " + corpus.resolve("out") + " is inside --corpus " + corpus + ", whose every file "
+        + "the next run would read as a document; choose a folder outside the corpus\n", inside.err());
+    assertFalse(Files.exists(corpus.resolve("out")), "nothing written");
+    Run store = observatory("ingest", "--corpus", corpus.toString(), "--out", tmp.resolve("o").toString(),
+        "--incremental", "--incremental-store", corpus.resolve("store").toString());
+    assertEquals(2, store.exit());
+    assertEquals("observatory: --incremental-store " + corpus.resolve("store") + " is inside --corpus " + corpus
+        + ", whose every file the next run would read as a document; choose a folder outside the corpus\n",
+        store.err());
+
+    Files.write(corpus.resolve("manifest.csv"), "path,year\nSesi\u00f3n.txt,2023\n".getBytes("windows-1252"));
+    Run cp1252 = observatory("ingest", "--corpus", corpus.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, cp1252.exit());
+    Assertions.assertTrue(cp1252.err().matches("observatory: .*manifest.csv line 2 is not UTF-8 text \\(byte 0xF3\\): "
+        + "save the file as UTF-8 \\(in a spreadsheet, \"CSV UTF-8\"\\)\n"), cp1252.err());
 
     assertEquals(2, observatory("ingest", "--corpus", corpus.toString()).exit(), "--out is required");
     assertEquals(2, observatory("ingest", "--corpus", "c", "--out", "o", "--max-chars", "many").exit());

@@ -45,6 +45,14 @@ class RegistryTablesTest {
     Assertions.assertTrue(a.presence("eurodig", 2024, "stakeholder_group").isEmpty());
   }
 
+  /** A forum written as a name ("UK IGF") is the slug documents carry, not a forum no document has. */
+  @Test
+  void forumsAreSlugsAsInDocuments() {
+    Attendance a = attendance("UK IGF,2023,participants,gender,woman,1,count,,\n");
+    Assertions.assertEquals(1.0, a.presence("uk-igf", 2023, "gender").orElseThrow().shares().get("woman"));
+    Assertions.assertEquals("uk-igf", events("UK IGF,2023,2023-10-08,2023-10-12,,,,,,\n").events().get(0).forum());
+  }
+
   @Test
   void theSampleCorpusTablesRead() {
     java.nio.file.Path registry = java.nio.file.Path.of("..", "data-samples", "corpus", "registry");

@@ -30,6 +30,18 @@ class IngestInputsTest {
       new IngestStage.InputFile("file:/corpus/igf/2023/link.txt", "igf/2023/link.txt", 0,
           RejectReason.OUTSIDE_CORPUS, "a symbolic link to /x, outside the corpus root: not read"));
 
+  /** A name written on disk in NFD (as macOS writes it) is the manifest's row written in NFC. */
+  @Test
+  void aFileNameInAnotherUnicodeFormIsTheRowOfTheSameName() {
+    String nfd = "file:/corpus/igf/2023/Sesio\u0301n-cafe\u0301.txt";
+    Manifest manifest = Manifest.parse(
+        new StringReader("path,forum,year\nigf/2023/Sesi\u00f3n-caf\u00e9.txt,igf,2023\n"), "file:/corpus/manifest.csv");
+    IngestStage.InputFile listed = new IngestStage.InputFile(nfd, CorpusPaths.relativise(ROOT, nfd), 10);
+    assertEquals("igf/2023/Sesi\u00f3n-caf\u00e9.txt", listed.relPath());
+    assertEquals(nfd, listed.path(), "the file is opened by the name it has on disk");
+    assertEquals(List.of(), IngestInputs.rowsWithoutFile(ROOT, manifest, List.of(listed)));
+  }
+
   @Test
   void aListedFileWithAFaultyRowIsRefusedUnreadWithTheRowsMessage() {
     assertEquals(List.of(

@@ -43,6 +43,8 @@ class RegistryTest {
       "A B,,Org,activists,,,,,,s|people.csv line 2: stakeholder_group 'activists' is not one of",
       "A B,,Org,academia,female,,,,,s|people.csv line 2: gender 'female' is not one of woman | man | non_binary",
       "A B,,Org,academia,,Kenya,,,,s|people.csv line 2: country 'Kenya' is not an ISO 3166-1 alpha-2 code",
+      "A B,,Org,academia,,UK,,,,s|people.csv line 2: country 'UK' is not in reference/un-regional-groups.csv: give "
+          + "its ISO 3166-1 alpha-2 code (the United Kingdom is GB), or fill the region column",
       "A B,,Org,academia,,,europe,,,s|people.csv line 2: region 'europe' is not one of",
       "A B,,Org,academia,,,,2024-13-01,,s|people.csv line 2: valid_from '2024-13-01' is not a date as YYYY-MM-DD",
       "A B,,Org,academia,,,,2024-01-01,2023-01-01,s|people.csv line 2: valid_to 2023-01-01 is before valid_from",
