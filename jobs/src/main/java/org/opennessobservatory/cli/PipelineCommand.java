@@ -307,7 +307,8 @@ abstract class PipelineCommand implements Callable<Integer> {
         throw new UserException("--out " + out() + " is inside --corpus " + corpus() + ", whose every file the next "
             + "run would read as a document; choose a folder outside the corpus");
       }
-      if (store != null && isWithin(fs.makeQualified(new Path(store)), corpus)) {
+      Path storePath = store == null ? null : new Path(store);
+      if (store != null && isWithin(storePath.getFileSystem(conf).makeQualified(storePath), corpus)) {
         throw new UserException("--incremental-store " + store + " is inside --corpus " + corpus() + ", whose every "
             + "file the next run would read as a document; choose a folder outside the corpus");
       }

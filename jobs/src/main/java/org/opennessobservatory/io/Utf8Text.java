@@ -29,8 +29,8 @@ public final class Utf8Text {
     if (result.isError()) {
       int bad = input.position();
       long line = 1;
-      for (int i = 0; i < bad; i++) {
-        line += bytes[i] == '\n' ? 1 : 0;
+      for (int i = 0; i < bad; i++) { // LF, CRLF or a lone CR ("CSV (Macintosh)") each end a line
+        line += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
       }
       throw new UserException(String.format("%s line %d is not UTF-8 text (byte 0x%02X): save the file as UTF-8 "
           + "(in a spreadsheet, \"CSV UTF-8\")", source, line, bytes[bad] & 0xff));

@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.io.CsvTable;
 
@@ -21,6 +23,8 @@ public final class Registry implements Serializable {
   public static final String PATH = "registry/people.csv";
   public static final List<String> COLUMNS = List.of("name", "aliases", "organisation", "stakeholder_group",
       "gender", "country", "region", "valid_from", "valid_to", "source");
+  /** ISO 3166-1 alpha-2, as Java knows it: "UK" has the shape of a code but is none. */
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   /** Rows of each person, by the key of the person's name, earliest period first. */
   private final Map<String, List<RegistryEntry>> byPerson;
@@ -132,18 +136,17 @@ public final class Registry implements Serializable {
         new UserException(where + "gender '" + genderCell + "' is not one of woman | man | non_binary (leave it "
             + "empty when the person has not declared it)"));
     String country = line.get("country");
-    if (country != null && !country.matches("[A-Z]{2}")) {
-      throw new UserException(where + "country '" + country + "' is not an ISO 3166-1 alpha-2 code (e.g. KE)");
+    if (country != null && !ISO_COUNTRIES.contains(country)) {
+      // "UK" has the shape of a code but is none: its persons' region would be silently unknown.
+      throw new UserException(where + "country '" + country + "' is not an ISO 3166-1 alpha-2 code (e.g. KE; the "
+          + "United Kingdom is GB)");
     }
     String region = line.get("region");
     if (region != null && !UnRegions.IDS.contains(region)) {
       throw new UserException(where + "region '" + region + "' is not one of " + String.join(" | ", UnRegions.IDS));
     }
     if (region == null && country != null) {
-      // A code the table lacks ("UK" for GB) would leave the person's region silently unknown.
-      region = regions.regionOf(country).orElseThrow(() -> new UserException(where + "country '" + country
-          + "' is not in reference/un-regional-groups.csv: give its ISO 3166-1 alpha-2 code (the United Kingdom is "
-          + "GB), or fill the region column"));
+      region = regions.regionOf(country).orElse(null); // a territory in no UN group (TW, XK …) has none
     }
     LocalDate from = date(line, "valid_from", where);
     LocalDate to = date(line, "valid_to", where);

@@ -1,10 +1,12 @@
 package org.opennessobservatory.speakers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -21,7 +23,9 @@ import org.opennessobservatory.transcripts.SpeakerLabel;
  * Caucus." or "Thanks. Priya Raman, Institute for Network Policy." {@link #fromTheFloor} also takes that form, the
  * whole first sentence after greetings and thanks, ended right after the affiliation (and perhaps a place). A chair
  * or a panelist says the same words to give someone else the floor ("Sarah Whitfield, Open Rights Forum, you have the
- * floor"), so the form is only for turns whose label names nobody and holds no chairing role.
+ * floor"), so the form is only for turns whose label names nobody and holds no chairing role, and not when the next
+ * sentence hands over the floor; a country or an organisation in the name's place ("Internet Society, Geneva.") is
+ * no person. Limit: two names in a row ("Carlos Mendoza, Mei Lin Chen.") read as a name and an affiliation.
  *
  * <p>Found in the first sentences (OpenNLP sentence model) of a turn; the name is the run of proper nouns (UD tag
  * PROPN, OpenNLP POS model) right after the trigger, at least a given name and a surname; the organisation the run
@@ -61,6 +65,14 @@ public record SelfIntroduction(String name, String organisation) {
   /** A name, a comma and a capitalised word near the start: the only turns worth tagging for a bare introduction. */
   private static final Pattern BARE = Pattern.compile("^[^:;]{0,60}?\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}.'-]*){1,4}, "
       + "(?:from |with |of |at |representing )?(?:the )?\\p{Lu}");
+  /** A sentence after a name and affiliation that hands over the floor: a chair naming the next speaker. */
+  private static final Pattern HANDOVER = Pattern.compile("(?i)\\b(?:go ahead|you have the floor|the floor is yours|"
+      + "over to you|welcome)\\b");
+  /** Organisations and countries say who is speaking too ("Thank you. Internet Society, Geneva."), but no person. */
+  private static final StakeholderKeywords ORGANISATIONS = StakeholderKeywords.shipped();
+  private static final Set<String> COUNTRIES = Arrays.stream(Locale.getISOCountries())
+      .map(c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT))
+      .collect(Collectors.toUnmodifiableSet());
   /** What may follow the affiliation of a bare introduction in its sentence: a place, then the sentence's end. */
   private static final Pattern BARE_END =
       Pattern.compile("(?:, *\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*)*)? *[.!]? *");
@@ -106,7 +118,8 @@ public record SelfIntroduction(String name, String organisation) {
     for (int s = 0; s < Math.min(SENTENCES, sentences.length); s++) {
       Tokens t = tagged(sentences[s]);
       if (!t.onlyCourtesy()) {
-        return bare(t);
+        boolean handedOver = s + 1 < sentences.length && HANDOVER.matcher(sentences[s + 1]).find();
+        return handedOver ? Optional.empty() : bare(t);
       }
     }
     return Optional.empty();
@@ -141,7 +154,11 @@ public record SelfIntroduction(String name, String organisation) {
     if (key == null || after < 0 || !BARE_END.matcher(t.sentence().substring(after)).matches()) {
       return Optional.empty();
     }
-    return Optional.of(new SelfIntroduction(SpeakerLabel.parse(t.text(start, end)).name(), t.affiliation(end)));
+    String name = SpeakerLabel.parse(t.text(start, end)).name();
+    if (ORGANISATIONS.groupOf(name).isPresent() || COUNTRIES.contains(name.toLowerCase(Locale.ROOT))) {
+      return Optional.empty();
+    }
+    return Optional.of(new SelfIntroduction(name, t.affiliation(end)));
   }
 
   /** The key of the name in tokens {@code start} to {@code end}, if a full name of at most five words. */

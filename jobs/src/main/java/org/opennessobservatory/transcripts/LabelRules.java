@@ -50,7 +50,8 @@ final class LabelRules {
    */
   static boolean isEditorialNote(String line) {
     int colon = line.indexOf(':');
-    return colon > 0 && colon <= 6 && EDITORIAL.contains(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+    return colon > 0 && colon <= 6 && line.charAt(0) == 'N'
+        && EDITORIAL.contains(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
   }
 
   /** How sure a label is: weak labels count only when the same label occurs at least twice in the transcript. */

@@ -3,9 +3,7 @@ package org.opennessobservatory.transcripts;
 /**
  * A copy of a transcript's text for pattern matching, of the same length so that every offset found in it is an
  * offset in the original: non-breaking and typographic hyphens become '-', curly quotes straight ones, no-break
- * spaces, tabs and the carriage returns of CRLF plain spaces. A carriage return alone ends a line, as in files saved
- * on old Macs: read as a space, it would run every label into the line before. The original text, and the labels cut
- * from it, are kept as they were.
+ * spaces, tabs and carriage returns plain spaces. The original text, and the labels cut from it, are kept as they were.
  */
 final class MatchText {
   private MatchText() {}
@@ -18,7 +16,7 @@ final class MatchText {
         case '\u2018', '\u2019', '\u02bc' -> '\'';
         case '\u201c', '\u201d' -> '"';
         case '\u00a0', '\u2007', '\u202f', '\t' -> ' ';
-        case '\r' -> i + 1 < chars.length && chars[i + 1] == '\n' ? ' ' : '\n';
+        case '\r' -> ' ';
         default -> chars[i];
       };
     }

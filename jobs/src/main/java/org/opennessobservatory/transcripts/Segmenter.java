@@ -46,8 +46,9 @@ public final class Segmenter {
   private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
   private static final Pattern LINE_END_SPACE = Pattern.compile(" ?\\n ?");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+  private static final Pattern LONE_CARRIAGE_RETURN = Pattern.compile("\r(?!\n)");
   /** Where a line may start with a transcriber's note: only turns holding one are read line by line. */
-  private static final Pattern NOTE = Pattern.compile("(?i)(?:^|\n)[^\\p{L}\n]*n(?:otes?|\\.?b\\.?) *:");
+  private static final Pattern NOTE = Pattern.compile("(?:^|\n)[^\\p{L}\n]*N(?:otes?|OTES?|\\.?B\\.?) *:");
   /** A heading is a line of at most this many words. */
   private static final int HEADING_WORDS = 25;
   /** Speech before the first label needs this many words and two sentence ends, else it is a title block. */
@@ -64,6 +65,11 @@ public final class Segmenter {
   }
 
   public static Segmentation segment(String text) {
+    // A lone carriage return ends a line (files saved on old Macs); as a newline, of the same length, every offset
+    // stays an offset of the document's text.
+    if (text.indexOf('\r') >= 0) {
+      text = LONE_CARRIAGE_RETURN.matcher(text).replaceAll("\n");
+    }
     String match = MatchText.of(text);
     boolean allCaps = mostlyCapitals(match);
     List<Candidate> found = new ArrayList<>();
@@ -268,10 +274,14 @@ public final class Segmenter {
     boolean preamble = marker.equals("none");
     if (preamble || NOTE.matcher(kept).find()) {
       StringBuilder lines = new StringBuilder();
+      // A note is a line of its own: not the label's line, nor a sentence wrapped onto it ("… TO TAKE\nNOTE: …").
+      boolean sentenceEnded = preamble;
       for (String line : kept.split("\n", -1)) {
         String l = line.replace(NonSpeech.REMOVED, ' ').strip();
-        boolean title = !l.isEmpty() && (LabelRules.isEditorialNote(l) || preamble
+        boolean note = sentenceEnded && LabelRules.isEditorialNote(l);
+        boolean title = !l.isEmpty() && (note || preamble
             && (!l.matches("(?s).*[.?!…\"')]$") || LabelRules.isMetadataLine(l) || isHeading(l)));
+        sentenceEnded = l.isEmpty() || l.matches("(?s).*[.?!…\"'):]$");
         titles += title ? 1 : 0;
         lines.append(title ? String.valueOf(NonSpeech.REMOVED).repeat(line.length()) : line).append('\n');
       }
@@ -297,7 +307,8 @@ public final class Segmenter {
   /**
    * A session's heading, whatever its end: "IGF 2022 - Open Forum #31 - Data governance for development: who
    * decides?". Three parts or more between spaced dashes, the first of two words or more, each capitalised or a
-   * number, so that speech with a dashed aside ("I think - and this is key - we …", "OK - so - we begin") stays.
+   * number, one of them a number ("IGF 2022", "WS #12"), so that speech with a dashed aside stays ("I think - and
+   * this is key - we …", "Mr Chair - thank you - I have a question?").
    */
   static boolean isHeading(String line) {
     String[] parts = line.split(" [-–—] ");
@@ -306,7 +317,8 @@ public final class Segmenter {
     }
     String[] first = parts[0].strip().split(" +");
     return first.length >= 2 && Arrays.stream(first).allMatch(w -> !w.isEmpty()
-        && (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)) || w.charAt(0) == '#'));
+        && (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)) || w.charAt(0) == '#'))
+        && Arrays.stream(first).anyMatch(w -> w.chars().anyMatch(Character::isDigit));
   }
 
   /** Speech before the first label, once titles and notes are out: real sentences, not a heading. */

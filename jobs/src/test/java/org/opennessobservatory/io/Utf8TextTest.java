@@ -27,5 +27,10 @@ class Utf8TextTest {
         "corpus/manifest.csv"));
     assertEquals("corpus/manifest.csv line 2 is not UTF-8 text (byte 0xF3): save the file as UTF-8 (in a "
         + "spreadsheet, \"CSV UTF-8\")", e.getMessage());
+    for (String lineEnd : new String[] {"\r\n", "\r"}) {
+      byte[] other = TABLE.replace("\n", lineEnd).getBytes(Charset.forName("windows-1252"));
+      assertEquals("m.csv line 2", assertThrows(UserException.class, () -> Utf8Text.read(
+          new ByteArrayInputStream(other), "m.csv")).getMessage().substring(0, 12), "line ends " + lineEnd.length());
+    }
   }
 }

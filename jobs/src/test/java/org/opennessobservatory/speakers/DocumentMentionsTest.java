@@ -3,6 +3,7 @@ package org.opennessobservatory.speakers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opennessobservatory.speakers.Mention.GenderCue;
@@ -27,6 +28,22 @@ class DocumentMentionsTest {
     // AUDIENCE is never one person: the next audience turn stays unnamed.
     assertNull(m.get(1).name());
     assertEquals("Grace Mwangi", m.get(2).name());
+  }
+
+  /** "Name, Affiliation." names the speaker only from the floor: a chair or a named speaker gives someone the floor. */
+  @Test
+  void aBareIntroductionCountsOnlyFromTheFloor() {
+    String bare = "Thank you. Grace Mwangi, Kenya Youth Internet Caucus.";
+    List<Mention> m = DocumentMentions.of(List.of(
+        turn(0, "audience", "AUDIENCE", null, null, null, bare),
+        turn(1, "unknown", null, null, null, null, bare),
+        turn(2, "chair", "CHAIR", null, null, null, bare),
+        turn(3, "moderator", "MODERATOR", null, null, null, bare),
+        turn(4, "panelist", "SARAH WHITFIELD", "Sarah Whitfield", null, null, bare)));
+    assertEquals(Arrays.asList("Grace Mwangi", "Grace Mwangi", null, null, "Sarah Whitfield"),
+        m.stream().map(Mention::name).toList());
+    assertEquals(Arrays.asList("Kenya Youth Internet Caucus", "Kenya Youth Internet Caucus", null, null, null),
+        m.stream().map(Mention::organisation).toList());
   }
 
   @Test

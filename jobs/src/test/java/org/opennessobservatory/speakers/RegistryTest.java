@@ -25,6 +25,7 @@ class RegistryTest {
         Tomás Herrera,T. Herrera|Tomas Herrera,LACNet Registry,technical_community,man,CL,,,2023-12-31,cast
         Tomás Herrera,,Universidad de Santiago,academia,man,CL,,2024-01-01,,cast
         Alex Novak,,Prague Youth Digital Forum,civil_society,,CZ,,,,cast
+        Lin Mei,,Taipei Digital Forum,civil_society,,TW,,,,cast
         """);
     String person = r.personOf(NameKey.of("TOMAS HERRERA")).orElseThrow();
     assertEquals(person, r.personOf(NameKey.of("T. Herrera")).orElseThrow());
@@ -36,6 +37,8 @@ class RegistryTest {
     String alex = r.personOf(NameKey.of("Alex Novak")).orElseThrow();
     assertEquals(null, r.at(alex, 2023).gender());
     assertEquals("eastern_europe", r.at(alex, 2023).region());
+    // An ISO code in no UN regional group: read, its region unknown unless the row gives one.
+    assertEquals(null, r.at(r.personOf(NameKey.of("Lin Mei")).orElseThrow(), 2023).region());
   }
 
   @ParameterizedTest
@@ -43,8 +46,8 @@ class RegistryTest {
       "A B,,Org,activists,,,,,,s|people.csv line 2: stakeholder_group 'activists' is not one of",
       "A B,,Org,academia,female,,,,,s|people.csv line 2: gender 'female' is not one of woman | man | non_binary",
       "A B,,Org,academia,,Kenya,,,,s|people.csv line 2: country 'Kenya' is not an ISO 3166-1 alpha-2 code",
-      "A B,,Org,academia,,UK,,,,s|people.csv line 2: country 'UK' is not in reference/un-regional-groups.csv: give "
-          + "its ISO 3166-1 alpha-2 code (the United Kingdom is GB), or fill the region column",
+      "A B,,Org,academia,,UK,,,,s|people.csv line 2: country 'UK' is not an ISO 3166-1 alpha-2 code (e.g. KE; the "
+          + "United Kingdom is GB)",
       "A B,,Org,academia,,,europe,,,s|people.csv line 2: region 'europe' is not one of",
       "A B,,Org,academia,,,,2024-13-01,,s|people.csv line 2: valid_from '2024-13-01' is not a date as YYYY-MM-DD",
       "A B,,Org,academia,,,,2024-01-01,2023-01-01,s|people.csv line 2: valid_to 2023-01-01 is before valid_from",

@@ -147,6 +147,12 @@ class SegmenterTest {
     assertEquals(expected, turns(lf.replace("\n", "\r")));
     assertEquals(List.of(1L, 5L, 1L, 1L), Segmenter.segment(lf.replace("\n", "\r")).turns().stream()
         .map(Turn::words).toList());
+    // Whole texts: a heading and a note, each a line of its own, are as much out of the speech with either line end.
+    String noted = "IGF 2022 - Open Forum #31 - Who decides?\n\nWe begin now, as the room is full and the hub is online. Please sit.\n\nCHAIR: Welcome.\n"
+        + "Note: the chat asked about fees.\nFATIMA AL-SAYED: Thanks.\nCHAIR: Next.\nFATIMA AL-SAYED: Done.\n";
+    List<String> texts = Segmenter.segment(noted).turns().stream().map(Turn::text).toList();
+    assertEquals(List.of("We begin now, as the room is full and the hub is online. Please sit.", "Welcome.", "Thanks.", "Next.", "Done."), texts);
+    assertEquals(texts, Segmenter.segment(noted.replace("\n", "\r")).turns().stream().map(Turn::text).toList());
   }
 
   @Test
@@ -159,10 +165,15 @@ class SegmenterTest {
         "Just one. The people we talk about are not in this room."), turns.stream().map(Turn::text).toList());
     assertEquals(6, turns.get(2).words());
     assertEquals(14, turns.get(2).removedWords());
-    // Said, not noted: "note" inside a sentence, or a line that only starts with the word.
+    // Said, not noted: "note" inside a sentence, a line that only starts with the word, a sentence wrapped onto
+    // a line that starts "NOTE:", a "Note:" right after the label.
     assertEquals("Please note: the room closes at six.\nNotebooks are on the table.",
         Segmenter.segment("CHAIR DANVERS: Please note: the room closes at six.\nNotebooks are on the table.\n"
             + "MARY SMITH: Thanks.\nCHAIR DANVERS: Bye.\nMARY SMITH: Bye.\n").turns().get(0).text());
+    assertEquals(List.of("I WOULD ASK EVERYONE TO TAKE\nNOTE: THE FUNDING IS GONE.", "Note: it is.", "BYE.", "BYE."),
+        Segmenter.segment(">> MARY SMITH: I WOULD ASK EVERYONE TO TAKE\nNOTE: THE FUNDING IS GONE.\n"
+            + ">> BO LI: Note: it is.\n>> MARY SMITH: BYE.\n>> BO LI: BYE.\n").turns().stream().map(Turn::text)
+            .toList());
   }
 
   @ParameterizedTest
@@ -170,6 +181,7 @@ class SegmenterTest {
       "IGF 2022 - Open Forum #31 - Data governance for development: who decides?|true",
       "EuroDIG 2023 – Workshop 5 – Cyber resilience|true",
       "I think - and this is key - we must decide?|false",
+      "Mr Chair - thank you - I have a question?|false",
       "OK - so - we begin.|false",
       "IGF 2022 - Open Forum #31|false",
   })
