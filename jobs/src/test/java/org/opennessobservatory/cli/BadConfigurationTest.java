@@ -112,17 +112,17 @@ class BadConfigurationTest extends SparkTestBase {
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       # kind | fault | content | expected after the file name
       manifest | empty file | `` | : no 'path' column in the header line (found: )
-      manifest | binary | <binary> | : no 'path' column in the header line
+      manifest | binary | <binary> | line 1 is not UTF-8 text (byte 0x93): save the file as UTF-8
       manifest | unclosed quote | path,forum\\na.txt,igf\\n"b.txt,igf\\n | line 3: a quoted cell is not closed
       manifest | ragged row | path,forum\\na.txt\\n | line 2: 1 cells where the header has 2
       manifest | path listed twice | path,year\\na.txt,2023\\n./a.txt,2024\\n | line 3: path 'a.txt' is already listed
       manifest | empty path cell | path,forum\\n,igf\\n | line 2: the path cell is empty
       people | empty file | `` | : the header line lacks column(s) name
-      people | binary | <binary> | : the header line lacks column(s) name
+      people | binary | <binary> | line 1 is not UTF-8 text (byte 0x93): save the file as UTF-8
       people | unclosed quote | <header>\\nAna Perez,,,,,,,,,\\n"Bo Li,,,,,,,,,\\n | line 3: a quoted cell is not closed
       people | ragged row | <header>\\nAna Perez,UN\\n | line 2: 2 cells where the header has 10
       people | bad group | <header>\\nAna Perez,,,media,,,,,,\\n | line 2: stakeholder_group 'media' is not one of
-      attendance | binary | <binary> | : the header line lacks column(s) forum
+      attendance | binary | <binary> | line 1 is not UTF-8 text (byte 0x93): save the file as UTF-8
       attendance | bad number | <header>\\nIGF,2023,registrants,gender,woman,many,count,,\\n | line 2: value 'many'
       process-events | bad date | <header>\\nIGF,2023,2023-10-08,8 Oct,,,,,,\\n | line 2: event_end '8 Oct' is not a date
       process-events | unclosed quote | <header>\\n"IGF,2023,2023-10-08,2023-10-12,,,,,,\\n | line 2: a quoted cell
