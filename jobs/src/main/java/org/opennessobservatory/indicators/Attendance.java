@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.ingest.Forums;
 import org.opennessobservatory.io.CsvTable;
@@ -35,6 +36,12 @@ public final class Attendance implements Serializable {
   /** The shares of one dimension in one population, normalised to sum to 1 over the categories published. */
   public record Presence(String population, Map<String, Double> shares) implements Serializable {}
 
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  /** The categories the indicators read, per dimension: the presence shares' columns. */
+  private static final Map<String, List<String>> READ = Map.of(
+      "stakeholder_group", Tally.KNOWN_GROUPS,
+      "gender", List.of(SessionIndicators.WOMAN));
+
   private final List<Figure> figures;
 
   private Attendance(List<Figure> figures) {
@@ -50,6 +57,7 @@ public final class Attendance implements Serializable {
     List<Figure> figures = new ArrayList<>();
     Map<String, Long> lineOfKey = new HashMap<>();
     Map<String, String> unitOfDimension = new HashMap<>();
+    Map<String, Long> firstLine = new HashMap<>();
     for (CsvTable.Line line : table.lines()) {
       String where = table.where(line);
       // Forum ids are slugs in documents ("UK IGF" → uk-igf); published tables write "IGF".
@@ -58,6 +66,11 @@ public final class Attendance implements Serializable {
       String population = required(line, "population", where);
       String dimension = required(line, "dimension", where);
       String category = required(line, "category", where);
+      if (!ID.matcher(category).matches()) {
+        // The shares are looked up by id (civil_society, woman): "Civil society" would be read and never found.
+        throw new UserException(where + "category '" + category + "' is not an id: write it in lower case with "
+            + "underscores, as the " + dimension + " ids are (" + idsOf(dimension) + ")");
+      }
       String unit = required(line, "unit", where);
       if (!unit.equals("count") && !unit.equals("share")) {
         throw new UserException(where + "unit '" + unit + "' is not one of count | share");
@@ -87,8 +100,42 @@ public final class Attendance implements Serializable {
             + population + " " + dimension + " give " + otherUnit);
       }
       figures.add(new Figure(forum, year, population, dimension, category, value, unit));
+      firstLine.putIfAbsent(dimensionKey, line.number());
     }
+    checkReadCategories(figures, firstLine, table.source());
     return new Attendance(List.copyOf(figures));
+  }
+
+  /**
+   * A breakdown whose categories hold none of the ids read from it would leave its presence shares null without a
+   * word: a gender breakdown needs a {@code woman} category (not female or women), a stakeholder-group breakdown at
+   * least one of the seven groups. Other categories are welcome (published tables merge groups, as
+   * technical_academic, or add media); they count in the denominator.
+   */
+  private static void checkReadCategories(List<Figure> figures, Map<String, Long> firstLine, String source) {
+    Map<String, List<String>> categories = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      if (READ.containsKey(f.dimension())) {
+        categories.computeIfAbsent(f.forum() + "|" + f.year() + "|" + f.population() + "|" + f.dimension(),
+            k -> new ArrayList<>()).add(f.category());
+      }
+    }
+    categories.forEach((key, found) -> {
+      String dimension = key.substring(key.lastIndexOf('|') + 1);
+      if (found.stream().noneMatch(READ.get(dimension)::contains)) {
+        throw new UserException(source + " line " + firstLine.get(key) + ": the " + dimension + " figures of "
+            + key.substring(0, key.lastIndexOf('|')).replace('|', ' ') + " have categories " + found
+            + ", none of which the indicators read; write " + idsOf(dimension));
+      }
+    });
+  }
+
+  private static String idsOf(String dimension) {
+    return switch (dimension) {
+      case "stakeholder_group" -> String.join(" | ", Tally.KNOWN_GROUPS);
+      case "gender" -> "woman | man | other";
+      default -> "e.g. all, first_time, weog";
+    };
   }
 
   public List<Figure> figures() {

@@ -2,7 +2,10 @@ package org.opennessobservatory.indicators;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -35,7 +38,16 @@ public final class IndicatorsJob {
         : ProcessEvents.empty();
     // The lexicon stage segment counted the turns' markers with.
     DissentLexicon lexicon = DissentLexicon.standard();
-    IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, input(spark, outRoot, "documents"),
+    Dataset<Row> documents = input(spark, outRoot, "documents");
+    if (!attendance.figures().isEmpty() || !events.events().isEmpty()) {
+      // A handful of forums: the partition values of documents.
+      Set<String> forums = new HashSet<>(documents.select("forum").distinct().as(Encoders.STRING()).collectAsList());
+      RegistryForums.check(attendancePath.toString(), attendance.figures().stream().map(Attendance.Figure::forum)
+          .toList(), forums);
+      RegistryForums.check(eventsPath.toString(), events.events().stream().map(ProcessEvents.Event::forum).toList(),
+          forums);
+    }
+    IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, documents,
         input(spark, outRoot, "utterances"), input(spark, outRoot, "speakers"), attendance, events,
         lexicon.version());
     Dataset<Row> sessions = out.sessions().persist(StorageLevel.MEMORY_AND_DISK());

@@ -51,6 +51,14 @@ class IndicatorsJobTest extends SparkTestBase {
         .filter("forum = 'igf'").first();
     Assertions.assertEquals(0.18, igf.<Double>getAs("presence_gap_max_group"), 1e-9);
     Assertions.assertEquals(2023, (int) igf.<Integer>getAs("year"));
+
+    // The documents' forum spelt with a hyphen in a registry table would join no document: the run stops.
+    Files.writeString(corpus.resolve(ProcessEvents.PATH), IndicatorsFixture.PROCESS_EVENTS_CSV.replace("\nigf,",
+        "\nI-GF,"));
+    UserException e = Assertions.assertThrows(UserException.class, () -> IndicatorsJob.run(spark(),
+        corpus.toString(), out.toString(), new DatasetWriter(spark(), out.toString())));
+    Assertions.assertTrue(e.getMessage().endsWith("process-events.csv: forum 'i-gf' is the documents' forum 'igf' "
+        + "spelt otherwise, so its rows would match no document; write igf as the manifest does"), e.getMessage());
   }
 
   @Test

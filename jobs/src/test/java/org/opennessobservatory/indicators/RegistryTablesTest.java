@@ -87,6 +87,62 @@ class RegistryTablesTest {
     fault("attendance.csv line 2: 3 cells where the header has 9", () -> attendance("igf,2023,x\n"));
   }
 
+  /**
+   * The presence shares are looked up by id: a category spelt otherwise, or a breakdown holding none of the ids
+   * read, would leave them null without a word.
+   */
+  @Test
+  void categoriesTheIndicatorsCannotReadAreFaults() {
+    fault("attendance.csv line 2: category 'Civil society' is not an id: write it in lower case with underscores, "
+        + "as the stakeholder_group ids are (government | civil_society | private_sector | technical_community | "
+        + "academia | intergovernmental | other)",
+        () -> attendance("igf,2023,registrants,stakeholder_group,Civil society,0.4,share,,\n"));
+    fault("attendance.csv line 3: the gender figures of igf 2023 registrants have categories [female, male], none "
+        + "of which the indicators read; write woman | man | other",
+        () -> attendance("igf,2022,registrants,gender,woman,0.4,share,,\nigf,2023,registrants,gender,female,0.4,"
+            + "share,,\nigf,2023,registrants,gender,male,0.6,share,,\n"));
+    fault("attendance.csv line 2: the stakeholder_group figures of eurodig 2024 participants have categories "
+        + "[business, ngo], none of which the indicators read; write government | civil_society | private_sector | "
+        + "technical_community | academia | intergovernmental | other",
+        () -> attendance("eurodig,2024,participants,stakeholder_group,business,10,count,,\n"
+            + "eurodig,2024,participants,stakeholder_group,ngo,30,count,,\n"));
+  }
+
+  /** Published tables merge groups (technical_academic) or add some (media): they count, with no column. */
+  @Test
+  void publishedCategoriesBeyondTheSevenGroupsCountInTheDenominator() {
+    Attendance a = attendance("""
+        igf,2009,participants,stakeholder_group,government,20,count,,
+        igf,2009,participants,stakeholder_group,technical_academic,30,count,,
+        igf,2009,participants,stakeholder_group,media,50,count,,
+        """);
+    Attendance.Presence groups = a.presence("igf", 2009, "stakeholder_group").orElseThrow();
+    Assertions.assertEquals(0.2, groups.shares().get("government"), 1e-12);
+    Assertions.assertNull(groups.shares().get("academia"));
+  }
+
+  /** The published IGF statistics (../shared/data/igf-participation) read as an attendance table as they are. */
+  @Test
+  void thePublishedParticipationStatisticsRead() {
+    java.nio.file.Path published = java.nio.file.Path.of("..", "..", "shared", "data", "igf-participation",
+        "participation.csv").toAbsolutePath().normalize();
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(published),
+        "the published participation statistics are not at " + published + " (outside the repository)");
+    Attendance a = Attendance.of(CsvTable.hadoop(published.toString(), new org.apache.hadoop.conf.Configuration(),
+        Attendance.COLUMNS));
+    Assertions.assertTrue(a.presence("igf", 2008, "stakeholder_group").isPresent());
+  }
+
+  /** A registry forum that is a document's forum but for its hyphens is misspelt; one the corpus lacks is not. */
+  @Test
+  void aRegistryForumSpeltUnlikeTheDocumentsIsAFault() {
+    fault("registry/attendance.csv: forum 'uk-igf' is the documents' forum 'ukigf' spelt otherwise, so its rows "
+        + "would match no document; write ukigf as the manifest does",
+        () -> RegistryForums.check("registry/attendance.csv", java.util.List.of("igf", "uk-igf"),
+            java.util.Set.of("igf", "ukigf")));
+    RegistryForums.check("registry/attendance.csv", java.util.List.of("igf", "eurodig"), java.util.Set.of("igf"));
+  }
+
   @Test
   void processEventFaults() {
     fault("process-events.csv line 2: event_end 2023-10-01 is before event_start 2023-10-08",

@@ -1,0 +1,31 @@
+package org.opennessobservatory.indicators;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opennessobservatory.cli.UserException;
+
+/**
+ * The forums a registry table names, held against the documents' forums. A table may cover forums the corpus
+ * lacks (a published series of every year), so an unknown forum is no fault; but one that differs from a
+ * document's forum only by its hyphens ("UK IGF" → uk-igf where the manifest says ukigf) is that forum misspelt,
+ * and its rows would join nothing.
+ */
+final class RegistryForums {
+  private RegistryForums() {}
+
+  static void check(String source, Collection<String> registryForums, Set<String> documentForums) {
+    for (String forum : new TreeSet<>(registryForums)) {
+      if (documentForums.contains(forum)) {
+        continue;
+      }
+      for (String documents : documentForums) {
+        if (documents.replace("-", "").equals(forum.replace("-", ""))) {
+          throw new UserException(source + ": forum '" + forum + "' is the documents' forum '" + documents
+              + "' spelt otherwise, so its rows would match no document; write " + documents
+              + " as the manifest does");
+        }
+      }
+    }
+  }
+}
