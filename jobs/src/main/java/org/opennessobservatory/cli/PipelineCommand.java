@@ -130,8 +130,13 @@ abstract class PipelineCommand implements Callable<Integer> {
       // Trained now (seconds): examples that parse may still be too few to train on.
       IssueClassifier classifier = allStages()
           ? IssueClassifier.load(issueExamples(), conf, Taxonomy.load(taxonomy(), conf)) : null;
-      if (allStages() && recommendations() != null) {
-        RecommendationRegistry.load(recommendations(), conf);
+      if (allStages()) {
+        // The corpus's registry tables too: a fault in one of them would otherwise stop the run after ingest. Each
+        // stage reads its table again (they are small), so that a stage run alone checks it the same way.
+        TrackJob.overrides(corpus(), conf, RecommendationRegistry.load(recommendations(), conf));
+        ResolveJob.registry(corpus(), conf);
+        IndicatorsJob.attendance(corpus(), conf);
+        IndicatorsJob.processEvents(corpus(), conf);
       }
       // The previous run's manifest and datasets go before anything is written: a run killed from here on leaves
       // no manifest and only datasets of its own (each whole). For ingest alone this also drops the later stages'

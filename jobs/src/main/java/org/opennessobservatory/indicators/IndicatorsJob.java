@@ -31,11 +31,8 @@ public final class IndicatorsJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path attendancePath = new Path(corpus, Attendance.PATH);
     Path eventsPath = new Path(corpus, ProcessEvents.PATH);
-    Attendance attendance = StageInputs.exists(attendancePath, conf)
-        ? Attendance.of(CsvTable.hadoop(attendancePath.toString(), conf, Attendance.COLUMNS)) : Attendance.empty();
-    ProcessEvents events = StageInputs.exists(eventsPath, conf)
-        ? ProcessEvents.of(CsvTable.hadoop(eventsPath.toString(), conf, ProcessEvents.COLUMNS))
-        : ProcessEvents.empty();
+    Attendance attendance = attendance(corpus, conf);
+    ProcessEvents events = processEvents(corpus, conf);
     // The lexicon stage segment counted the turns' markers with.
     DissentLexicon lexicon = DissentLexicon.standard();
     Dataset<Row> documents = input(spark, outRoot, "documents");
@@ -72,6 +69,20 @@ public final class IndicatorsJob {
       sessions.unpersist();
       out.turnFacts().unpersist();
     }
+  }
+
+  /** The corpus's attendance table; an empty one when it has none. */
+  public static Attendance attendance(String corpus, Configuration conf) {
+    Path path = new Path(corpus, Attendance.PATH);
+    return StageInputs.exists(path, conf)
+        ? Attendance.of(CsvTable.hadoop(path.toString(), conf, Attendance.COLUMNS)) : Attendance.empty();
+  }
+
+  /** The corpus's process-events table; an empty one when it has none. */
+  public static ProcessEvents processEvents(String corpus, Configuration conf) {
+    Path path = new Path(corpus, ProcessEvents.PATH);
+    return StageInputs.exists(path, conf)
+        ? ProcessEvents.of(CsvTable.hadoop(path.toString(), conf, ProcessEvents.COLUMNS)) : ProcessEvents.empty();
   }
 
   /** An earlier stage's dataset, read with its schema file (so partition columns keep their types). */

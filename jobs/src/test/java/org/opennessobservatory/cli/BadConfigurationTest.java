@@ -165,6 +165,25 @@ class BadConfigurationTest extends SparkTestBase {
     }
   }
 
+  /** A fault in a corpus registry table stops a run before ingest, as a faulty rubric does, not after it. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      people | <header>\\nAna Perez,,,media,,,,,,\\n | line 2: stakeholder_group 'media' is not one of
+      attendance | <header>\\nigf,2023,registrants,gender,Female,0.4,share,,\\n | line 2: category 'Female' is not an id
+      process-events | <header>\\nigf,2023,2023-10-08,8 Oct,,,,,,\\n | line 2: event_end '8 Oct' is not a date
+      overrides | <header>\\np999,2023,implemented,A. B.,\\n | line 2: recommendation 'p999'
+      """)
+  void aFaultyRegistryTableStopsTheRunBeforeIngest(String kind, String content, String expected) throws IOException {
+    Path file = write(kind, content);
+    Files.writeString(corpus.resolve("igf-2023-notes.txt"), "Notes of a session on access.\n");
+    Path out = corpus.resolveSibling(corpus.getFileName() + "-out");
+    var run = org.opennessobservatory.testing.CliRunner.observatory("run", "--corpus", corpus.toString(), "--out",
+        out.toString(), "--quiet");
+    Assertions.assertEquals(Observatory.USAGE, run.exit(), run.out() + run.err());
+    Assertions.assertTrue(run.err().contains(file + " " + expected.strip()), run.err());
+    Assertions.assertFalse(Files.exists(out.resolve("documents")), "no stage ran");
+  }
+
   /**
    * Manifest rows whose fault concerns one file or row: fault | the row ({@code <target>} for a file of its own,
    * {@code <dir>} for the absolute path of a folder beside the corpus holding a secret and a named pipe) | rel_path of
