@@ -15,14 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.cli.Observatory;
-import org.opennessobservatory.privacy.PseudonymKey;
 import org.opennessobservatory.privacy.PseudonymiseJob;
+import org.opennessobservatory.testing.CliRunner;
 import org.opennessobservatory.testing.NameScan;
 import org.opennessobservatory.testing.DemoRun;
 import org.opennessobservatory.query.OutputComparison;
@@ -34,10 +35,12 @@ import org.opennessobservatory.testing.TestPaths;
  * no dataset that looks complete but is not: every dataset folder there is whole ({@code _SUCCESS}) and holds the
  * rows of an uninterrupted run. The next run, pseudonymised, then completes with the same rows (pseudonymised alike),
  * and at no moment of it is a dataset with real names in sight in the output root; none is left in any of its
- * outputs. The runs are child JVMs over data-samples on one or two cores; the uninterrupted run they are held to is
- * the shared demo run of this JVM ({@link DemoRun}), on other partitions: at this size the stages' fixed costs rule,
- * so a reference run of its own over a smaller slice would cost nearly as much as the demo, which is made once for
- * every test class.
+ * outputs. The killed runs are child JVMs over data-samples on one or two cores; the run after them is made in this
+ * JVM, whose compiled code it finds warm, watched from another thread (made in a third child JVM, it took the test
+ * from 233 s to 305 s on two cores). The uninterrupted run they are held to is the shared demo run of this JVM
+ * ({@link DemoRun}): at this size the stages' fixed costs rule, so a reference run of its own over a smaller slice
+ * would cost nearly as much as the demo, which is made once for every test class. ReproducibilityTest holds runs on
+ * other partitions to the demo's rows.
  */
 class CrashSafetyTest extends SparkTestBase {
   private static final String KEY = "test key, not a secret: 32 bytes";
@@ -68,11 +71,14 @@ class CrashSafetyTest extends SparkTestBase {
     List<String> names = NameScan.registryNames();
     Assertions.assertFalse(NameScan.inDataset(spark(), reference, "speakers", names).isEmpty(),
         "the samples name persons");
-    Process last = child(corpus, out, "local[2]", KEY);
+    Path keyFile = Files.writeString(dir.resolve("pseudonym.key"), KEY);
+    CompletableFuture<CliRunner.Run> last = CompletableFuture.supplyAsync(() -> CliRunner.observatory("run",
+        "--corpus", corpus.toString(), "--out", out.toString(), "--overwrite", "--pseudonymise",
+        "--pseudonym-key-file", keyFile.toString()));
     Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
     Set<String> seenDuringRewrite = new TreeSet<>();
     List<String> leaks = new ArrayList<>();
-    while (last.isAlive()) {
+    while (!last.isDone()) {
       if (Files.isDirectory(plain)) {
         for (String name : OutputComparison.datasets(out)) {
           if (seenDuringRewrite.add(name)) {
@@ -82,7 +88,8 @@ class CrashSafetyTest extends SparkTestBase {
       }
       Thread.sleep(2);
     }
-    assertEquals(0, last.exitValue(), Files.readString(out.resolveSibling("child.log")));
+    CliRunner.Run run = last.get();
+    assertEquals(0, run.exit(), run.out() + run.err());
     assertEquals(List.of(), leaks, "names in sight during the rewrite");
     Assertions.assertFalse(seenDuringRewrite.isEmpty(), "datasets came into sight while the plain ones were staged");
     Assertions.assertTrue(Files.exists(out.resolve(RunManifest.FILE)));
@@ -95,7 +102,7 @@ class CrashSafetyTest extends SparkTestBase {
     }
     assertEquals(List.of(), leaks, "no name in any dataset the notebooks read");
     assertEquals(List.of(), NameScan.inRunFiles(out, names), "no name in the report, codebook or run manifest");
-    Assertions.assertTrue(Files.readString(out.resolveSibling("child.log")).contains("key table: not written"));
+    Assertions.assertTrue(run.out().contains("key table: not written"), run.out());
     try (Stream<Path> files = Files.walk(dir)) {
       assertEquals(List.of(), files.filter(f -> Files.isRegularFile(f) && isKeyTable(f)).toList(),
           "no key table anywhere");
@@ -132,7 +139,7 @@ class CrashSafetyTest extends SparkTestBase {
    * {@code point} holds.
    */
   private static void killWhen(Path corpus, Path out, Predicate<Path> point, String master) throws Exception {
-    Process run = child(corpus, out, master, null);
+    Process run = child(corpus, out, master);
     while (!point.test(out)) {
       Assertions.assertTrue(run.isAlive(), "the run ended before the kill point: " + Files.readString(
           out.resolveSibling("child.log")));
@@ -144,11 +151,8 @@ class CrashSafetyTest extends SparkTestBase {
     workers.forEach(ProcessHandle::destroyForcibly);
   }
 
-  /**
-   * {@code observatory run} of {@code corpus} in a JVM of its own, with this JVM's module flags and class path;
-   * pseudonymised with the key from the environment when one is given.
-   */
-  private static Process child(Path corpus, Path out, String master, String pseudonymKey) throws IOException {
+  /** {@code observatory run} of {@code corpus} in a JVM of its own, with this JVM's module flags and class path. */
+  private static Process child(Path corpus, Path out, String master) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -160,15 +164,9 @@ class CrashSafetyTest extends SparkTestBase {
     command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Observatory.class.getName(),
         "run", "--corpus", corpus.toString(), "--out", out.toString(), "--overwrite",
         "--master", master));
-    if (pseudonymKey != null) {
-      command.add("--pseudonymise");
-    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(out.resolveSibling("child.log").toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    if (pseudonymKey != null) {
-      builder.environment().put(PseudonymKey.ENV, pseudonymKey);
-    }
     return builder.start();
   }
 
