@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.ingest.Forums;
 import org.opennessobservatory.io.CsvTable;
+import org.opennessobservatory.speakers.UnRegions;
 
 /**
  * Published presence figures ({@code registry/attendance.csv}, DESIGN.md §4): one figure per row, in the shape of
@@ -33,14 +34,20 @@ public final class Attendance implements Serializable {
   public record Figure(String forum, int year, String population, String dimension, String category, double value,
       String unit) implements Serializable {}
 
-  /** The shares of one dimension in one population, normalised to sum to 1 over the categories published. */
+  /** The shares of one dimension in one population ({@link #denominator}). */
   public record Presence(String population, Map<String, Double> shares) implements Serializable {}
 
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  /** Lower case, digits and underscores: age bands such as 18_24 are ids too. */
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]*");
   /** The categories the indicators read, per dimension: the presence shares' columns. */
   private static final Map<String, List<String>> READ = Map.of(
       "stakeholder_group", Tally.KNOWN_GROUPS,
       "gender", List.of(SessionIndicators.WOMAN));
+  /** The ids a fault suggests, per dimension. */
+  private static final Map<String, String> SUGGESTED = Map.of(
+      "stakeholder_group", String.join(" | ", Tally.KNOWN_GROUPS),
+      "gender", "woman | man | other",
+      "region", String.join(" | ", UnRegions.IDS));
 
   private final List<Figure> figures;
 
@@ -63,14 +70,11 @@ public final class Attendance implements Serializable {
       // Forum ids are slugs in documents ("UK IGF" → uk-igf); published tables write "IGF".
       String forum = Forums.slug(required(line, "forum", where));
       int year = RegistryCells.year(line, where);
-      String population = required(line, "population", where);
-      String dimension = required(line, "dimension", where);
-      String category = required(line, "category", where);
-      if (!ID.matcher(category).matches()) {
-        // The shares are looked up by id (civil_society, woman): "Civil society" would be read and never found.
-        throw new UserException(where + "category '" + category + "' is not an id: write it in lower case with "
-            + "underscores, as the " + dimension + " ids are (" + idsOf(dimension) + ")");
-      }
+      // Figures are looked up by id (registrants, gender, civil_society, woman): "Civil society" would be read and
+      // never found.
+      String population = id(line, "population", where, "e.g. registrants, participants, onsite");
+      String dimension = id(line, "dimension", where, "e.g. total, stakeholder_group, gender, region");
+      String category = id(line, "category", where, SUGGESTED.getOrDefault(dimension, "e.g. all, first_time"));
       String unit = required(line, "unit", where);
       if (!unit.equals("count") && !unit.equals("share")) {
         throw new UserException(where + "unit '" + unit + "' is not one of count | share");
@@ -125,17 +129,18 @@ public final class Attendance implements Serializable {
       if (found.stream().noneMatch(READ.get(dimension)::contains)) {
         throw new UserException(source + " line " + firstLine.get(key) + ": the " + dimension + " figures of "
             + key.substring(0, key.lastIndexOf('|')).replace('|', ' ') + " have categories " + found
-            + ", none of which the indicators read; write " + idsOf(dimension));
+            + ", none of which the indicators read; write " + SUGGESTED.get(dimension));
       }
     });
   }
 
-  private static String idsOf(String dimension) {
-    return switch (dimension) {
-      case "stakeholder_group" -> String.join(" | ", Tally.KNOWN_GROUPS);
-      case "gender" -> "woman | man | other";
-      default -> "e.g. all, first_time, weog";
-    };
+  private static String id(CsvTable.Line line, String column, String where, String examples) {
+    String cell = required(line, column, where);
+    if (!ID.matcher(cell).matches()) {
+      throw new UserException(where + column + " '" + cell + "' is not an id: write it in lower case with "
+          + "underscores (" + examples + ")");
+    }
+    return cell;
   }
 
   public List<Figure> figures() {
@@ -144,15 +149,21 @@ public final class Attendance implements Serializable {
 
   /**
    * The presence shares of {@code dimension} (stakeholder_group, gender, region …) in a forum-year, from the first
-   * population of {@link #POPULATIONS} that publishes it (others after them, by name). Each value is divided by the
-   * sum over the categories published, which turns counts into shares and undoes rounding (shares that sum to 0.99).
-   * Empty when no population publishes the dimension or its values sum to 0.
+   * population of {@link #POPULATIONS} that publishes it (others after them, by name). Empty when no population
+   * publishes the dimension or its values sum to 0.
    */
   public Optional<Presence> presence(String forum, int year, String dimension) {
     Map<String, Map<String, Double>> byPopulation = new LinkedHashMap<>();
+    Map<String, String> unitOf = new HashMap<>();
+    Map<String, Double> totalOf = new HashMap<>();
     for (Figure f : figures) {
-      if (f.forum().equals(forum) && f.year() == year && f.dimension().equals(dimension)) {
-        byPopulation.computeIfAbsent(f.population(), k -> new LinkedHashMap<>()).put(f.category(), f.value());
+      if (f.forum().equals(forum) && f.year() == year) {
+        if (f.dimension().equals(dimension)) {
+          byPopulation.computeIfAbsent(f.population(), k -> new LinkedHashMap<>()).put(f.category(), f.value());
+          unitOf.put(f.population(), f.unit());
+        } else if (f.dimension().equals("total") && f.category().equals("all") && f.unit().equals("count")) {
+          totalOf.put(f.population(), f.value());
+        }
       }
     }
     return byPopulation.keySet().stream()
@@ -160,15 +171,32 @@ public final class Attendance implements Serializable {
             : POPULATIONS.size()).thenComparing(Comparator.naturalOrder()))
         .findFirst().flatMap(population -> {
           Map<String, Double> values = byPopulation.get(population);
-          double total = values.values().stream().mapToDouble(Double::doubleValue).sum();
-          if (total == 0) {
+          double denominator = denominator(values.values().stream().mapToDouble(Double::doubleValue).sum(),
+              unitOf.get(population), totalOf.get(population));
+          if (denominator == 0) {
             return Optional.empty();
           }
           Map<String, Double> shares = new LinkedHashMap<>();
-          values.forEach((category, value) -> shares.put(category, value / total));
+          values.forEach((category, value) -> shares.put(category, value / denominator));
           return Optional.of(new Presence(population, shares));
         });
   }
+
+  /**
+   * What a breakdown's values are divided by. Shares that sum to about 1 are a whole breakdown, rounded: divided by
+   * their sum, they sum to 1 again. Shares that sum to less are part of one (IGF 2019 published three groups, 0.79 of
+   * its registrants; IGF 2023 women alone): spread over the categories published they would grow, so they stay as
+   * published. Counts are divided by the population's total count when it is published, else by their sum.
+   */
+  static double denominator(double sum, String unit, Double total) {
+    if (unit.equals("share")) {
+      return Math.abs(sum - 1) <= ROUNDING ? sum : 1;
+    }
+    return total != null && total >= sum ? total : sum;
+  }
+
+  /** How far rounded shares of a whole breakdown may sum from 1 (seven shares to two decimals: 0.035 at most). */
+  static final double ROUNDING = 0.05;
 
   private static String required(CsvTable.Line line, String column, String where) {
     return RegistryCells.required(line, column, where);

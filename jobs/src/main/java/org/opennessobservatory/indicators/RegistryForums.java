@@ -19,11 +19,10 @@ final class RegistryForums {
       if (documentForums.contains(forum)) {
         continue;
       }
-      for (String documents : documentForums) {
-        if (documents.replace("-", "").equals(forum.replace("-", ""))) {
-          throw new UserException(source + ": forum '" + forum + "' is the documents' forum '" + documents
-              + "' spelt otherwise, so its rows would match no document; write " + documents
-              + " as the manifest does");
+      for (String known : documentForums) {
+        if (known.replace("-", "").equals(forum.replace("-", ""))) {
+          throw new UserException(source + ": forum '" + forum + "' (as slugged) is the documents' forum '" + known
+              + "' spelt otherwise, so its rows would match no document; write " + known + " as the documents do");
         }
       }
     }

@@ -93,10 +93,15 @@ class RegistryTablesTest {
    */
   @Test
   void categoriesTheIndicatorsCannotReadAreFaults() {
-    fault("attendance.csv line 2: category 'Civil society' is not an id: write it in lower case with underscores, "
-        + "as the stakeholder_group ids are (government | civil_society | private_sector | technical_community | "
-        + "academia | intergovernmental | other)",
-        () -> attendance("igf,2023,registrants,stakeholder_group,Civil society,0.4,share,,\n"));
+    fault("attendance.csv line 2: category 'Civil society' is not an id: write it in lower case with underscores "
+        + "(government | civil_society | private_sector | technical_community | academia | intergovernmental | "
+        + "other)", () -> attendance("igf,2023,registrants,stakeholder_group,Civil society,0.4,share,,\n"));
+    fault("attendance.csv line 2: dimension 'Gender' is not an id: write it in lower case with underscores (e.g. "
+        + "total, stakeholder_group, gender, region)",
+        () -> attendance("igf,2023,registrants,Gender,woman,0.4,share,,\n"));
+    fault("attendance.csv line 2: population 'Registrants' is not an id: write it in lower case with underscores "
+        + "(e.g. registrants, participants, onsite)",
+        () -> attendance("igf,2023,Registrants,gender,woman,0.4,share,,\n"));
     fault("attendance.csv line 3: the gender figures of igf 2023 registrants have categories [female, male], none "
         + "of which the indicators read; write woman | man | other",
         () -> attendance("igf,2022,registrants,gender,woman,0.4,share,,\nigf,2023,registrants,gender,female,0.4,"
@@ -108,17 +113,48 @@ class RegistryTablesTest {
             + "eurodig,2024,participants,stakeholder_group,ngo,30,count,,\n"));
   }
 
-  /** Published tables merge groups (technical_academic) or add some (media): they count, with no column. */
+  /**
+   * Published tables merge groups (technical_academic) or add some (media): they count, with no column. An age band
+   * is an id too.
+   */
   @Test
   void publishedCategoriesBeyondTheSevenGroupsCountInTheDenominator() {
     Attendance a = attendance("""
         igf,2009,participants,stakeholder_group,government,20,count,,
         igf,2009,participants,stakeholder_group,technical_academic,30,count,,
         igf,2009,participants,stakeholder_group,media,50,count,,
+        igf,2009,participants,age,18_24,0.2,share,,
         """);
     Attendance.Presence groups = a.presence("igf", 2009, "stakeholder_group").orElseThrow();
     Assertions.assertEquals(0.2, groups.shares().get("government"), 1e-12);
     Assertions.assertNull(groups.shares().get("academia"));
+  }
+
+  /**
+   * Part of a breakdown is not spread over the whole: shares that sum to well under 1 stay as published, counts are
+   * divided by the population's total when there is one.
+   */
+  @Test
+  void aPartialBreakdownKeepsItsShares() {
+    Attendance a = attendance("""
+        igf,2023,participants,gender,woman,0.38,share,,
+        igf,2019,registrants,stakeholder_group,civil_society,0.435,share,,
+        igf,2019,registrants,stakeholder_group,government,0.185,share,,
+        igf,2019,registrants,stakeholder_group,private_sector,0.172,share,,
+        igf,2024,onsite,total,all,1000,count,,
+        igf,2024,onsite,gender,woman,300,count,,
+        igf,2024,onsite,gender,man,500,count,,
+        """);
+    Assertions.assertEquals(0.38, a.presence("igf", 2023, "gender").orElseThrow().shares().get("woman"), 1e-12);
+    Assertions.assertEquals(0.435, a.presence("igf", 2019, "stakeholder_group").orElseThrow().shares()
+        .get("civil_society"), 1e-12);
+    // 300 of the 1000 counted onsite, not 300 of the 800 whose gender is published
+    Assertions.assertEquals(0.3, a.presence("igf", 2024, "gender").orElseThrow().shares().get("woman"), 1e-12);
+    // rounded shares of a whole breakdown: within 0.05 of 1, divided by their sum; beyond, as published
+    Assertions.assertEquals(0.99, Attendance.denominator(0.99, "share", null));
+    Assertions.assertEquals(1.0, Attendance.denominator(0.94, "share", null));
+    Assertions.assertEquals(800.0, Attendance.denominator(800, "count", null));
+    Assertions.assertEquals(800.0, Attendance.denominator(800, "count", 700.0), "a total below the sum is no total");
   }
 
   /** The published IGF statistics (../shared/data/igf-participation) read as an attendance table as they are. */
@@ -130,14 +166,18 @@ class RegistryTablesTest {
         "the published participation statistics are not at " + published + " (outside the repository)");
     Attendance a = Attendance.of(CsvTable.hadoop(published.toString(), new org.apache.hadoop.conf.Configuration(),
         Attendance.COLUMNS));
-    Assertions.assertTrue(a.presence("igf", 2008, "stakeholder_group").isPresent());
+    // IGF 2008: 25% civil society and 23% governments of the participants; IGF 2018: 43% women, the only gender
+    // figure published (a share of 1 if spread over the categories published)
+    Assertions.assertEquals(0.25, a.presence("igf", 2008, "stakeholder_group").orElseThrow().shares()
+        .get("civil_society"), 1e-9);
+    Assertions.assertEquals(0.43, a.presence("igf", 2018, "gender").orElseThrow().shares().get("woman"), 1e-12);
   }
 
   /** A registry forum that is a document's forum but for its hyphens is misspelt; one the corpus lacks is not. */
   @Test
   void aRegistryForumSpeltUnlikeTheDocumentsIsAFault() {
-    fault("registry/attendance.csv: forum 'uk-igf' is the documents' forum 'ukigf' spelt otherwise, so its rows "
-        + "would match no document; write ukigf as the manifest does",
+    fault("registry/attendance.csv: forum 'uk-igf' (as slugged) is the documents' forum 'ukigf' spelt otherwise, "
+        + "so its rows would match no document; write ukigf as the documents do",
         () -> RegistryForums.check("registry/attendance.csv", java.util.List.of("igf", "uk-igf"),
             java.util.Set.of("igf", "ukigf")));
     RegistryForums.check("registry/attendance.csv", java.util.List.of("igf", "eurodig"), java.util.Set.of("igf"));

@@ -65,7 +65,7 @@ class CrashSafetyTest extends SparkTestBase {
     assertOnlyWholeDatasets(reference, out);
     Assertions.assertTrue(OutputComparison.datasets(out).contains("speakers"));
 
-    // The run after the kills is pseudonymised (key from the environment, no key table asked), and watched: while
+    // The run after the kills is pseudonymised (key from a file, no key table asked), and watched: while
     // it rewrites, the stages' plain datasets are in _staging and each dataset in sight holds no registry name, so a
     // kill at any of those moments leaves no dataset with real names that passes for part of the release.
     List<String> names = NameScan.registryNames();
@@ -74,19 +74,24 @@ class CrashSafetyTest extends SparkTestBase {
     Path keyFile = Files.writeString(dir.resolve("pseudonym.key"), KEY);
     CompletableFuture<CliRunner.Run> last = CompletableFuture.supplyAsync(() -> CliRunner.observatory("run",
         "--corpus", corpus.toString(), "--out", out.toString(), "--overwrite", "--pseudonymise",
-        "--pseudonym-key-file", keyFile.toString()));
+        "--pseudonym-key-file", keyFile.toString(), "--quiet"));
     Path plain = Path.of(PseudonymiseJob.plainRoot(out.toString()));
     Set<String> seenDuringRewrite = new TreeSet<>();
     List<String> leaks = new ArrayList<>();
-    while (!last.isDone()) {
-      if (Files.isDirectory(plain)) {
-        for (String name : OutputComparison.datasets(out)) {
-          if (seenDuringRewrite.add(name)) {
-            leaks.addAll(NameScan.inDataset(spark(), out, name, names));
+    try {
+      while (!last.isDone()) {
+        if (Files.isDirectory(plain)) {
+          for (String name : OutputComparison.datasets(out)) {
+            if (seenDuringRewrite.add(name)) {
+              leaks.addAll(NameScan.inDataset(spark(), out, name, names));
+            }
           }
         }
+        Thread.sleep(2);
       }
-      Thread.sleep(2);
+    } finally {
+      // A scan that failed must not leave the run writing beside the next test classes of this JVM.
+      last.handle((run, e) -> run).join();
     }
     CliRunner.Run run = last.get();
     assertEquals(0, run.exit(), run.out() + run.err());
