@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.indicators.ProcessEvents;
 import org.opennessobservatory.io.DatasetWriter;
 import org.opennessobservatory.testing.CliRunner;
 
@@ -70,16 +71,18 @@ class PseudonymKeyTest {
     Files.writeString(corpus.resolve("igf/2023/open-mic.txt"), ">> ZELINDA QUARRINGTON: Good morning, I am Zelinda "
         + "Quarrington from the Open Hubs Network.\n>> CHAIR: Thank you. Next speaker, please.\n>> ZELINDA "
         + "QUARRINGTON: One more point on remote participation.\n");
-    // A registry without its columns fails the run at stage resolve, after ingest has written its documents.
+    // A process-events forum spelt unlike the documents' fails the run at stage indicators, after ingest, segment
+    // and resolve have written the transcript's names (the registry tables' other faults stop it before ingest).
     Files.createDirectories(corpus.resolve("registry"));
-    Files.writeString(corpus.resolve("registry/people.csv"), "full name\nZelinda Quarrington\n");
+    Files.writeString(corpus.resolve("registry/process-events.csv"), String.join(",", ProcessEvents.COLUMNS)
+        + "\nI-GF,2023,2023-10-08,2023-10-12,,,,,,\n");
     Path out = dir.resolve("out");
     Path key = Files.writeString(dir.resolve("key"), KEY);
     var run = CliRunner.observatory("run", "--corpus", corpus.toString(), "--out", out.toString(), "--pseudonymise",
         "--pseudonym-key-file", key.toString(), "--quiet");
     assertNotEquals(0, run.exit(), run.out() + run.err());
-    assertTrue(run.out().contains("ingest:"), "ingest ran and wrote its documents: " + run.out() + run.err());
-    assertTrue(run.err().contains("registry"), run.err());
+    assertTrue(run.out().contains("resolve:"), "resolve ran and wrote its speakers: " + run.out() + run.err());
+    assertTrue(run.err().contains("process-events.csv: forum 'i-gf' (as slugged)"), run.err());
     assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING).resolve(PseudonymiseJob.PLAIN_FOLDER)));
     try (var files = Files.walk(out)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

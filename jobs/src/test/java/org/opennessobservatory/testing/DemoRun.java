@@ -24,7 +24,6 @@ public final class DemoRun {
       try {
         Path dir = Files.createTempDirectory("observatory-demo");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-        System.setProperty("observatory.home", TestPaths.repo().toString());
         out = dir.resolve("output");
         run = CliRunner.observatory("demo", "--out", out.toString());
       } catch (IOException e) {
