@@ -24,6 +24,7 @@ import org.opennessobservatory.influence.InfluenceStage;
 import org.opennessobservatory.indicators.IndicatorsStage;
 import org.opennessobservatory.io.OutputRoot;
 import org.opennessobservatory.io.RunManifest;
+import org.opennessobservatory.io.StageInputs;
 import org.opennessobservatory.mapping.IssueClassifier;
 import org.opennessobservatory.mapping.IssuesJob;
 import org.opennessobservatory.mapping.IssuesStage;
@@ -164,8 +165,9 @@ abstract class PipelineCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         // Segmentation runs as resolve reads the utterances: one pass over the text, timed as one stage.
         stage(spark, progress, "segment+resolve");
-        resolve = ResolveJob.run(spark, spark.read().parquet(new Path(data, IngestJob.DOCUMENTS).toString()),
-            corpus(), data, writer, memo);
+        resolve = ResolveJob.run(spark,
+            StageInputs.readAsWritten(spark, new Path(data, IngestJob.DOCUMENTS).toString()), corpus(), data, writer,
+            memo);
         stageSeconds.put("segment+resolve", (System.nanoTime() - t0) / 1e9);
         segment = SegmentJob.summary(spark, data);
         stage(spark, progress, null);
@@ -207,7 +209,8 @@ abstract class PipelineCommand implements Callable<Integer> {
             (double) stageSeconds.get("issues") + (double) stageSeconds.get("links"), out());
         t0 = System.nanoTime();
         stage(spark, progress, "track");
-        track = TrackJob.run(spark, spark.read().parquet(new Path(data, IngestJob.DOCUMENTS).toString()), corpus(),
+        track = TrackJob.run(spark,
+            StageInputs.readAsWritten(spark, new Path(data, IngestJob.DOCUMENTS).toString()), corpus(),
             recommendations(), writer);
         stageSeconds.put("track", (System.nanoTime() - t0) / 1e9);
         datasets.put(TrackStage.EVIDENCE, track.evidence());

@@ -27,10 +27,15 @@ public final class StageInputs {
     return path.toString();
   }
 
-  /** {@link #path} read with the dataset's schema from {@code schemas/}. */
+  /** {@link #path} read with the dataset's schema from {@code schemas/}, its descriptions left out. */
   public static Dataset<Row> read(SparkSession spark, String outRoot, String dataset, String earlierStages) {
-    return spark.read().schema(Schemas.load(dataset))
+    return spark.read().schema(Schemas.withoutMetadata(Schemas.load(dataset)))
         .parquet(path(outRoot, dataset, earlierStages, spark.sparkContext().hadoopConfiguration()));
+  }
+
+  /** Parquet files read with the columns they carry, but not their metadata ({@link Schemas#withoutMetadata}). */
+  public static Dataset<Row> readAsWritten(SparkSession spark, String path) {
+    return spark.read().schema(Schemas.withoutMetadata(spark.read().parquet(path).schema())).parquet(path);
   }
 
   /** Whether a file or folder exists (an optional registry table, an input dataset). */

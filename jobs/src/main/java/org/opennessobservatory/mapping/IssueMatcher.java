@@ -159,13 +159,13 @@ public final class IssueMatcher implements Serializable {
     return version;
   }
 
-  public String label(String issueId) {
+  /** Each issue's label by its id, small enough for a Spark function to carry (the matcher is megabytes). */
+  public HashMap<String, String> labels() {
+    HashMap<String, String> byId = new HashMap<>();
     for (int i = 0; i < ids.length; i++) {
-      if (ids[i].equals(issueId)) {
-        return labels[i];
-      }
+      byId.put(ids[i], labels[i]);
     }
-    throw new IllegalArgumentException(issueId);
+    return byId;
   }
 
   /**

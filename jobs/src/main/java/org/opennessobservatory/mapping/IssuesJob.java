@@ -73,9 +73,10 @@ public final class IssuesJob {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
     IssueMatcher matcher = IssueMatcher.of(taxonomy, classifier);
-    Dataset<Row> documents = spark.read().parquet(StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
-    Dataset<Row> utterances = spark.read()
-        .parquet(StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
+    Dataset<Row> documents = StageInputs.readAsWritten(spark,
+        StageInputs.path(outRoot, DOCUMENTS, "stage ingest", conf));
+    Dataset<Row> utterances = StageInputs.readAsWritten(spark,
+        StageInputs.path(outRoot, UTTERANCES, "stages segment and resolve", conf));
     String config = memo == null ? null : memoConfig(taxonomy, classifier);
     Dataset<Row> stored = memo == null ? null : memo.previous(MATCHES, config).orElse(null);
     // A forum-year's mentions and map come from its own utterances and documents: where those are as the run before

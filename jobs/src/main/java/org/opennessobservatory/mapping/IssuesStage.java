@@ -35,7 +35,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.opennessobservatory.io.Memo;
 import org.opennessobservatory.schema.Schemas;
@@ -225,11 +224,10 @@ public final class IssuesStage {
   /** Rows of issue_mentions from {@link #matched} texts: one per text and issue matched. */
   public static Dataset<Row> mentions(Dataset<Row> matched, Dataset<Row> documents, IssueMatcher matcher) {
     StructType schema = Schemas.load(MENTIONS);
-    StructType plain = new StructType(Arrays.stream(schema.fields())
-        .map(f -> new StructField(f.name(), f.dataType(), f.nullable(),
-            org.apache.spark.sql.types.Metadata.empty()))
-        .toArray(StructField[]::new));
+    StructType plain = Schemas.withoutMetadata(schema);
     String version = matcher.version();
+    // The labels, not the matcher: a function's captures travel with each of its tasks.
+    Map<String, String> labels = matcher.labels();
     int wordsAt = matched.schema().fieldIndex("words");
     int hitsAt = matched.schema().fieldIndex(TextMatches.HITS);
     FlatMapFunction<Row, Row> perText = r -> {
@@ -240,7 +238,7 @@ public final class IssuesStage {
         long matches = hit.getLong(1);
         long classified = hit.getLong(3);
         out.add(RowFactory.create(r.getString(0), r.get(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), issue, matcher.label(issue), matches, score(matches, words),
+            r.getString(5), issue, labels.get(issue), matches, score(matches, words),
             hit.getList(2).toArray(String[]::new), classified, method(matches, classified), version, words,
             r.getString(6), r.getString(7), r.get(8)));
       }

@@ -34,7 +34,7 @@ public final class LinksJob {
     Dataset<Row> links = LinksStage.links(StageInputs.read(spark, outRoot, "documents", before),
         StageInputs.read(spark, outRoot, "utterances", before), StageInputs.read(spark, outRoot, "speakers", before),
         // issue_mentions is read with the schema its files carry (its schema file belongs to stage issues).
-        spark.read().parquet(StageInputs.path(outRoot, IssuesStage.MENTIONS, before, conf)), config)
+        StageInputs.readAsWritten(spark, StageInputs.path(outRoot, IssuesStage.MENTIONS, before, conf)), config)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Row c = links.agg(count("*"), count(when(col("link_type").equalTo("person"), 1)),

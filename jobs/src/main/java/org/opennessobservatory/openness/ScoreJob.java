@@ -98,10 +98,10 @@ public final class ScoreJob {
   public static Summary run(SparkSession spark, String outRoot, Rubric rubric, String rubricSource,
       DatasetWriter writer) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Dataset<Row> indicators = spark.read()
-        .parquet(StageInputs.path(outRoot, ScoreStage.INDICATORS, "stage indicators", conf));
-    Dataset<Row> documents = spark.read()
-        .parquet(StageInputs.path(outRoot, ScoreStage.DOCUMENTS, "stage ingest", conf));
+    Dataset<Row> indicators = StageInputs.readAsWritten(spark,
+        StageInputs.path(outRoot, ScoreStage.INDICATORS, "stage indicators", conf));
+    Dataset<Row> documents = StageInputs.readAsWritten(spark,
+        StageInputs.path(outRoot, ScoreStage.DOCUMENTS, "stage ingest", conf));
     ScoreStage.Scores scores = ScoreStage.score(spark, indicators, documents, rubric);
     Dataset<Row> criteria = scores.criteria().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> index = scores.index().persist(StorageLevel.MEMORY_AND_DISK());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -53,6 +54,33 @@ public final class Schemas {
         checkDescriptions(nested, name + (field.dataType() instanceof StructType ? "." : "[]."), source);
       }
     }
+  }
+
+  /**
+   * {@code schema} without its fields' metadata, at every depth. Spark carries a column's metadata in every attribute
+   * of a plan that reads it, and a plan is deserialized by each of its tasks: the descriptions, which only the written
+   * files need, made each task of a stage reading our datasets deserialize them all again.
+   */
+  public static StructType withoutMetadata(StructType schema) {
+    StructField[] fields = new StructField[schema.fields().length];
+    for (int i = 0; i < fields.length; i++) {
+      StructField f = schema.fields()[i];
+      fields[i] = new StructField(f.name(), withoutMetadata(f.dataType()), f.nullable(), Metadata.empty());
+    }
+    return new StructType(fields);
+  }
+
+  private static DataType withoutMetadata(DataType type) {
+    if (type instanceof StructType s) {
+      return withoutMetadata(s);
+    }
+    if (type instanceof ArrayType a) {
+      return new ArrayType(withoutMetadata(a.elementType()), a.containsNull());
+    }
+    if (type instanceof MapType m) {
+      return new MapType(withoutMetadata(m.keyType()), withoutMetadata(m.valueType()), m.valueContainsNull());
+    }
+    return type;
   }
 
   /** The struct inside a column's type (a struct, an array or map of structs), or null when there is none. */
