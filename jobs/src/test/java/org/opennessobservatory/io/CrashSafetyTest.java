@@ -39,7 +39,7 @@ import org.opennessobservatory.testing.TestPaths;
  * JVM, whose compiled code it finds warm, watched from another thread (made in a third child JVM, it took the test
  * from 233 s to 305 s on two cores). The uninterrupted run they are held to is the shared demo run of this JVM
  * ({@link DemoRun}): at this size the stages' fixed costs rule, so a reference run of its own over a smaller slice
- * would cost nearly as much as the demo, which is made once for every test class. ReproducibilityTest holds runs on
+ * would cost nearly as much as the demo, which is made once for every test class. IncrementalRunTest holds runs on
  * other partitions to the demo's rows.
  */
 class CrashSafetyTest extends SparkTestBase {
