@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * One {@code observatory demo} over data-samples per test JVM, shared by every test that reads a whole run's output
  * (the demo assertions, the report, the notebooks, queries): a demo costs about a minute, too much to repeat.
+ * It runs with Spark's compiled execution, as outside the tests (the tests' session interprets: SparkTestBase).
  * The output folder is removed when the JVM exits.
  */
 public final class DemoRun {
@@ -25,7 +29,14 @@ public final class DemoRun {
         Path dir = Files.createTempDirectory("observatory-demo");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         out = dir.resolve("output");
-        run = CliRunner.observatory("demo", "--out", out.toString());
+        List<String> args = new ArrayList<>(List.of("demo", "--out", out.toString()));
+        SparkTestBase.COMPILED.forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
+        try {
+          run = CliRunner.observatory(args.toArray(String[]::new));
+        } finally {
+          // The run set them on the shared session; the other tests' runs are interpreted (SparkTestBase).
+          SparkTestBase.INTERPRETED.forEach(SparkSession.active().conf()::set);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
