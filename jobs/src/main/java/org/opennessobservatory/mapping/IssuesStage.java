@@ -237,8 +237,12 @@ public final class IssuesStage {
         String issue = hit.getString(0);
         long matches = hit.getLong(1);
         long classified = hit.getLong(3);
+        String label = labels.get(issue);
+        if (label == null) {
+          throw new IllegalArgumentException("no issue " + issue + " in the taxonomy " + version);
+        }
         out.add(RowFactory.create(r.getString(0), r.get(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), issue, labels.get(issue), matches, score(matches, words),
+            r.getString(5), issue, label, matches, score(matches, words),
             hit.getList(2).toArray(String[]::new), classified, method(matches, classified), version, words,
             r.getString(6), r.getString(7), r.get(8)));
       }

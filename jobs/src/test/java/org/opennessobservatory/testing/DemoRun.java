@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
@@ -31,17 +33,37 @@ public final class DemoRun {
         out = dir.resolve("output");
         List<String> args = new ArrayList<>(List.of("demo", "--out", out.toString()));
         SparkTestBase.COMPILED.forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
+        // A run sets its settings on the session it finds (compiled queries, its shuffle partitions and Parquet
+        // codec); the tests after it get back the session's own (interpreted: SparkTestBase), whichever runs first.
+        scala.Option<SparkSession> shared = SparkSession.getDefaultSession();
+        Map<String, String> before = shared.isDefined() ? settings(shared.get()) : null;
         try {
           run = CliRunner.observatory(args.toArray(String[]::new));
         } finally {
-          // The run set them on the shared session; the other tests' runs are interpreted (SparkTestBase).
-          SparkTestBase.INTERPRETED.forEach(SparkSession.active().conf()::set);
+          if (before != null) {
+            restore(shared.get(), before);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return run;
+  }
+
+  private static Map<String, String> settings(SparkSession spark) {
+    return new HashMap<>(scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()));
+  }
+
+  /** Sets back the settings a run changed on {@code spark} and removes those it added. */
+  private static void restore(SparkSession spark, Map<String, String> before) {
+    settings(spark).forEach((key, value) -> {
+      if (!before.containsKey(key)) {
+        spark.conf().unset(key);
+      } else if (!before.get(key).equals(value)) {
+        spark.conf().set(key, before.get(key));
+      }
+    });
   }
 
   /** The demo's output root; runs it on first use. */

@@ -49,8 +49,8 @@ public final class RunFiles {
   /**
    * The report with the values it shows from {@code _run.json} that differ from run to run taken out: the run id
    * (header and run table), {@code command} (a demo and a run of the same corpus compare), {@code started_at} and
-   * {@code stage_seconds}. Each is first checked to be exactly the
-   * manifest's, so that nothing else can hide behind them.
+   * {@code stage_seconds}. Each is first checked to be exactly the manifest's, so that nothing else can hide behind
+   * them.
    */
   @SuppressWarnings("unchecked")
   private static String withoutRunManifestValues(Path out) throws IOException {
