@@ -66,8 +66,8 @@ final class EvalCommand implements Runnable {
 
   @Command(name = "issues", mixinStandardHelpOptions = true,
       description = "Issue precision and recall of stage issues on hand-labelled utterances (every .tsv file of the "
-          + "gold set folder), per issue, overall and per file, then every false positive and miss; then the "
-          + "taxonomy's terms and the classifier each alone.")
+          + "gold set folder), per issue, overall and per file; the taxonomy's terms and the classifier each alone; "
+          + "with --second-labels, the agreement of two labellers; then every false positive and miss.")
   static final class Issues implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,10 +87,15 @@ final class EvalCommand implements Runnable {
         + "corpus sentences (columns id, source, sha256, expected, note) refers to.")
     Path corpus;
 
+    @Option(names = "--second-labels", paramLabel = "DIR", description = "A second labeller's labels of gold "
+        + "utterances (every .tsv file of DIR, columns id, expected, note): prints how far the two labellers agree "
+        + "(per issue, F1 and Cohen's kappa) and the matcher against each and on the pairs both agree on.")
+    Path secondLabels;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      IssueEval.report(gold, taxonomy, issueExamples, corpus).forEach(out::println);
+      IssueEval.report(gold, taxonomy, issueExamples, corpus, secondLabels).forEach(out::println);
       out.flush();
       return 0;
     }

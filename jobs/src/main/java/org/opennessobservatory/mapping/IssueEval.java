@@ -110,20 +110,25 @@ public final class IssueEval {
   public static List<Example> read(Path dir, Set<String> known, Path corpus) {
     List<Example> examples = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    for (Path f : tsvFiles(dir, "the gold set folder to --gold")) {
+      examples.addAll(IssueGoldFile.read(f, known, ids, corpus));
+    }
+    return examples;
+  }
+
+  /** The {@code .tsv} files of {@code dir} (not of its sub-folders), in name order; {@code what} says what to give. */
+  static List<Path> tsvFiles(Path dir, String what) {
     List<Path> files;
     try (java.util.stream.Stream<Path> listed = Files.list(dir)) {
       files = listed.filter(f -> f.getFileName().toString().endsWith(".tsv") && Files.isRegularFile(f)).sorted()
           .toList();
     } catch (IOException e) {
-      throw new UserException(dir + ": cannot be listed (" + e.getMessage() + "); give the gold set folder to --gold");
+      throw new UserException(dir + ": cannot be listed (" + e.getMessage() + "); give " + what);
     }
     if (files.isEmpty()) {
-      throw new UserException(dir + " holds no .tsv file of labelled utterances: give the gold set folder to --gold");
+      throw new UserException(dir + " holds no .tsv file of labelled utterances: give " + what);
     }
-    for (Path f : files) {
-      examples.addAll(IssueGoldFile.read(f, known, ids, corpus));
-    }
-    return examples;
+    return files;
   }
 
   /** Scores {@code predict} (text → issue ids) on the examples; a pure function of its inputs. */
@@ -188,15 +193,18 @@ public final class IssueEval {
   }
 
   /**
-   * For {@code observatory eval issues --gold DIR [--taxonomy FILE] [--issue-examples FILE|none] [--corpus DIR]}: the
-   * report's lines, for what the pipeline finds (the taxonomy's terms and the classifier), then each method alone.
+   * For {@code observatory eval issues --gold DIR [--taxonomy FILE] [--issue-examples FILE|none] [--corpus DIR]
+   * [--second-labels DIR]}: the report's lines, for what the pipeline finds (the taxonomy's terms and the classifier),
+   * then each method alone, then its agreement with a second labeller's labels.
    *
    * @param taxonomyPath a taxonomy file, or null for the shipped one
    * @param examplesPath the classifier's examples, null for the shipped ones, {@link IssueClassifier#NONE} for none
    * @param corpus the corpus folder that files of labelled corpus sentences refer to; null when the gold set holds
    *     none
+   * @param secondLabels a second labeller's folder ({@link SecondLabels}); null for none
    */
-  public static List<String> report(Path goldDir, String taxonomyPath, String examplesPath, Path corpus) {
+  public static List<String> report(Path goldDir, String taxonomyPath, String examplesPath, Path corpus,
+      Path secondLabels) {
     org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
     Taxonomy taxonomy = Taxonomy.load(taxonomyPath, conf);
     IssueClassifier classifier = IssueClassifier.load(examplesPath, conf, taxonomy);
@@ -215,6 +223,13 @@ public final class IssueEval {
     if (classifier != null) {
       lines.addAll(methodLines("taxonomy's terms alone", evaluate(examples, found(hits, h -> h.matches() > 0))));
       lines.addAll(methodLines("classifier alone", evaluate(examples, found(hits, h -> h.classified() > 0))));
+    }
+    if (secondLabels != null) {
+      Set<String> ids = new HashSet<>();
+      examples.forEach(e -> ids.add(e.id()));
+      lines.addAll(LabelAgreement.report(examples, SecondLabels.read(secondLabels, known, ids),
+          found(hits, h -> true), taxonomy.issues().stream().map(Taxonomy.Issue::id).toList(),
+          secondLabels.toString()));
     }
     lines.addAll(all.missLines());
     return lines;

@@ -35,15 +35,8 @@ public final class IssueGoldFile {
    * @param corpus the folder a file of corpus sentences refers to; null when none was given
    */
   static List<Example> read(Path file, Set<String> known, Set<String> ids, Path corpus) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new UserException(file + " is not UTF-8: save it as UTF-8");
-    } catch (IOException e) {
-      throw new UserException(file + ": cannot be read (" + e.getMessage() + "); give the gold set folder to --gold");
-    }
-    return parse(file.toString(), file.getFileName().toString(), lines, known, ids, corpus);
+    return parse(file.toString(), file.getFileName().toString(), lines(file, "the gold set folder to --gold"), known,
+        ids, corpus);
   }
 
   /**
@@ -93,19 +86,35 @@ public final class IssueGoldFile {
       if (!ids.add(cells[0])) {
         throw new UserException(at + ": duplicate id " + cells[0]);
       }
-      Set<String> expected = new LinkedHashSet<>();
-      for (String label : cells[2].split("\\|")) {
-        String l = label.trim();
-        if (l.isEmpty()) {
-          continue;
-        }
-        if (!known.contains(l)) {
-          throw new UserException(at + ": unknown issue id '" + l + "' (not in the taxonomy)");
-        }
-        expected.add(l);
-      }
-      examples.add(new Example(cells[0], cells[1], Set.copyOf(expected), cells[3], part, i + 1));
+      examples.add(new Example(cells[0], cells[1], labels(cells[2], known, at), cells[3], part, i + 1));
     }
     return examples;
+  }
+
+  /** The issue ids of an {@code expected} cell (separated by {@code |}); each must be in {@code known}. */
+  static Set<String> labels(String cell, Set<String> known, String at) {
+    Set<String> expected = new LinkedHashSet<>();
+    for (String label : cell.split("\\|")) {
+      String l = label.trim();
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (!known.contains(l)) {
+        throw new UserException(at + ": unknown issue id '" + l + "' (not in the taxonomy)");
+      }
+      expected.add(l);
+    }
+    return Set.copyOf(expected);
+  }
+
+  /** The lines of {@code file}, read as UTF-8, with messages that say what to fix. */
+  static List<String> lines(Path file, String what) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UserException(file + " is not UTF-8: save it as UTF-8");
+    } catch (IOException e) {
+      throw new UserException(file + ": cannot be read (" + e.getMessage() + "); give " + what);
+    }
   }
 }
