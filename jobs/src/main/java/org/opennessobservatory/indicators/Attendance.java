@@ -50,13 +50,15 @@ public final class Attendance implements Serializable {
       "region", String.join(" | ", UnRegions.IDS));
 
   private final List<Figure> figures;
+  private final Map<String, Long> forumLines;
 
-  private Attendance(List<Figure> figures) {
+  private Attendance(List<Figure> figures, Map<String, Long> forumLines) {
     this.figures = figures;
+    this.forumLines = forumLines;
   }
 
   public static Attendance empty() {
-    return new Attendance(List.of());
+    return new Attendance(List.of(), Map.of());
   }
 
   /** Validates every row; a fault is a user error naming file, line and column. */
@@ -65,10 +67,12 @@ public final class Attendance implements Serializable {
     Map<String, Long> lineOfKey = new HashMap<>();
     Map<String, String> unitOfDimension = new HashMap<>();
     Map<String, Long> firstLine = new HashMap<>();
+    Map<String, Long> forumLines = new HashMap<>();
     for (CsvTable.Line line : table.lines()) {
       String where = table.where(line);
       // Forum ids are slugs in documents ("UK IGF" → uk-igf); published tables write "IGF".
       String forum = Forums.slug(required(line, "forum", where));
+      forumLines.putIfAbsent(forum, line.number());
       int year = RegistryCells.year(line, where);
       // Figures are looked up by id (registrants, gender, civil_society, woman): "Civil society" would be read and
       // never found.
@@ -107,7 +111,7 @@ public final class Attendance implements Serializable {
       firstLine.putIfAbsent(dimensionKey, line.number());
     }
     checkReadCategories(figures, firstLine, table.source());
-    return new Attendance(List.copyOf(figures));
+    return new Attendance(List.copyOf(figures), Map.copyOf(forumLines));
   }
 
   /**
@@ -141,6 +145,11 @@ public final class Attendance implements Serializable {
           + "underscores (" + examples + ")");
     }
     return cell;
+  }
+
+  /** Each forum the table names (slugged), with the line it is first named on. */
+  public Map<String, Long> forumLines() {
+    return forumLines;
   }
 
   public List<Figure> figures() {

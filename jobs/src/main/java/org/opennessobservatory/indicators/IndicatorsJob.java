@@ -39,10 +39,8 @@ public final class IndicatorsJob {
     if (!attendance.figures().isEmpty() || !events.events().isEmpty()) {
       // A handful of forums: the partition values of documents.
       Set<String> forums = new HashSet<>(documents.select("forum").distinct().as(Encoders.STRING()).collectAsList());
-      RegistryForums.check(attendancePath.toString(), attendance.figures().stream().map(Attendance.Figure::forum)
-          .toList(), forums);
-      RegistryForums.check(eventsPath.toString(), events.events().stream().map(ProcessEvents.Event::forum).toList(),
-          forums);
+      RegistryForums.check(attendancePath.toString(), attendance.forumLines(), forums);
+      RegistryForums.check(eventsPath.toString(), events.forumLines(), forums);
     }
     IndicatorsStage.Indicators out = IndicatorsStage.indicators(spark, documents,
         input(spark, outRoot, "utterances"), input(spark, outRoot, "speakers"), attendance, events,

@@ -28,23 +28,27 @@ public final class ProcessEvents implements Serializable {
       LocalDate outputsPublished) implements Serializable {}
 
   private final List<Event> events;
+  private final Map<String, Long> forumLines;
 
-  private ProcessEvents(List<Event> events) {
+  private ProcessEvents(List<Event> events, Map<String, Long> forumLines) {
     this.events = events;
+    this.forumLines = forumLines;
   }
 
   public static ProcessEvents empty() {
-    return new ProcessEvents(List.of());
+    return new ProcessEvents(List.of(), Map.of());
   }
 
   /** Validates every row; a fault is a user error naming file, line and column. */
   public static ProcessEvents of(CsvTable table) {
     List<Event> events = new ArrayList<>();
     Map<String, Long> lineOf = new HashMap<>();
+    Map<String, Long> forumLines = new HashMap<>();
     for (CsvTable.Line line : table.lines()) {
       String where = table.where(line);
       // Forum ids are slugs in documents ("UK IGF" → uk-igf), as in the manifest.
       String forum = Forums.slug(RegistryCells.required(line, "forum", where));
+      forumLines.putIfAbsent(forum, line.number());
       int year = RegistryCells.year(line, where);
       Long earlier = lineOf.putIfAbsent(forum + "|" + year, line.number());
       if (earlier != null) {
@@ -68,7 +72,12 @@ public final class ProcessEvents implements Serializable {
           RegistryCells.date(line, "agenda_published", where),
           RegistryCells.date(line, "call_for_inputs_opened", where), outputs));
     }
-    return new ProcessEvents(List.copyOf(events));
+    return new ProcessEvents(List.copyOf(events), Map.copyOf(forumLines));
+  }
+
+  /** Each forum the table names (slugged), with the line it is first named on. */
+  public Map<String, Long> forumLines() {
+    return forumLines;
   }
 
   public List<Event> events() {

@@ -1,6 +1,6 @@
 package org.opennessobservatory.indicators;
 
-import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opennessobservatory.cli.UserException;
@@ -14,14 +14,15 @@ import org.opennessobservatory.cli.UserException;
 final class RegistryForums {
   private RegistryForums() {}
 
-  static void check(String source, Collection<String> registryForums, Set<String> documentForums) {
-    for (String forum : new TreeSet<>(registryForums)) {
+  /** @param forumLines the table's forums, each with the line it is first named on */
+  static void check(String source, Map<String, Long> forumLines, Set<String> documentForums) {
+    for (String forum : new TreeSet<>(forumLines.keySet())) {
       if (documentForums.contains(forum)) {
         continue;
       }
       for (String known : documentForums) {
         if (known.replace("-", "").equals(forum.replace("-", ""))) {
-          throw new UserException(source + ": forum '" + forum + "' (as slugged) is the documents' forum '" + known
+          throw new UserException(source + " line " + forumLines.get(forum) + ": forum '" + forum + "' (as slugged) is the documents' forum '" + known
               + "' spelt otherwise, so its rows would match no document; write " + known + " as the documents do");
         }
       }

@@ -176,11 +176,18 @@ class RegistryTablesTest {
   /** A registry forum that is a document's forum but for its hyphens is misspelt; one the corpus lacks is not. */
   @Test
   void aRegistryForumSpeltUnlikeTheDocumentsIsAFault() {
-    fault("registry/attendance.csv: forum 'uk-igf' (as slugged) is the documents' forum 'ukigf' spelt otherwise, "
-        + "so its rows would match no document; write ukigf as the documents do",
-        () -> RegistryForums.check("registry/attendance.csv", java.util.List.of("igf", "uk-igf"),
-            java.util.Set.of("igf", "ukigf")));
-    RegistryForums.check("registry/attendance.csv", java.util.List.of("igf", "eurodig"), java.util.Set.of("igf"));
+    // "UK IGF" first named on line 3, slugged as the table is read
+    Attendance table = attendance("IGF,2019,registrants,total,all,3000,count,,\n"
+        + "UK IGF,2022,registrants,total,all,300,count,,\n" + "UK IGF,2023,registrants,total,all,320,count,,\n");
+    fault("registry/attendance.csv line 3: forum 'uk-igf' (as slugged) is the documents' forum 'ukigf' spelt "
+        + "otherwise, so its rows would match no document; write ukigf as the documents do",
+        () -> RegistryForums.check("registry/attendance.csv", table.forumLines(), java.util.Set.of("igf", "ukigf")));
+    RegistryForums.check("registry/attendance.csv", table.forumLines(), java.util.Set.of("igf", "uk-igf", "eurodig"));
+    RegistryForums.check("registry/attendance.csv", table.forumLines(), java.util.Set.of("igf"));
+    fault("registry/process-events.csv line 2: forum 'uk-igf' (as slugged) is the documents' forum 'ukigf' spelt "
+        + "otherwise, so its rows would match no document; write ukigf as the documents do",
+        () -> RegistryForums.check("registry/process-events.csv",
+            events("UK IGF,2023,2023-10-08,2023-10-09,,,,,,\n").forumLines(), java.util.Set.of("ukigf")));
   }
 
   @Test
