@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -86,7 +87,11 @@ public final class PseudonymiseJob {
     }
     Pseudonyms pseudonyms = new Pseudonyms(key);
     var byName = directory.pseudonymByName(pseudonyms);
-    RowPseudonymiser rows = new RowPseudonymiser(key, new NameReplacer(byName));
+    // Broadcast, not captured: the name patterns grow with the registry and the speakers, and a captured object would
+    // travel with every task of every dataset.
+    Broadcast<RowPseudonymiser> rows = spark.sparkContext().broadcast(
+        new RowPseudonymiser(key, new NameReplacer(byName)), scala.reflect.ClassTag$.MODULE$.apply(
+            RowPseudonymiser.class));
     List<String> done = new ArrayList<>();
     try {
       FileSystem fs = new Path(plain).getFileSystem(conf);
@@ -95,7 +100,7 @@ public final class PseudonymiseJob {
         if (child.isDirectory() && Schemas.exists(name)) {
           Dataset<Row> data = spark.read().parquet(child.getPath().toString());
           StructType schema = data.schema();
-          MapFunction<Row, Row> pseudonymise = r -> rows.apply(r, schema);
+          MapFunction<Row, Row> pseudonymise = r -> rows.value().apply(r, schema);
           writer.write(name, data.map(pseudonymise, Encoders.row(schema)), data.isEmpty(),
               partitionColumns(fs, child.getPath()));
           done.add(name);

@@ -29,7 +29,8 @@ public final class RowPseudonymiser implements Serializable {
 
   private final byte[] key;
   private final NameReplacer names;
-  private transient Pseudonyms pseudonyms;
+  /** Made on first use after deserialization; two task threads may each make one, alike (volatile: seen whole). */
+  private transient volatile Pseudonyms pseudonyms;
 
   public RowPseudonymiser(byte[] key, NameReplacer names) {
     this.key = key.clone();
