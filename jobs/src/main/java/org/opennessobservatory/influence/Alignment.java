@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.collections4.sequence.SequencesComparator;
 
 /**
  * Aligns one candidate pair (a source and a target text) into reused passages, from the rare n-grams both share
@@ -185,9 +186,6 @@ public final class Alignment {
     return s.get(i).norm().equals(t.get(j).norm());
   }
 
-  /** Longest common subsequence of words beyond which similarity is estimated on a band (bounds time and memory). */
-  static final int MAX_LCS_WORDS = 2_000;
-
   /** 2·LCS / (|a| + |b|) over normalised words; 1 when both are empty. */
   public static double similarity(List<ReuseNgrams.Word> a, List<ReuseNgrams.Word> b) {
     if (a.isEmpty() && b.isEmpty()) {
@@ -196,20 +194,13 @@ public final class Alignment {
     return 2.0 * lcs(a, b) / (a.size() + b.size());
   }
 
+  /**
+   * Longest common subsequence of normalised words, by Myers' difference algorithm: time grows with the words times
+   * the words edited, so a passage reused nearly verbatim costs little at any length (a table of every pair of words
+   * would not, and cutting it at some length scored long verbatim passages below the threshold).
+   */
   static int lcs(List<ReuseNgrams.Word> a, List<ReuseNgrams.Word> b) {
-    int m = Math.min(a.size(), MAX_LCS_WORDS);
-    int k = Math.min(b.size(), MAX_LCS_WORDS);
-    int[] prev = new int[k + 1];
-    int[] cur = new int[k + 1];
-    for (int i = 1; i <= m; i++) {
-      String w = a.get(i - 1).norm();
-      for (int j = 1; j <= k; j++) {
-        cur[j] = w.equals(b.get(j - 1).norm()) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-      }
-      int[] x = prev;
-      prev = cur;
-      cur = x;
-    }
-    return prev[k];
+    return new SequencesComparator<>(a.stream().map(ReuseNgrams.Word::norm).toList(),
+        b.stream().map(ReuseNgrams.Word::norm).toList()).getScript().getLCSLength();
   }
 }

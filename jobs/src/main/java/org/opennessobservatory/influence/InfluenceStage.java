@@ -6,9 +6,11 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.encode;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -191,9 +193,11 @@ public final class InfluenceStage {
         (cd, cy, od, oy) -> DateRule.basis(cd == null ? null : cd.toLocalDate(), cy,
             od == null ? null : od.toLocalDate(), oy), DataTypes.StringType);
     Dataset<Row> sm = docs.select(col("doc_id").as("s_doc"), col("day").as("s_day"), col("year").as("s_year"),
-        col("stakeholder_group"), col("contributor"), col("forum"), col("year"), col("text").as("s_text"));
+        col("stakeholder_group"), col("contributor"), col("text").as("s_text"));
+    // A passage lies in the outcome's forum-year (its schema), which is a contribution's only where the process is
+    // within one forum-year.
     Dataset<Row> tm = docs.select(col("doc_id").as("t_doc"), col("day").as("t_day"), col("year").as("t_year"),
-        col("text").as("t_text"));
+        col("forum").as("t_forum"), col("text").as("t_text"));
     Dataset<Row> pairs = candidates.join(sm, col("source_doc_id").equalTo(col("s_doc")))
         .join(tm, col("target_doc_id").equalTo(col("t_doc")))
         .withColumn("date_basis", when(col("target_type").equalTo(OUTCOME),
@@ -205,8 +209,8 @@ public final class InfluenceStage {
     Dataset<Row> aligned = pairs.select("source_doc_id", "target_doc_id", "seeds", "s_text", "t_text")
         .mapPartitions(PairAligner.aligner(ac, row), Encoders.row(ALIGNED));
     Dataset<Row> meta = pairs.select(col("source_doc_id").as("m_source"), col("target_doc_id").as("m_target"),
-        col("target_type"), col("process_id"), col("forum"), col("year"), col("stakeholder_group"),
-        col("date_basis"));
+        col("target_type"), col("process_id"), col("t_forum").as("forum"), col("t_year").as("year"),
+        col("stakeholder_group"), col("date_basis"));
     Dataset<Row> all = aligned.join(meta, col("source_doc_id").equalTo(col("m_source"))
         .and(col("target_doc_id").equalTo(col("m_target"))));
     return new Aligned(candidates, all);
@@ -235,7 +239,7 @@ public final class InfluenceStage {
   static Dataset<Row> byGroup(Dataset<Row> docs, Dataset<Row> passages) {
     Dataset<Row> outcomes = docs.filter(col("doc_type").equalTo(OUTCOME)).select(col("doc_id").as("outcome_doc_id"),
         col("process_id"), col("day").as("o_day"), col("year").as("o_year"), col("forum"), col("year"),
-        length(col("text")).cast(DataTypes.LongType).as("outcome_chars"));
+        utf16Length(col("text")).as("outcome_chars"));
     Dataset<Row> contributions = docs.filter(col("doc_type").equalTo(CONTRIBUTION)).select(col("doc_id").as("c_doc"),
         col("process_id").as("c_process"), col("day").as("c_day"), col("year").as("c_year"),
         col("stakeholder_group"), col("contributor"));
@@ -293,8 +297,10 @@ public final class InfluenceStage {
     Dataset<Row> edges = cc.filter(col("boilerplate").equalTo(false))
         .groupBy("process_id", "source_doc_id", "target_doc_id")
         .agg(sum(col("source_end").minus(col("source_start"))).as("chars"))
-        .join(docs.select(col("doc_id").as("la"), length(col("text")).as("len_a")), col("source_doc_id").equalTo(col("la")))
-        .join(docs.select(col("doc_id").as("lb"), length(col("text")).as("len_b")), col("target_doc_id").equalTo(col("lb")))
+        .join(docs.select(col("doc_id").as("la"), utf16Length(col("text")).as("len_a")),
+            col("source_doc_id").equalTo(col("la")))
+        .join(docs.select(col("doc_id").as("lb"), utf16Length(col("text")).as("len_b")),
+            col("target_doc_id").equalTo(col("lb")))
         .filter(col("chars").geq(minChars).and(col("chars").geq(least(col("len_a"), col("len_b")).multiply(minShare))))
         .select(col("process_id"), col("source_doc_id"), col("target_doc_id"), col("chars"));
     // Edges never cross processes: each process's components are found in one group (Components), one row per
@@ -317,15 +323,26 @@ public final class InfluenceStage {
         .join(docs.select(col("doc_id"), col("stakeholder_group"), col("contributor"), col("process_id"),
             col("forum"), col("year")),
             col("node").equalTo(col("doc_id")).and(col("c_process").equalTo(col("process_id"))));
-    // links and shared_chars are the component's: the same on each of its members' rows.
-    return members.groupBy("label", "process_id", "forum", "year", "links", "shared_chars")
+    // links and shared_chars are the component's: the same on each of its members' rows. A cluster lies in the
+    // forum-year of its earliest member (members without a year last, then by forum): one row, also where its
+    // members span years or forums.
+    return members.groupBy("label", "process_id", "links", "shared_chars")
         .agg(sort_array(collect_list(struct(col("doc_id"), col("stakeholder_group"), col("contributor")))).as("m"),
-            count(lit(1)).as("size"))
+            count(lit(1)).as("size"), min(struct(col("year").isNull().as("no_year"), col("year").as("y"),
+                col("forum").as("f"))).as("first"))
         .select(substring(sha2(concat_ws("|", col("m.doc_id")), 256), 1, 32).as("cluster_id"), col("process_id"),
             col("size"), col("m.doc_id").as("member_doc_ids"), col("m.stakeholder_group").as("member_groups"),
             col("m.contributor").as("member_contributors"),
             sort_array(functions.array_distinct(col("m.stakeholder_group"))).as("stakeholder_groups"),
-            col("links"), col("shared_chars"), col("forum"), col("year"));
+            col("links"), col("shared_chars"), col("first.f").as("forum"), col("first.y").as("year"));
+  }
+
+  /**
+   * A text's length in UTF-16 code units, the unit of the passages' offsets ({@code String} indexes); Spark's
+   * {@code length} counts code points, one fewer for each character beyond the Basic Multilingual Plane (an emoji).
+   */
+  static Column utf16Length(Column text) {
+    return octet_length(encode(text, "UTF-16LE")).divide(2).cast(DataTypes.LongType);
   }
 
 }

@@ -71,6 +71,58 @@ class AlignmentTest {
     assertEquals(16.0 / 18.0, p.get(0).similarity(), 1e-9);
   }
 
+  /**
+   * A contribution reused whole in a long outcome: 3,400 words verbatim, then the same with every 100th word changed.
+   * (A word table cut at 2,000 words scored the first 2·2,000 / 6,800 = 0.59 and dropped it.)
+   */
+  @Test
+  void longPassagesAreScoredOnAllTheirWords() {
+    StringBuilder source = new StringBuilder();
+    StringBuilder edited = new StringBuilder();
+    List<Alignment.Seed> seeds = new ArrayList<>();
+    for (int i = 0; i < 3_400; i++) {
+      source.append(" w").append(i);
+      edited.append(i % 100 == 50 ? " changed" : " w" + i);
+      seeds.add(new Alignment.Seed(i, i, 1));
+    }
+    Alignment.Config config = Alignment.Config.defaults();
+    List<Alignment.Passage> verbatim = Alignment.align(source.toString(), source.toString(), seeds, config);
+    assertEquals(1, verbatim.size());
+    assertEquals(List.of(0, 3_400, 1.0), List.of(verbatim.get(0).sourceWordStart(), verbatim.get(0).targetWordEnd(),
+        verbatim.get(0).similarity()));
+    // 34 words changed: LCS 3,366 of 3,400 words on each side
+    List<Alignment.Passage> p = Alignment.align(source.toString(), edited.toString(), seeds, config);
+    assertEquals(1, p.size());
+    assertEquals(2.0 * 3_366 / 6_800, p.get(0).similarity(), 1e-12);
+  }
+
+  /** The LCS is the one a table of every pair of words gives, on random word sequences with much and little shared. */
+  @Test
+  void lcsIsTheTablesOnRandomSequences() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 300; round++) {
+      int vocabulary = 2 + random.nextInt(8);
+      List<ReuseNgrams.Word> a = randomWords(random, random.nextInt(40), vocabulary);
+      List<ReuseNgrams.Word> b = randomWords(random, random.nextInt(40), vocabulary);
+      int[][] table = new int[a.size() + 1][b.size() + 1];
+      for (int i = 1; i <= a.size(); i++) {
+        for (int j = 1; j <= b.size(); j++) {
+          table[i][j] = a.get(i - 1).norm().equals(b.get(j - 1).norm()) ? table[i - 1][j - 1] + 1
+              : Math.max(table[i - 1][j], table[i][j - 1]);
+        }
+      }
+      assertEquals(table[a.size()][b.size()], Alignment.lcs(a, b), a + " / " + b);
+    }
+  }
+
+  private static List<ReuseNgrams.Word> randomWords(java.util.Random random, int length, int vocabulary) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      text.append(" v").append(random.nextInt(vocabulary));
+    }
+    return ReuseNgrams.words(text.toString());
+  }
+
   @Test
   void unrelatedTextsGiveNothingAndShortMatchesAreDropped() {
     Assertions.assertTrue(Alignment.align("a b c d e f", "g h i j k l", List.of(), CONFIG).isEmpty());

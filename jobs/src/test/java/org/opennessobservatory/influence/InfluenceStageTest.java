@@ -36,6 +36,13 @@ class InfluenceStageTest extends SparkTestBase {
     return RowFactory.create(id, type, "f", 2024, extra, Date.valueOf(day), null, group, organisation, null, text);
   }
 
+  /** A document of the manifest's process {@code process} in {@code forum} and {@code year}. */
+  static Row doc(String id, String type, String group, String day, String text, String forum, int year,
+      String process) {
+    return RowFactory.create(id, type, forum, year, Map.of("process_id", process), Date.valueOf(day), null, group,
+        "org-" + id, null, text);
+  }
+
   static String words(String prefix, int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
@@ -149,6 +156,41 @@ class InfluenceStageTest extends SparkTestBase {
     assertEquals(62.0 / 326, gov.getAs("share"), 1e-12);
     assertEquals((62.0 / 326) / (1.0 / 11), gov.getAs("normalised_share"), 1e-12);
     assertEquals(0, r.clusters().count(), "a shared quotation is not coordination");
+    r.release();
+  }
+
+  /**
+   * A process whose documents span forums and years (a manifest process_id, as a review process whose inputs come a
+   * year before its outcome): a passage lies in the outcome's forum-year, a cluster in its earliest member's, one row.
+   * Lengths and offsets count UTF-16 units, as Java strings do: the outcome opens with an emoji (2 units, 1 code
+   * point) and a space, so S1 + S2 of the first test are at [3, 100) and the outcome has 141 + 3 = 144 units.
+   */
+  @Test
+  void aProcessAcrossYearsKeepsOutcomeYearsAndWholeClusters() {
+    String shared = words("coordinated", 60);
+    List<Row> rows = List.of(
+        doc("o", "outcome", "other", "2025-03-01", "\uD83D\uDE00 " + OUTCOME, "w", 2025, "wsis20"),
+        doc("b", "contribution", "government", "2024-05-02",
+            "one two three four five six seven eight. nine ten eleven twelve thirteen fourteen fifteen sixteen.",
+            "f", 2024, "wsis20"),
+        doc("e", "contribution", "civil_society", "2024-08-02", shared + " signed e", "f", 2024, "wsis20"),
+        doc("g", "contribution", "private_sector", "2025-01-03", "signed g. " + shared, "w", 2025, "wsis20"));
+    InfluenceStage.Result r = InfluenceStage.run(spark().createDataFrame(rows, InfluenceBenchmark.schemaForTests()),
+        InfluenceStage.Config.defaults());
+    List<Row> p = r.passages().collectAsList();
+    assertEquals(1, p.size(), p.toString());
+    assertEquals(List.of("b", 3, 100, "w", 2025), List.of(p.get(0).getAs("source_doc_id"),
+        p.get(0).getAs("outcome_start"), p.get(0).getAs("outcome_end"), p.get(0).getAs("forum"),
+        p.get(0).getAs("year")));
+    Row gov = r.byGroup().filter(col("stakeholder_group").equalTo("government")).first();
+    assertEquals(List.of(144L, 97L, "w", 2025), List.of(gov.getAs("outcome_chars"), gov.getAs("attributed_chars"),
+        gov.getAs("forum"), gov.getAs("year")));
+    assertEquals(97.0 / 144, gov.getAs("share"), 1e-12);
+    List<Row> clusters = r.clusters().collectAsList();
+    assertEquals(1, clusters.size(), clusters.toString());
+    Row c = clusters.get(0);
+    assertEquals(List.of(List.of("e", "g"), 2L, "f", 2024), List.of(c.getList(c.fieldIndex("member_doc_ids")),
+        c.<Long>getAs("size"), c.<String>getAs("forum"), c.<Integer>getAs("year")));
     r.release();
   }
 }
