@@ -44,9 +44,11 @@ final class EvalCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       String row = "%-42s %5s %5s %9s %7s %6s %6s %8s%n";
+      // read first: a gold set that cannot be read is one line saying why, not a table header and then the line
+      List<GoldSet.Item> items = GoldSet.read(gold);
       out.printf(row, "transcript", "gold", "found", "precision", "recall", "names", "roles", "unknown");
       SegmentationScore total = new SegmentationScore(0, 0, 0, 0, 0, 0, 0);
-      for (GoldSet.Item item : GoldSet.read(gold)) {
+      for (GoldSet.Item item : items) {
         SegmentationScore s = SegmentationScore.of(item.turns(), Segmenter.segment(item.text()).turns());
         print(out, row, item.name(), s);
         total = total.plus(s);

@@ -118,6 +118,9 @@ public final class IssueEval {
 
   /** The {@code .tsv} files of {@code dir} (not of its sub-folders), in name order; {@code what} says what to give. */
   static List<Path> tsvFiles(Path dir, String what) {
+    if (!Files.isDirectory(dir)) {
+      throw new UserException(dir + " is not a folder: give " + what);
+    }
     List<Path> files;
     try (java.util.stream.Stream<Path> listed = Files.list(dir)) {
       files = listed.filter(f -> f.getFileName().toString().endsWith(".tsv") && Files.isRegularFile(f)).sorted()

@@ -54,6 +54,8 @@ class IssueEvalTest {
     Files.writeString(dir.resolve("b.tsv"), "id\ttext\texpected\tnote\nx1\tPrivacy\tprivacy\t\n");
     UserException e = assertThrows(UserException.class, () -> IssueEval.read(dir, Set.of("privacy")));
     assertTrue(e.getMessage().contains("b.tsv line 2: duplicate id x1"), e.getMessage());
+    assertEquals(dir.resolve("missing") + " is not a folder: give the gold set folder to --gold", assertThrows(
+        UserException.class, () -> IssueEval.read(dir.resolve("missing"), Set.of())).getMessage());
   }
 
   @Test
