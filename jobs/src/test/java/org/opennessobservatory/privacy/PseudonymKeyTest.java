@@ -82,7 +82,7 @@ class PseudonymKeyTest {
         "--pseudonym-key-file", key.toString(), "--quiet");
     assertNotEquals(0, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("resolve:"), "resolve ran and wrote its speakers: " + run.out() + run.err());
-    assertTrue(run.err().contains("process-events.csv: forum 'i-gf' (as slugged)"), run.err());
+    assertTrue(run.err().contains("process-events.csv line 2: forum 'i-gf' (as slugged)"), run.err());
     assertFalse(Files.exists(out.resolve(DatasetWriter.STAGING).resolve(PseudonymiseJob.PLAIN_FOLDER)));
     try (var files = Files.walk(out)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
