@@ -3,6 +3,7 @@ package org.opennessobservatory.indicators;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -106,8 +107,12 @@ public final class IndicatorsStage {
     for (DissentKind kind : DissentKind.values()) {
       wanted.add(col(SessionIndicators.dissentColumn(kind)));
     }
+    // One row per forum: the first year the corpus holds a turn of it, where newcomers cannot be told (TurnFact).
+    Dataset<Row> firstYears = utterances.filter(col("year").isNotNull()).groupBy(col("forum").as("f_forum"))
+        .agg(min(col("year")).as("forum_first_year"));
     Dataset<Row> joined = utterances.select(wanted.toArray(Column[]::new))
-        .join(persons, col("person_id").equalTo(col("speaker_person_id")), "left");
+        .join(persons, col("person_id").equalTo(col("speaker_person_id")), "left")
+        .join(broadcast(firstYears), col("forum").equalTo(col("f_forum")), "left");
     MapFunction<Row, Row> fact = r -> {
       String forum = r.getAs("forum");
       Integer year = r.getAs("year");
@@ -127,7 +132,8 @@ public final class IndicatorsStage {
       values.add(r.<Number>getAs("questions").longValue());
       values.add(person == null ? null : r.getAs("gender"));
       values.add(person == null ? null : r.getAs("un_region"));
-      values.add(TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year")));
+      values.add(TurnFact.newcomer(person, forum, year, r.getAs("first_seen_forum"), r.getAs("first_seen_year"),
+          r.getAs("forum_first_year")));
       for (DissentKind kind : DissentKind.values()) {
         values.add(r.<Number>getAs(SessionIndicators.dissentColumn(kind)).longValue());
       }

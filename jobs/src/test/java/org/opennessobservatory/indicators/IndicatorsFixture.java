@@ -14,7 +14,8 @@ import org.opennessobservatory.io.CsvTable;
 
 /**
  * The hand-computed fixture: igf 2023, two sessions, four persons, two unknown turns; eurodig 2022 with one agenda
- * and nothing else (every speaking indicator null there).
+ * and nothing else (every speaking indicator null there); igf 2022, one session (s0, transcript d0) where P1 and P2
+ * speak 50 words each: igf's first year in the corpus, where newcomers cannot be told (null).
  *
  * <pre>
  * person  group (turns)        gender   region        first seen      newcomer at igf 2023
@@ -66,14 +67,22 @@ final class IndicatorsFixture {
         turn("dB1", "s2", 0, "p4", "academia", "moderator", 80, 0, "Let us begin."),
         turn("dB1", "s2", 1, "p2", "civil_society", "panelist", 120, 0, "We object to the draft; we have concerns."),
         turn("dB2", "s2", 0, null, "civil_society", "remote", 40, 1, "A remote question?"),
-        turn("dB2", "s2", 1, "p3", "private_sector", "audience", 60, 1, "From the floor: when?")), UTTERANCES);
+        turn("dB2", "s2", 1, "p3", "private_sector", "audience", 60, 1, "From the floor: when?"),
+        turn(2022, "d0", "s0", 0, "p1", "government", "chair", 50, 0, "Welcome to the first forum."),
+        turn(2022, "d0", "s0", 1, "p2", "civil_society", "panelist", 50, 0, "Thank you for the invitation.")),
+        UTTERANCES);
   }
 
   private static Row turn(String doc, String session, int index, String person, String group, String role,
       long words, long questions, String text) {
+    return turn(2023, doc, session, index, person, group, role, words, questions, text);
+  }
+
+  private static Row turn(int year, String doc, String session, int index, String person, String group, String role,
+      long words, long questions, String text) {
     // The markers as stage segment counts them in the text: the expectations follow from the text above.
     Map<DissentKind, Long> dissent = DissentLexicon.standard().count(text);
-    return RowFactory.create("igf", 2023, doc, session, index, person, group, role, words, questions, text,
+    return RowFactory.create("igf", year, doc, session, index, person, group, role, words, questions, text,
         dissent.get(DissentKind.DISAGREEMENT), dissent.get(DissentKind.OBJECTION),
         dissent.get(DissentKind.RESERVATION));
   }
@@ -100,7 +109,8 @@ final class IndicatorsFixture {
         RowFactory.create("c2", "igf", 2023, "contribution", "https://example.org/c2", "government", null),
         RowFactory.create("c3", "igf", 2023, "contribution", null, "civil_society", null),
         RowFactory.create("o1", "igf", 2023, "outcome", "https://example.org/o1", null, null),
-        RowFactory.create("g1", "eurodig", 2022, "agenda", null, null, null)), DOCUMENTS);
+        RowFactory.create("g1", "eurodig", 2022, "agenda", null, null, null),
+        RowFactory.create("d0", "igf", 2022, "transcript", null, null, null)), DOCUMENTS);
   }
 
   static final String ATTENDANCE_CSV = String.join("\n",

@@ -206,24 +206,37 @@ class IndicatorsStageTest extends SparkTestBase {
       "presence_gap_max_group", null, "presence_gap_women", null, "event_start", null,
       "modalities_lead_days", null, "outputs_published", null, "outputs_published_days_after", null);
 
+  /**
+   * igf 2022, igf's first year in the corpus: P1 and P2 speak 50 words each; both were first seen there, yet nobody
+   * could have been seen at igf before, so the newcomer shares are null, not 1 (and igf 2023's are measured).
+   */
+  static final Map<String, Object> SESSION_0 = m("forum", "igf", "year", 2022, "session_id", "s0", "turns", 2L,
+      "speakers", 2L, "words", 100L, "word_share_government", 0.5, "word_share_civil_society", 0.5,
+      "newcomer_speaker_share", null, "newcomer_word_share", null);
+  static final Map<String, Object> IGF_2022 = m("forum", "igf", "year", 2022, "sessions", 1L,
+      "transcript_documents", 1L, "turns", 2L, "speakers", 2L, "words", 100L, "newcomer_speaker_share", null,
+      "newcomer_word_share", null, "presence_population", null, "event_start", null);
+
   @Test
   void everyIndicatorOfTheFixture() {
     IndicatorsStage.Indicators out = run();
     List<Row> sessions = out.sessions().orderBy("session_id", "row_level", "doc_id").collectAsList();
-    Assertions.assertEquals(4, sessions.size(), "a row per session, and per transcript of session B");
-    assertColumns(SESSION_A, sessions.get(0), "session A");
-    assertColumns(SESSION_B, sessions.get(1), "session B");
-    assertColumns(TRANSCRIPT_B1, sessions.get(2), "session B, transcript dB1");
-    assertColumns(TRANSCRIPT_B2, sessions.get(3), "session B, transcript dB2");
-    Assertions.assertEquals(DissentLexicon.standard().version(), sessions.get(0).getAs("dissent_lexicon_version"));
+    Assertions.assertEquals(5, sessions.size(), "a row per session, and per transcript of session B");
+    assertColumns(SESSION_0, sessions.get(0), "session 0 of igf 2022");
+    assertColumns(SESSION_A, sessions.get(1), "session A");
+    assertColumns(SESSION_B, sessions.get(2), "session B");
+    assertColumns(TRANSCRIPT_B1, sessions.get(3), "session B, transcript dB1");
+    assertColumns(TRANSCRIPT_B2, sessions.get(4), "session B, transcript dB2");
+    Assertions.assertEquals(DissentLexicon.standard().version(), sessions.get(1).getAs("dissent_lexicon_version"));
 
-    List<Row> panel = out.forumYears().orderBy("forum").collectAsList();
-    Assertions.assertEquals(2, panel.size());
+    List<Row> panel = out.forumYears().orderBy("forum", "year").collectAsList();
+    Assertions.assertEquals(3, panel.size());
     assertColumns(EURODIG_2022, panel.get(0), "eurodig 2022");
-    assertColumns(IGF_2023, panel.get(1), "igf 2023");
+    assertColumns(IGF_2022, panel.get(1), "igf 2022");
+    assertColumns(IGF_2023, panel.get(2), "igf 2023");
     // Session A's transcript has no session_type; session B's dB1 is a main_session, dB2 says nothing, and B counts
     // once: 1 + 1 = the 2 sessions. eurodig 2022 has no transcript turn, so no session of any type.
-    Assertions.assertEquals(Map.of("unknown", 1L, "main_session", 1L), sessionsByType(panel.get(1)), "igf 2023");
+    Assertions.assertEquals(Map.of("unknown", 1L, "main_session", 1L), sessionsByType(panel.get(2)), "igf 2023");
     Assertions.assertEquals(Map.of(), sessionsByType(panel.get(0)), "eurodig 2022");
   }
 

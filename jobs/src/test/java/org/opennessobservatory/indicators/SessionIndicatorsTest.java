@@ -71,13 +71,17 @@ class SessionIndicatorsTest {
   }
 
   @Test
-  void newcomerIsTheFirstForumYearAndUnknownWithoutAYear() {
-    Assertions.assertEquals(Boolean.TRUE, TurnFact.newcomer("p", "igf", 2023, "igf", 2023));
-    Assertions.assertEquals(Boolean.FALSE, TurnFact.newcomer("p", "igf", 2023, "eurodig", 2023));
-    Assertions.assertEquals(Boolean.FALSE, TurnFact.newcomer("p", "igf", 2023, "igf", 2022));
-    Assertions.assertNull(TurnFact.newcomer("p", "igf", null, "igf", 2023));
-    Assertions.assertNull(TurnFact.newcomer("p", "igf", 2023, "igf", null));
-    Assertions.assertNull(TurnFact.newcomer(null, "igf", 2023, null, null));
+  void newcomerIsTheFirstForumYearAndUnknownWithoutAYearOrInTheForumsFirstYear() {
+    // igf's turns begin in 2022 in these cases
+    Assertions.assertEquals(Boolean.TRUE, TurnFact.newcomer("p", "igf", 2023, "igf", 2023, 2022));
+    Assertions.assertEquals(Boolean.FALSE, TurnFact.newcomer("p", "igf", 2023, "eurodig", 2023, 2022));
+    Assertions.assertEquals(Boolean.FALSE, TurnFact.newcomer("p", "igf", 2023, "igf", 2022, 2022));
+    Assertions.assertNull(TurnFact.newcomer("p", "igf", null, "igf", 2023, 2022));
+    Assertions.assertNull(TurnFact.newcomer("p", "igf", 2023, "igf", null, 2022));
+    Assertions.assertNull(TurnFact.newcomer(null, "igf", 2023, null, null, 2022));
+    // 2022 is igf's first year in the corpus: new or not, nobody can be told there
+    Assertions.assertNull(TurnFact.newcomer("p", "igf", 2022, "igf", 2022, 2022));
+    Assertions.assertNull(TurnFact.newcomer("p", "igf", 2022, "eurodig", 2021, 2022));
   }
 
   @Test
