@@ -22,8 +22,9 @@ final class RegistryForums {
       }
       for (String known : documentForums) {
         if (known.replace("-", "").equals(forum.replace("-", ""))) {
-          throw new UserException(source + " line " + forumLines.get(forum) + ": forum '" + forum + "' (as slugged) is the documents' forum '" + known
-              + "' spelt otherwise, so its rows would match no document; write " + known + " as the documents do");
+          throw new UserException(source + " line " + forumLines.get(forum) + ": forum '" + forum + "' (as slugged) "
+              + "is the documents' forum '" + known + "' spelt otherwise, so its rows would match no document; write "
+              + known + " as the documents do");
         }
       }
     }

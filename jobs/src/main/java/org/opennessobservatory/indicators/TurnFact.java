@@ -25,8 +25,9 @@ public record TurnFact(String sessionKey, String personId, String stakeholderGro
    * first_seen_* is the person's earliest turn (earliest year, then forum name), so someone who first spoke at two
    * forums in one year is a newcomer only at the one whose name sorts first. Unknown (null) without a person or
    * without a year on either side: an unknown is not a "no". Unknown too in the forum's first year in the corpus
-   * ({@code forumFirstYear}, the least year of its turns): nobody could have been seen there before, so every speaker
-   * would count as new, and the share would tell where the corpus starts rather than who takes the floor.
+   * ({@code forumFirstYear}, the least year of its turns): its regulars from before the corpus begins would all count
+   * as new (only speakers seen earlier at another forum of the corpus would not), so the share would tell where the
+   * corpus starts rather than who takes the floor. Every speaker's answer is dropped there, also the "no"s.
    */
   public static Boolean newcomer(String personId, String forum, Integer year, String firstSeenForum,
       Integer firstSeenYear, Integer forumFirstYear) {

@@ -99,6 +99,13 @@ public final class Alignment {
       if (w[3] - w[2] < config.minWords()) {
         continue;
       }
+      // The LCS is at most the shorter side: a window that could not reach the threshold even then is not aligned
+      // (Myers' algorithm costs most on such lopsided, dissimilar windows).
+      int sourceWords = w[1] - w[0];
+      int targetWords = w[3] - w[2];
+      if (2.0 * Math.min(sourceWords, targetWords) / (sourceWords + targetWords) < config.minSimilarity()) {
+        continue;
+      }
       double similarity = similarity(s.subList(w[0], w[1]), t.subList(w[2], w[3]));
       if (similarity < config.minSimilarity()) {
         continue;

@@ -113,7 +113,7 @@ public final class InfluenceJob {
    * documents are all as the run before read them, the forum-year's files are taken over ({@link KeptPartitions}),
    * and only the processes with a document in another forum-year are run. Not when this run stores the memo in
    * full, which needs every process's entry. A process's candidate pairs, and the process itself, are counted in
-   * the least forum-year of its documents (its home).
+   * the least forum-year of its documents (its home; by forum, then year).
    */
   private static Summary incremental(SparkSession spark, String outRoot, Dataset<Row> documents,
       InfluenceStage.Config config, DatasetWriter writer, Memo memo, long t0) {

@@ -230,7 +230,13 @@ public final class IssueEval {
     if (secondLabels != null) {
       Set<String> ids = new HashSet<>();
       examples.forEach(e -> ids.add(e.id()));
-      lines.addAll(LabelAgreement.report(examples, SecondLabels.read(secondLabels, known, ids),
+      Map<String, Set<String>> second = SecondLabels.read(secondLabels, known, ids);
+      if (second.isEmpty()) {
+        // an agreement over no utterance would print as perfect
+        throw new UserException(secondLabels + " labels no utterance of the gold set: give the second labeller's "
+            + "files of the gold set's ids to --second-labels");
+      }
+      lines.addAll(LabelAgreement.report(examples, second,
           found(hits, h -> true), taxonomy.issues().stream().map(Taxonomy.Issue::id).toList(),
           secondLabels.toString()));
     }

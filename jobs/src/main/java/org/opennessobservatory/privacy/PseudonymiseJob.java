@@ -117,6 +117,9 @@ public final class PseudonymiseJob {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("pseudonymising " + out, e);
+    } finally {
+      // it holds the key and every name: not left in the executors' block stores (which may spill to disk)
+      rows.destroy();
     }
     return new Summary(directory.persons(), byName.size(), done, keyTable);
   }

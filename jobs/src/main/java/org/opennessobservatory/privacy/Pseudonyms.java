@@ -5,8 +5,9 @@ import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
 
 /**
- * Keyed hashes (HMAC-SHA-256) of person ids; safe to share between threads. A plain hash would not do: person ids are themselves SHA-256 of
- * normalised names, so anyone with a list of names could recompute them; without the key nobody can.
+ * Keyed hashes (HMAC-SHA-256) of person ids; safe to share between threads. A plain hash would not do: person ids are
+ * themselves SHA-256 of normalised names, so anyone with a list of names could recompute them; without the key nobody
+ * can.
  */
 public final class Pseudonyms {
   /** What replaces a person's name in text: a word that says what it stands for and carries the id's start. */

@@ -57,8 +57,9 @@ class IndicatorsJobTest extends SparkTestBase {
         "\nI-GF,"));
     UserException e = Assertions.assertThrows(UserException.class, () -> IndicatorsJob.run(spark(),
         corpus.toString(), out.toString(), new DatasetWriter(spark(), out.toString())));
-    Assertions.assertTrue(e.getMessage().endsWith("process-events.csv line 2: forum 'i-gf' (as slugged) is the documents' "
-        + "forum 'igf' spelt otherwise, so its rows would match no document; write igf as the documents do"), e.getMessage());
+    Assertions.assertTrue(e.getMessage().endsWith("process-events.csv line 2: forum 'i-gf' (as slugged) is the "
+        + "documents' forum 'igf' spelt otherwise, so its rows would match no document; write igf as the documents do"),
+        e.getMessage());
   }
 
   @Test

@@ -59,6 +59,18 @@ class IssueEvalTest {
   }
 
   @Test
+  void secondLabelsOfNoGoldUtteranceAreAFaultNotAPerfectAgreement() throws IOException {
+    Path gold = Files.createDirectories(dir.resolve("gold"));
+    Files.writeString(gold.resolve("g.tsv"),
+        "id\ttext\texpected\tnote\nx1\tPrivacy matters.\tprivacy_data_protection\t\n");
+    Path second = Files.createDirectories(dir.resolve("second"));
+    Files.writeString(second.resolve("g.tsv"), "id\texpected\tnote\n");
+    assertEquals(second + " labels no utterance of the gold set: give the second labeller's files of the gold set's "
+        + "ids to --second-labels", assertThrows(UserException.class,
+            () -> IssueEval.report(gold, null, IssueClassifier.NONE, null, second)).getMessage());
+  }
+
+  @Test
   void corpusSentencesAreFoundByTheirHashInTheFileTheyComeFrom() throws IOException {
     Path corpus = Files.createDirectories(dir.resolve("corpus/sub"));
     Files.writeString(corpus.resolve("c.txt"), "Privacy is a right. The coffee is in the hall.\n");
@@ -145,6 +157,12 @@ class IssueEvalTest {
     assertTrue(lines.contains("second labeller against the gold: 200 utterances, labelled by both 209, gold only 7, "
         + "second only 8; precision 0.963, recall 0.968, F1 0.965; kappa pooled 0.963, mean over issues 0.962"),
         String.join("\n", lines));
+    // the pipeline's figures against each labeller, quoted in the README's table: update both when they move
+    int at = lines.indexOf("the matcher on the same utterances:");
+    assertEquals(List.of("  against the gold: precision 0.842, recall 0.861, F1 0.851",
+        "  against the second labeller: precision 0.842, recall 0.857, F1 0.849",
+        "  on the pairs both labellers agree on: tp 183, fp 32, fn 26; precision 0.851, recall 0.876"),
+        lines.subList(at + 1, at + 4), String.join("\n", lines));
     List<IssueGoldFile.Example> gold = IssueEval.read(GOLD, KNOWN);
     // file, utterances, at least tp, at most fp
     assertNoWorse(IssueEval.evaluate(gold, IssueMatcher.of(Taxonomy.shipped())), Map.of(
