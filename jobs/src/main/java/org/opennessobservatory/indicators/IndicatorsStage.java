@@ -246,8 +246,7 @@ public final class IndicatorsStage {
       gaps.add(abs(col("speaking_minus_presence_" + g)));
     }
     // Counts of documents are facts about the corpus (0 is 0); a forum-year seen only in utterances has none.
-    List<String> counts = new ArrayList<>(List.of("sessions", "transcript_documents", "documents", "contributions",
-        "contribution_groups"));
+    List<String> counts = new ArrayList<>(List.of("sessions", "transcript_documents", "documents", "contributions"));
     OTHER_DOC_TYPES.forEach(t -> counts.add("documents_" + t));
     Tally.GROUPS.forEach(g -> counts.add("contributions_" + g));
     for (String c : counts) {
@@ -286,7 +285,10 @@ public final class IndicatorsStage {
     }
     return documents.groupBy("forum", "year").agg(count(lit(1)).as("documents"), aggs.toArray(Column[]::new))
         .withColumn("documents_freely_available_share", col("documents_with_url").divide(col("documents")))
-        .withColumn("contribution_groups", col("contribution_groups").cast(DataTypes.LongType));
+        // How many groups wrote is a measure of breadth: without one contribution of known authorship there is no
+        // evidence of it (the call may have reached many groups whose inputs the corpus lacks), so null, not 0.
+        .withColumn("contribution_groups", when(col("contribution_groups").gt(0),
+            col("contribution_groups").cast(DataTypes.LongType)));
   }
 
   /**

@@ -98,7 +98,7 @@ final class IndicatorsFixture {
   /**
    * igf 2023: 7 documents, 4 with a URL; 3 transcripts, session B's two (parts of one session) the first of a
    * main_session and the second of no stated type, session A's of none; 3 contributions by 2 groups. eurodig 2022:
-   * one agenda, no URL.
+   * one agenda, no URL. igf 2022: its transcript and one contribution whose author's group is not known.
    */
   static Dataset<Row> documents(SparkSession spark) {
     return spark.createDataFrame(List.of(
@@ -110,7 +110,8 @@ final class IndicatorsFixture {
         RowFactory.create("c3", "igf", 2023, "contribution", null, "civil_society", null),
         RowFactory.create("o1", "igf", 2023, "outcome", "https://example.org/o1", null, null),
         RowFactory.create("g1", "eurodig", 2022, "agenda", null, null, null),
-        RowFactory.create("d0", "igf", 2022, "transcript", null, null, null)), DOCUMENTS);
+        RowFactory.create("d0", "igf", 2022, "transcript", null, null, null),
+        RowFactory.create("c0", "igf", 2022, "contribution", null, null, null)), DOCUMENTS);
   }
 
   static final String ATTENDANCE_CSV = String.join("\n",

@@ -196,11 +196,14 @@ class IndicatorsStageTest extends SparkTestBase {
       "modalities_lead_days", 152, "agenda_lead_days", 102, "call_for_inputs_lead_days", null,
       "outputs_published_days_after", 21, "outputs_published", true); // 12 Oct to 2 Nov
 
-  /** eurodig 2022: one agenda without URL, no transcript, no registry rows: facts are 0, measures null. */
+  /**
+   * eurodig 2022: one agenda without URL, no transcript, no contribution, no registry rows: facts are 0, measures
+   * null (how many groups wrote is not 0 where nobody's writing is in the corpus).
+   */
   static final Map<String, Object> EURODIG_2022 = m(
       "forum", "eurodig", "year", 2022, "sessions", 0L, "transcript_documents", 0L, "documents", 1L,
       "documents_agenda", 1L, "documents_freely_available_share", 0.0, "contributions", 0L,
-      "contribution_groups", 0L, "turns", null, "speakers", null, "words", null, "attributed_word_share", null,
+      "contribution_groups", null, "turns", null, "speakers", null, "words", null, "attributed_word_share", null,
       "word_share_government", null, "gini_words", null, "floor_questions_per_session", null,
       "session_mean_gini_words", null, "presence_population", null, "presence_share_government", null,
       "presence_gap_max_group", null, "presence_gap_women", null, "event_start", null,
@@ -208,13 +211,15 @@ class IndicatorsStageTest extends SparkTestBase {
 
   /**
    * igf 2022, igf's first year in the corpus: P1 and P2 speak 50 words each; both were first seen there, yet nobody
-   * could have been seen at igf before, so the newcomer shares are null, not 1 (and igf 2023's are measured).
+   * could have been seen at igf before, so the newcomer shares are null, not 1 (and igf 2023's are measured). Its
+   * one contribution has no known author group: counted, but no evidence of how many groups wrote.
    */
   static final Map<String, Object> SESSION_0 = m("forum", "igf", "year", 2022, "session_id", "s0", "turns", 2L,
       "speakers", 2L, "words", 100L, "word_share_government", 0.5, "word_share_civil_society", 0.5,
       "newcomer_speaker_share", null, "newcomer_word_share", null);
   static final Map<String, Object> IGF_2022 = m("forum", "igf", "year", 2022, "sessions", 1L,
-      "transcript_documents", 1L, "turns", 2L, "speakers", 2L, "words", 100L, "newcomer_speaker_share", null,
+      "transcript_documents", 1L, "documents", 2L, "contributions", 1L, "contributions_unknown", 1L,
+      "contribution_groups", null, "turns", 2L, "speakers", 2L, "words", 100L, "newcomer_speaker_share", null,
       "newcomer_word_share", null, "presence_population", null, "event_start", null);
 
   @Test
