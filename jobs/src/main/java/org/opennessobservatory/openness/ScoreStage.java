@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -56,7 +57,10 @@ public final class ScoreStage {
   /** The two datasets of the stage, with the schemas of {@code schemas/openness_*.json}. */
   public record Scores(Dataset<Row> criteria, Dataset<Row> index) {}
 
-  /** The index before the columns that compare forum-years (rank, change, previous_year). */
+  /** The ids of the criteria a forum-year was assessed on, in the rubric's order: compared across years, not kept. */
+  private static final String ASSESSED = "assessed_criteria";
+
+  /** The index before the columns that compare forum-years (rank, change, previous_year, change_same_criteria). */
   private static final StructType SCORED;
 
   static {
@@ -66,7 +70,7 @@ public final class ScoreStage {
       t = t.add(p.id(), DataTypes.DoubleType).add(p.id() + "_coverage", DataTypes.DoubleType);
     }
     SCORED = t.add("overall", DataTypes.DoubleType).add("coverage", DataTypes.DoubleType, false)
-        .add("rubric_version", DataTypes.StringType, false);
+        .add("rubric_version", DataTypes.StringType, false).add(ASSESSED, DataTypes.StringType, false);
   }
 
   /**
@@ -202,13 +206,17 @@ public final class ScoreStage {
     cells.add(card.overall());
     cells.add(card.coverage());
     cells.add(rubric.version());
+    cells.add(card.criteria().stream().filter(c -> c.score() != null).map(c -> c.criterion().id())
+        .collect(Collectors.joining(",")));
     return RowFactory.create(cells.toArray());
   }
 
   /**
    * Adds rank (standard competition ranking within the year of the forums with an overall, on overall rounded to
-   * {@link #RANK_DECIMALS} decimals, 1 = highest), previous_year (the forum's latest earlier year with an overall)
-   * and change (overall minus that year's overall), and puts the columns in the schema's order.
+   * {@link #RANK_DECIMALS} decimals, 1 = highest), previous_year (the forum's latest earlier year with an overall),
+   * change (overall minus that year's overall) and change_same_criteria (whether both years were assessed on the
+   * same criteria: an overall renormalised over other criteria can move with the evidence, not the forum), and puts
+   * the columns in the schema's order.
    */
   static Dataset<Row> compare(Dataset<Row> scored) {
     Column overall = col("overall");
@@ -218,7 +226,9 @@ public final class ScoreStage {
     Dataset<Row> compared = scored
         .withColumn("rank", when(overall.isNotNull(), rank().over(withinYear)))
         .withColumn("previous_year", last(when(overall.isNotNull(), col("year")), true).over(earlier))
-        .withColumn("change", overall.minus(last(overall, true).over(earlier)));
+        .withColumn("change", overall.minus(last(overall, true).over(earlier)))
+        .withColumn("change_same_criteria", when(col("change").isNotNull(),
+            col(ASSESSED).equalTo(last(when(overall.isNotNull(), col(ASSESSED)), true).over(earlier))));
     return compared.select(List.of(Schemas.load(INDEX).fieldNames()).stream().map(c -> col(c))
         .toArray(Column[]::new));
   }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A small panel scored by hand: a four-criterion rubric over three principles, seven forum-years of
+ * A small panel scored by hand: a four-criterion rubric over three principles, eight forum-years of
  * forum_year_indicators and the documents behind them.
  *
  * <p>Rubric "score.1": participation 0.5 (audience_floor 0.6: mean of audience_turn_share and audience_word_share,
@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * ukigf 2022    0.10  0.10  0.30  60    true    | 0.5      1         0.7   (1)      1      1       | 85       1
  * ukigf 2024    0.15  0.15  0.00  45    true    | 0.75     0         0.45  (1)      1      1       | 72.5     1
  * youth 2024    0.00  -     -     10    -       | 0         -        0     (0.6)    1/3    -       | 12.5     0.6
+ * youth 2025    0.10  0.10  0.20  30    true    | 0.5      1         0.7   (1)      1      1       | 85       1
  * </pre>
  * audience = mean(turn / 0.2, word / 0.2) over the shares given; participation = (0.6·audience + 0.4·newcomer) /
  * (weight assessed); overall = 100 · Σ w_p·score_p / Σ w_p over assessed principles. E.g. igf 2023: participation
@@ -35,7 +36,9 @@ import org.apache.spark.sql.types.StructType;
  * 0.5·0.6 + 0.3·1 + 0.2·1 = 0.8. youth 2024: overall 100·(0.5·0 + 0.3·(10/30)) / (0.5 + 0.3) = 100·0.1/0.8 = 12.5;
  * coverage 0.5·0.6 + 0.3·1 + 0.2·0 = 0.6. ukigf 2024 reaches igf 2024's 72.5 from other values (audience
  * (0.75 + 0.75) / 2): the two share rank 1 of 2024 and youth is 3rd; ukigf skipped 2023, so its change is
- * 72.5 − 85 = −12.5 since 2022.
+ * 72.5 − 85 = −12.5 since 2022. youth 2025 (85: 100·(0.5·0.7 + 0.3·1 + 0.2·1)) is assessed on all four criteria,
+ * youth 2024 on two: its change of 72.5 is not between like and like (change_same_criteria false), where igf's and
+ * ukigf's are.
  */
 final class ScoreFixture {
   private ScoreFixture() {}
@@ -103,7 +106,8 @@ final class ScoreFixture {
         RowFactory.create("eurodig", 2024, null, null, null, null, null, null),
         RowFactory.create("ukigf", 2022, 3L, 0.10, 0.10, 0.30, 60L, true),
         RowFactory.create("ukigf", 2024, 2L, 0.15, 0.15, 0.00, 45L, true),
-        RowFactory.create("youth", 2024, 1L, 0.00, Double.NaN, null, 10L, null)), INDICATORS);
+        RowFactory.create("youth", 2024, 1L, 0.00, Double.NaN, null, 10L, null),
+        RowFactory.create("youth", 2025, 1L, 0.10, 0.10, 0.20, 30L, true)), INDICATORS);
   }
 
   static final StructType DOCUMENTS = new StructType().add("doc_id", DataTypes.StringType, false)

@@ -39,9 +39,9 @@ class ScoreJobTest extends SparkTestBase {
 
     ScoreJob.Summary summary = ScoreJob.run(spark(), out, rubric, new DatasetWriter(spark(), out));
 
-    // Assessed criteria per forum-year (ScoreFixture's table): igf 4 + 4, eurodig 3 + 0, ukigf 4 + 4, youth 2 = 21
-    // of 7 × 4 = 28.
-    Assertions.assertEquals(new ScoreJob.Summary(rubric, "score.1", 4, 7, 6, 21, 7), summary);
+    // Assessed criteria per forum-year (ScoreFixture's table): igf 4 + 4, eurodig 3 + 0, ukigf 4 + 4, youth 2 + 4
+    // = 25 of 8 × 4 = 32.
+    Assertions.assertEquals(new ScoreJob.Summary(rubric, "score.1", 4, 8, 7, 25, 7), summary);
     for (String dataset : List.of(ScoreStage.CRITERIA, ScoreStage.INDEX)) {
       StructType written = spark().read().parquet(out + "/" + dataset).schema();
       Assertions.assertEquals(columns(Schemas.load(dataset)), columns(written),

@@ -73,7 +73,7 @@ class ScoreStageTest extends SparkTestBase {
 
   @Test
   void oneRowPerCriterionAndForumYearWithValuesAndScores() {
-    Assertions.assertEquals(7 * 4, criterionRows.size(), "7 forum-years × 4 criteria; apr (documents only) has none");
+    Assertions.assertEquals(8 * 4, criterionRows.size(), "8 forum-years × 4 criteria; apr (documents only) has none");
     Map<String, Row> igf = criteria("igf", 2023);
     Row audience = igf.get("audience_floor");
     Assertions.assertEquals(List.of("audience_turn_share", 0.10, "audience_word_share", 0.05), values(audience));
@@ -155,7 +155,7 @@ class ScoreStageTest extends SparkTestBase {
   @Test
   void indexScoresCoverageAndOverall() {
     Map<String, Row> index = index();
-    Assertions.assertEquals(7, index.size());
+    Assertions.assertEquals(8, index.size());
     Row igf = index.get("igf 2023");
     assertClose(0.625, igf.getAs("participation"), "0.6·0.375 + 0.4·1");
     assertClose(1.0, igf.getAs("participation_coverage"), "both criteria");
@@ -202,6 +202,7 @@ class ScoreStageTest extends SparkTestBase {
     expected.put("ukigf 2024", 1);      // 72.5 from other values: a tie shares the rank
     expected.put("youth 2024", 3);      // 12.5: the rank after a tie of two is 3 (competition ranking)
     expected.put("eurodig 2024", null); // no overall: not ranked
+    expected.put("youth 2025", 1);      // 85, alone in its year
     Assertions.assertEquals(expected, ranks);
   }
 
@@ -219,6 +220,23 @@ class ScoreStageTest extends SparkTestBase {
     Assertions.assertNull(index.get("eurodig 2024").getAs("change"), "no overall: no change");
     Assertions.assertEquals(2023, (Integer) index.get("eurodig 2024").getAs("previous_year"),
         "the previous year with an overall is still named");
+  }
+
+  /** A change between years assessed on other criteria says so: the overall is renormalised over other weights. */
+  @Test
+  void changeSaysWhetherBothYearsWereAssessedOnTheSameCriteria() {
+    Map<String, Row> index = index();
+    assertClose(72.5, index.get("youth 2025").getAs("change"), "85 − 12.5");
+    Map<String, Object> same = new HashMap<>();
+    index.forEach((key, row) -> same.put(key, row.getAs("change_same_criteria")));
+    Map<String, Object> expected = new HashMap<>();
+    expected.put("igf 2024", true);       // all four criteria in 2023 and 2024
+    expected.put("ukigf 2024", true);     // all four in 2022 and 2024
+    expected.put("youth 2025", false);    // four against audience_floor and agenda_lead_time in 2024
+    for (String noChange : List.of("igf 2023", "eurodig 2023", "eurodig 2024", "ukigf 2022", "youth 2024")) {
+      expected.put(noChange, null);       // a first year, or no overall: no change to qualify
+    }
+    Assertions.assertEquals(expected, same);
   }
 
   @Test
