@@ -6,6 +6,8 @@ import java.sql.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,7 @@ class IndicatorsStageTest extends SparkTestBase {
       "top_speaker_share", 200 / 450.0,
       "chair_word_share", 150 / 500.0, "audience_turn_share", 1 / 5.0, "audience_word_share", 50 / 500.0,
       "remote_turn_share", 0.0, "remote_word_share", 0.0,
+      "dissent_lexicon_version", DissentLexicon.standard().version(),
       "floor_questions", 2L, // the audience turn's 2; P2's panelist question is not from the floor
       // newcomer P3 only (first seen igf 2023): 1 of 3 persons, 100 of 450 words
       "newcomer_speaker_share", 1 / 3.0, "newcomer_word_share", 100 / 450.0,
@@ -142,22 +145,26 @@ class IndicatorsStageTest extends SparkTestBase {
   static final Map<String, Object> IGF_2023 = m(
       // sessions A and B: B's two transcripts are one session
       "forum", "igf", "year", 2023, "sessions", 2L, "transcript_documents", 3L, "documents", 7L,
-      "documents_outcome", 1L, "documents_agenda", 0L, "documents_other", 0L,
+      "documents_outcome", 1L, "documents_agenda", 0L, "documents_other", 0L, "documents_announcement", 0L,
+      "documents_programme", 0L, "documents_session_report", 0L,
       "documents_freely_available_share", 4 / 7.0, // dA, c1, c2, o1 have a URL
       "contributions", 3L, "contribution_groups", 2L, "contributions_civil_society", 2L,
-      "contributions_government", 1L, "contributions_unknown", 0L,
+      "contributions_government", 1L, "contributions_unknown", 0L, "contributions_private_sector", 0L,
+      "contributions_technical_community", 0L, "contributions_academia", 0L, "contributions_intergovernmental", 0L,
+      "contributions_other", 0L,
       "turns", 9L, "speakers", 4L, "unknown_turns", 2L, "words", 800L, "attributed_word_share", 710 / 800.0,
       // government 150, civil_society 200 + 160 = 360, private_sector 100 + 60, academia 80, unknown 50
       "word_share_government", 150 / 800.0, "word_share_civil_society", 360 / 800.0,
       "word_share_private_sector", 160 / 800.0, "word_share_academia", 80 / 800.0, "word_share_unknown",
-      50 / 800.0, "word_share_technical_community", 0.0,
+      50 / 800.0, "word_share_technical_community", 0.0, "word_share_intergovernmental", 0.0, "word_share_other", 0.0,
       "turn_share_government", 2 / 9.0, "turn_share_civil_society", 3 / 9.0, "turn_share_private_sector", 2 / 9.0,
-      "turn_share_academia", 1 / 9.0, "turn_share_unknown", 1 / 9.0,
+      "turn_share_academia", 1 / 9.0, "turn_share_unknown", 1 / 9.0, "turn_share_technical_community", 0.0,
+      "turn_share_intergovernmental", 0.0, "turn_share_other", 0.0,
       // persons, not sessions: P1 w 150, P2 m 320, P3 w 160 known; P4 unknown
       "women_speaker_share", 2 / 3.0, "women_word_share", 310 / 630.0, "gender_coverage", 630 / 710.0,
       "region_word_share_africa", 150 / 630.0, "region_word_share_asia_pacific", 160 / 630.0,
-      "region_word_share_weog", 320 / 630.0, "global_south_word_share", 310 / 630.0, "region_coverage",
-      630 / 710.0,
+      "region_word_share_weog", 320 / 630.0, "region_word_share_eastern_europe", 0.0, "region_word_share_grulac", 0.0,
+      "global_south_word_share", 310 / 630.0, "region_coverage", 630 / 710.0,
       // Gini over sorted [80, 150, 160, 320], n = 4: (-3*80 - 150 + 160 + 3*320) / (4 * 710) = 730 / 2840
       "gini_words", 730 / 2840.0,
       // HHI over 150, 360, 160, 80 of 750: (22500 + 129600 + 25600 + 6400) / 562500
@@ -169,7 +176,7 @@ class IndicatorsStageTest extends SparkTestBase {
       "remote_turn_share", 1 / 9.0, "remote_word_share", 40 / 800.0,
       "floor_questions", 4L, "floor_questions_per_session", 2.0,
       "newcomer_speaker_share", 1 / 4.0, "newcomer_word_share", 160 / 710.0,
-      "dissent_markers", 3L, "dissent_markers_disagreement", 1L, "dissent_markers_objection", 1L,
+      "dissent_lexicon_version", DissentLexicon.standard().version(), "dissent_markers", 3L, "dissent_markers_disagreement", 1L, "dissent_markers_objection", 1L,
       "dissent_markers_reservation", 1L, "dissent_markers_per_10k_words", 3 * 10_000 / 800.0,
       // means over the two session rows; B's transcript rows, were they counted too, would move every one of them
       "session_mean_attributed_word_share", (0.9 + 260 / 300.0) / 2,
@@ -232,7 +239,6 @@ class IndicatorsStageTest extends SparkTestBase {
     assertColumns(SESSION_B, sessions.get(2), "session B");
     assertColumns(TRANSCRIPT_B1, sessions.get(3), "session B, transcript dB1");
     assertColumns(TRANSCRIPT_B2, sessions.get(4), "session B, transcript dB2");
-    Assertions.assertEquals(DissentLexicon.standard().version(), sessions.get(1).getAs("dissent_lexicon_version"));
 
     List<Row> panel = out.forumYears().orderBy("forum", "year").collectAsList();
     Assertions.assertEquals(3, panel.size());
@@ -256,6 +262,18 @@ class IndicatorsStageTest extends SparkTestBase {
         List.of(out.sessions().columns()));
     Assertions.assertEquals(List.of(Schemas.load(IndicatorsStage.FORUM_YEARS).fieldNames()),
         List.of(out.forumYears().columns()));
+  }
+
+  /** The maps above check every column of both schemas, so that a column added later needs a hand-computed value. */
+  @Test
+  void theFixturesMapsCheckEveryColumn() {
+    for (var dataset : Map.of(IndicatorsStage.SESSIONS, List.of(SESSION_0, SESSION_A, SESSION_B, TRANSCRIPT_B1,
+        TRANSCRIPT_B2), IndicatorsStage.FORUM_YEARS, List.of(EURODIG_2022, IGF_2022, IGF_2023)).entrySet()) {
+      Set<String> unchecked = new TreeSet<>(List.of(Schemas.load(dataset.getKey()).fieldNames()));
+      dataset.getValue().forEach(expected -> unchecked.removeAll(expected.keySet()));
+      unchecked.remove("sessions_by_type"); // a map: everyIndicatorOfTheFixture compares it whole
+      Assertions.assertEquals(Set.of(), unchecked, dataset.getKey() + ": columns no map of the fixture checks");
+    }
   }
 
   @Test
