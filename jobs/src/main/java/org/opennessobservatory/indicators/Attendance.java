@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.opennessobservatory.cli.UserException;
 import org.opennessobservatory.ingest.Forums;
@@ -34,14 +36,38 @@ public final class Attendance implements Serializable {
   public record Figure(String forum, int year, String population, String dimension, String category, double value,
       String unit) implements Serializable {}
 
-  /** The shares of one dimension in one population ({@link #denominator}). */
-  public record Presence(String population, Map<String, Double> shares) implements Serializable {}
+  /**
+   * The shares of one dimension in one population ({@link #denominator}).
+   *
+   * @param shares per published category, {@link #PARTS} folded into their group, {@link #UNDECLARED} left out
+   * @param covered the categories the breakdown speaks for: those published, the groups a merged category stands
+   *     for (technical_academic: technical_community and academia), and every category read from the dimension when
+   *     the breakdown is partial (its rest is unknown, so nothing is known to be left out)
+   */
+  public record Presence(String population, Map<String, Double> shares, Set<String> covered)
+      implements Serializable {}
+
+  /**
+   * Published stakeholder-group categories that are parts of the seven groups: media counts as other, as the
+   * taxonomy counts journalists who speak (reference/stakeholder-keywords.csv); technical_academic stands for two
+   * groups together, so neither has a share of its own, but both are covered by the breakdown.
+   */
+  static final Map<String, List<String>> PARTS = Map.of(
+      "media", List.of("other"),
+      "technical_academic", List.of("technical_community", "academia"));
+
+  /**
+   * The category of those who gave no answer (no group declared, gender not stated): left out of the denominator,
+   * as speaking shares leave out the words of unknown group or gender, so that both sides share a base.
+   */
+  public static final String UNDECLARED = "unknown";
 
   /** Lower case, digits and underscores: age bands such as 18_24 are ids too. */
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]*");
   /** The categories the indicators read, per dimension: the presence shares' columns. */
+  private static final String STAKEHOLDER_GROUP = "stakeholder_group";
   private static final Map<String, List<String>> READ = Map.of(
-      "stakeholder_group", Tally.KNOWN_GROUPS,
+      STAKEHOLDER_GROUP, Tally.KNOWN_GROUPS,
       "gender", List.of(SessionIndicators.WOMAN));
   /** The ids a fault suggests, per dimension. */
   private static final Map<String, String> SUGGESTED = Map.of(
@@ -180,15 +206,38 @@ public final class Attendance implements Serializable {
             : POPULATIONS.size()).thenComparing(Comparator.naturalOrder()))
         .findFirst().flatMap(population -> {
           Map<String, Double> values = byPopulation.get(population);
-          double denominator = denominator(values.values().stream().mapToDouble(Double::doubleValue).sum(),
-              unitOf.get(population), totalOf.get(population));
-          if (denominator == 0) {
+          String unit = unitOf.get(population);
+          double sum = values.values().stream().mapToDouble(Double::doubleValue).sum();
+          double declared = denominator(sum, unit, totalOf.get(population)) - values.getOrDefault(UNDECLARED, 0.0);
+          if (declared <= 0) {
             return Optional.empty();
           }
           Map<String, Double> shares = new LinkedHashMap<>();
-          values.forEach((category, value) -> shares.put(category, value / denominator));
-          return Optional.of(new Presence(population, shares));
+          Set<String> covered = new LinkedHashSet<>();
+          values.forEach((category, value) -> {
+            List<String> parts = dimension.equals(STAKEHOLDER_GROUP) ? PARTS.get(category) : null;
+            if (category.equals(UNDECLARED)) {
+              return;
+            } else if (parts == null) {
+              shares.merge(category, value / declared, Double::sum);
+            } else if (parts.size() == 1) {
+              shares.merge(parts.get(0), value / declared, Double::sum);
+            }
+            covered.addAll(parts == null ? List.of(category) : parts);
+          });
+          if (!whole(sum, unit, totalOf.get(population)) && READ.containsKey(dimension)) {
+            covered.addAll(READ.get(dimension));
+          }
+          return Optional.of(new Presence(population, shares, covered));
         });
+  }
+
+  /**
+   * Whether a breakdown's figures are its whole population: shares that sum to about 1, counts that the population's
+   * published total (if any) does not exceed.
+   */
+  static boolean whole(double sum, String unit, Double total) {
+    return unit.equals("share") ? Math.abs(sum - 1) <= ROUNDING : total == null || total <= sum;
   }
 
   /**
@@ -199,7 +248,7 @@ public final class Attendance implements Serializable {
    */
   static double denominator(double sum, String unit, Double total) {
     if (unit.equals("share")) {
-      return Math.abs(sum - 1) <= ROUNDING ? sum : 1;
+      return whole(sum, unit, total) ? sum : 1;
     }
     return total != null && total >= sum ? total : sum;
   }

@@ -54,6 +54,8 @@ public final class IndicatorsStage {
 
   public static final String SESSIONS = "session_indicators";
   public static final String FORUM_YEARS = "forum_year_indicators";
+  /** Prefix of the presence table's flags of the groups its breakdown covers: joined in, not written. */
+  private static final String COVERS = "presence_covers_";
 
   /** Document types counted in their own column; transcripts and contributions have their named columns. */
   static final List<String> OTHER_DOC_TYPES = List.of("session_report", "agenda", "programme", "outcome",
@@ -237,11 +239,16 @@ public final class IndicatorsStage {
         process(spark, events));
 
     List<Column> gaps = new ArrayList<>();
+    // Speaking is compared on the presence breakdown's base: the words of the groups it covers (a group it does not
+    // publish, even within a merged category, is in neither denominator), as presence leaves out the undeclared.
+    // Written as the known words less those of uncovered groups: with all seven covered, exactly the 1 -
+    // word_share_unknown of earlier versions, not a sum of seven shares that differs from it in the last bits.
+    Column coveredWords = lit(1).minus(col("word_share_unknown"));
     for (String g : Tally.KNOWN_GROUPS) {
-      // Registration shares cover the seven groups, so speaking is compared as a share of the words whose group
-      // is known: word_share_g / (1 - word_share_unknown).
-      Column speaking = when(col("word_share_unknown").lt(1),
-          col("word_share_" + g).divide(lit(1).minus(col("word_share_unknown"))));
+      coveredWords = coveredWords.minus(when(col(COVERS + g), lit(0.0)).otherwise(col("word_share_" + g)));
+    }
+    for (String g : Tally.KNOWN_GROUPS) {
+      Column speaking = when(coveredWords.gt(0), col("word_share_" + g).divide(coveredWords));
       panel = panel.withColumn("speaking_minus_presence_" + g, speaking.minus(col("presence_share_" + g)));
       gaps.add(abs(col("speaking_minus_presence_" + g)));
     }
@@ -352,7 +359,7 @@ public final class IndicatorsStage {
     StructType schema = new StructType().add("forum", DataTypes.StringType, false)
         .add("year", DataTypes.IntegerType).add("presence_population", DataTypes.StringType);
     for (String g : Tally.KNOWN_GROUPS) {
-      schema = schema.add("presence_share_" + g, DataTypes.DoubleType);
+      schema = schema.add("presence_share_" + g, DataTypes.DoubleType).add(COVERS + g, DataTypes.BooleanType);
     }
     schema = schema.add("women_presence_population", DataTypes.StringType)
         .add("women_presence_share", DataTypes.DoubleType);
@@ -370,6 +377,7 @@ public final class IndicatorsStage {
       values.add(groups.map(Attendance.Presence::population).orElse(null));
       for (String g : Tally.KNOWN_GROUPS) {
         values.add(groups.map(p -> p.shares().get(g)).orElse(null));
+        values.add(groups.map(p -> p.covered().contains(g)).orElse(null));
       }
       values.add(gender.map(Attendance.Presence::population).orElse(null));
       values.add(gender.map(p -> p.shares().get(SessionIndicators.WOMAN)).orElse(null));

@@ -128,7 +128,17 @@ final class IndicatorsFixture {
       "igf,2023,registrants,stakeholder_group,other,0.01,share,fixture,",
       "igf,2023,registrants,gender,woman,0.40,share,fixture,",
       "igf,2023,registrants,gender,man,0.58,share,fixture,",
-      "igf,2023,registrants,gender,other,0.02,share,fixture,", "");
+      "igf,2023,registrants,gender,other,0.02,share,fixture,",
+      "igf,2022,participants,total,all,1000,count,fixture,",
+      "igf,2022,participants,stakeholder_group,government,300,count,fixture,no civil_society category published",
+      "igf,2022,participants,stakeholder_group,private_sector,200,count,fixture,",
+      "igf,2022,participants,stakeholder_group,technical_academic,100,count,fixture,two groups together",
+      "igf,2022,participants,stakeholder_group,intergovernmental,100,count,fixture,",
+      "igf,2022,participants,stakeholder_group,media,50,count,fixture,counted as other",
+      "igf,2022,participants,stakeholder_group,unknown,250,count,fixture,declared no group",
+      "igf,2022,participants,gender,woman,400,count,fixture,",
+      "igf,2022,participants,gender,man,350,count,fixture,",
+      "igf,2022,participants,gender,unknown,250,count,fixture,", "");
 
   static final String PROCESS_EVENTS_CSV = String.join("\n",
       "forum,year,event_start,event_end,modalities_announced,agenda_published,call_for_inputs_opened,"

@@ -219,7 +219,10 @@ class IndicatorsStageTest extends SparkTestBase {
   /**
    * igf 2022, igf's first year in the corpus: P1 and P2 speak 50 words each; both were first seen there, yet nobody
    * could have been seen at igf before, so the newcomer shares are null, not 1 (and igf 2023's are measured). Its
-   * one contribution has no known author group: counted, but no evidence of how many groups wrote.
+   * one contribution has no known author group: counted, but no evidence of how many groups wrote. Its presence
+   * figures (participants, counts of 1,000) publish no civil_society, merge technical_community and academia, add
+   * media and 250 who declared no group: presence is over the 750 declared, media counted as other; speaking is
+   * over the words of the groups the breakdown covers (all but civil_society: P1's 50 government words of 50).
    */
   static final Map<String, Object> SESSION_0 = m("forum", "igf", "year", 2022, "session_id", "s0", "turns", 2L,
       "speakers", 2L, "words", 100L, "word_share_government", 0.5, "word_share_civil_society", 0.5,
@@ -227,7 +230,18 @@ class IndicatorsStageTest extends SparkTestBase {
   static final Map<String, Object> IGF_2022 = m("forum", "igf", "year", 2022, "sessions", 1L,
       "transcript_documents", 1L, "documents", 2L, "contributions", 1L, "contributions_unknown", 1L,
       "contribution_groups", null, "turns", 2L, "speakers", 2L, "words", 100L, "newcomer_speaker_share", null,
-      "newcomer_word_share", null, "presence_population", null, "event_start", null);
+      "newcomer_word_share", null, "presence_population", "participants",
+      "presence_share_government", 300 / 750.0, "presence_share_civil_society", null,
+      "presence_share_private_sector", 200 / 750.0, "presence_share_technical_community", null,
+      "presence_share_academia", null, "presence_share_intergovernmental", 100 / 750.0,
+      "presence_share_other", 50 / 750.0,
+      "speaking_minus_presence_government", 1 - 300 / 750.0, "speaking_minus_presence_civil_society", null,
+      "speaking_minus_presence_private_sector", -200 / 750.0, "speaking_minus_presence_technical_community", null,
+      "speaking_minus_presence_academia", null, "speaking_minus_presence_intergovernmental", -100 / 750.0,
+      "speaking_minus_presence_other", -50 / 750.0, "presence_gap_max_group", 0.6,
+      // women: P1's 50 of the 100 words of known gender; 400 of the 750 whose gender is declared
+      "women_word_share", 0.5, "women_presence_population", "participants", "women_presence_share", 400 / 750.0,
+      "presence_gap_women", 400 / 750.0 - 0.5, "event_start", null);
 
   @Test
   void everyIndicatorOfTheFixture() {

@@ -1,6 +1,7 @@
 package org.opennessobservatory.indicators;
 
 import java.io.StringReader;
+import java.util.Set;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.opennessobservatory.cli.UserException;
@@ -114,20 +115,33 @@ class RegistryTablesTest {
   }
 
   /**
-   * Published tables merge groups (technical_academic) or add some (media): they count, with no column. An age band
-   * is an id too.
+   * Published tables merge groups (technical_academic: both covered, neither with a share) or add some (media,
+   * counted as other, as the taxonomy counts journalists who speak); those who declared nothing (unknown) are left
+   * out of the denominator. An age band is an id too.
    */
   @Test
-  void publishedCategoriesBeyondTheSevenGroupsCountInTheDenominator() {
+  void publishedCategoriesBeyondTheSevenGroupsAreFoldedIntoThem() {
     Attendance a = attendance("""
         igf,2009,participants,stakeholder_group,government,20,count,,
         igf,2009,participants,stakeholder_group,technical_academic,30,count,,
-        igf,2009,participants,stakeholder_group,media,50,count,,
+        igf,2009,participants,stakeholder_group,media,30,count,,
+        igf,2009,participants,stakeholder_group,other,10,count,,
+        igf,2009,participants,stakeholder_group,unknown,10,count,,
         igf,2009,participants,age,18_24,0.2,share,,
+        igf,2010,registrants,gender,woman,0.36,share,,
+        igf,2010,registrants,gender,man,0.54,share,,
+        igf,2010,registrants,gender,unknown,0.10,share,,
         """);
     Attendance.Presence groups = a.presence("igf", 2009, "stakeholder_group").orElseThrow();
-    Assertions.assertEquals(0.2, groups.shares().get("government"), 1e-12);
+    // 90 declared of 100
+    Assertions.assertEquals(20 / 90.0, groups.shares().get("government"), 1e-12);
+    Assertions.assertEquals(40 / 90.0, groups.shares().get("other"), 1e-12, "media 30 + other 10");
     Assertions.assertNull(groups.shares().get("academia"));
+    Assertions.assertNull(groups.shares().get("unknown"));
+    Assertions.assertEquals(Set.of("government", "technical_community", "academia", "other"), groups.covered(),
+        "civil_society, private_sector and intergovernmental are not published: not covered");
+    Assertions.assertEquals(0.36 / 0.90, a.presence("igf", 2010, "gender").orElseThrow().shares().get("woman"),
+        1e-12, "of those whose gender is declared");
   }
 
   /**
@@ -146,8 +160,10 @@ class RegistryTablesTest {
         igf,2024,onsite,gender,man,500,count,,
         """);
     Assertions.assertEquals(0.38, a.presence("igf", 2023, "gender").orElseThrow().shares().get("woman"), 1e-12);
-    Assertions.assertEquals(0.435, a.presence("igf", 2019, "stakeholder_group").orElseThrow().shares()
-        .get("civil_society"), 1e-12);
+    Attendance.Presence partial = a.presence("igf", 2019, "stakeholder_group").orElseThrow();
+    Assertions.assertEquals(0.435, partial.shares().get("civil_society"), 1e-12);
+    Assertions.assertEquals(Set.copyOf(Tally.KNOWN_GROUPS), partial.covered(),
+        "the rest of a partial breakdown is unknown: no group is known to be left out");
     // 300 of the 1000 counted onsite, not 300 of the 800 whose gender is published
     Assertions.assertEquals(0.3, a.presence("igf", 2024, "gender").orElseThrow().shares().get("woman"), 1e-12);
     // rounded shares of a whole breakdown: within 0.05 of 1, divided by their sum; beyond, as published
@@ -168,8 +184,11 @@ class RegistryTablesTest {
         Attendance.COLUMNS));
     // IGF 2008: 25% civil society and 23% governments of the participants; IGF 2018: 43% women, the only gender
     // figure published (a share of 1 if spread over the categories published)
-    Assertions.assertEquals(0.25, a.presence("igf", 2008, "stakeholder_group").orElseThrow().shares()
-        .get("civil_society"), 1e-9);
+    Attendance.Presence igf2008 = a.presence("igf", 2008, "stakeholder_group").orElseThrow();
+    Assertions.assertEquals(0.25, igf2008.shares().get("civil_society"), 1e-9);
+    // its media, 14%, are other (no other category published); technical_academic (10%) covers two groups
+    Assertions.assertEquals(0.14, igf2008.shares().get("other"), 1e-9);
+    Assertions.assertEquals(Set.copyOf(Tally.KNOWN_GROUPS), igf2008.covered());
     Assertions.assertEquals(0.43, a.presence("igf", 2018, "gender").orElseThrow().shares().get("woman"), 1e-12);
   }
 
