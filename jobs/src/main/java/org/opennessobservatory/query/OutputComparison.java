@@ -65,7 +65,7 @@ public final class OutputComparison {
       if (onlyIn != null) {
         return "only in " + onlyIn;
       }
-      String rows = difference.same() ? "same " + difference.rowsA() + " rows" : describe(difference);
+      String rows = difference.same() ? "same " + rowCount(difference.rowsA()) : describe(difference);
       if (onlyInA.isEmpty() && onlyInB.isEmpty()) {
         return difference.same() ? rows : "DIFFERENT: " + rows;
       }
@@ -124,14 +124,29 @@ public final class OutputComparison {
     return d.same() ? null : describe(d);
   }
 
+  /**
+   * What differs. Rows on one side only are rows missing from the other, with no value to blame; where both sides
+   * have rows of their own, the columns whose values differ are named.
+   */
   public static String describe(Difference d) {
-    return String.format("%d of %d rows only in A, %d of %d only in B; columns whose values differ: %s",
-        d.onlyInA(), d.rowsA(), d.onlyInB(), d.rowsB(), d.columns());
+    if (d.onlyInB() == 0 || d.onlyInA() == 0) {
+      boolean inA = d.onlyInB() == 0;
+      return String.format("%d of %s only in %s, none only in %s: rows missing from %s, the other rows the same",
+          inA ? d.onlyInA() : d.onlyInB(), rowCount(inA ? d.rowsA() : d.rowsB()), inA ? "A" : "B", inA ? "B" : "A",
+          inA ? "B" : "A");
+    }
+    return String.format("%d of %s only in A, %d of %d only in B; columns whose values differ: %s",
+        d.onlyInA(), rowCount(d.rowsA()), d.onlyInB(), d.rowsB(), d.columns());
+  }
+
+  private static String rowCount(long rows) {
+    return rows + (rows == 1 ? " row" : " rows");
   }
 
   /**
-   * Compares the rows of {@code a} and {@code b} as multisets ({@code exceptAll} both ways). Where they differ, also
-   * names the columns whose own multisets of values differ, to point at the cause.
+   * Compares the rows of {@code a} and {@code b} as multisets ({@code exceptAll} both ways). Where both sides have
+   * rows of their own, also names the columns whose own multisets of values differ, to point at the cause (where only
+   * one side has, every column would differ by the missing rows' values: none is named).
    */
   public static Difference compare(Dataset<Row> a, Dataset<Row> b) {
     if (!names(a.schema()).equals(names(b.schema()))) {
@@ -143,7 +158,7 @@ public final class OutputComparison {
     long onlyInA = ca.exceptAll(cb).count();
     long onlyInB = cb.exceptAll(ca).count();
     List<String> columns = new ArrayList<>();
-    if (onlyInA + onlyInB > 0) {
+    if (onlyInA > 0 && onlyInB > 0) {
       for (String c : ca.columns()) {
         if (ca.select(c).exceptAll(cb.select(c)).count() + cb.select(c).exceptAll(ca.select(c)).count() > 0) {
           columns.add(c);

@@ -52,7 +52,12 @@ class OutputComparisonTest extends SparkTestBase {
     OutputComparison.Difference d = OutputComparison.compare(
         rows(row("a", 0.5, "x", "1"), row("a", 0.5, "x", "1")),
         rows(row("a", 0.5, "x", "1")));
-    Assertions.assertEquals(new OutputComparison.Difference(2, 1, 1, 0, List.of("id", "share", "extra")), d);
+    Assertions.assertEquals(new OutputComparison.Difference(2, 1, 1, 0, List.of()), d,
+        "a row missing from one side: no column to blame");
+    Assertions.assertEquals("1 of 2 rows only in A, none only in B: rows missing from B, the other rows the same",
+        OutputComparison.describe(d));
+    Assertions.assertEquals("1 of 1 row only in B, none only in A: rows missing from A, the other rows the same",
+        OutputComparison.describe(OutputComparison.compare(rows(), rows(row("a", 0.5)))));
   }
 
   /**
@@ -71,7 +76,7 @@ class OutputComparisonTest extends SparkTestBase {
     List<OutputComparison.DatasetComparison> c = OutputComparison.compareRoots(spark(), dir.resolve("a"),
         dir.resolve("b"));
     Assertions.assertEquals(List.of("newer: only in " + dir.resolve("b"),
-        "retyped: DIFFERENT: columns only in A [share], only in B [share]; on the other columns, same 1 rows",
+        "retyped: DIFFERENT: columns only in A [share], only in B [share]; on the other columns, same 1 row",
         "shares: DIFFERENT: columns only in A [], only in B [added]; on the other columns, same 2 rows"),
         c.stream().map(x -> x.name() + ": " + x.outcome()).toList());
     Assertions.assertFalse(c.get(2).same());
