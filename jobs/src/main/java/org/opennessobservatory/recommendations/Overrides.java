@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opennessobservatory.cli.UserException;
+import org.opennessobservatory.ingest.Forums;
 import org.opennessobservatory.io.CsvTable;
 
 /**
@@ -43,6 +44,10 @@ public record Overrides(String source, Map<String, Override> byKey) implements S
         year = Integer.parseInt(l.get("year") == null ? "" : l.get("year"));
       } catch (NumberFormatException e) {
         throw new UserException(at + "year '" + l.get("year") + "' is not a year");
+      }
+      if (!Forums.plausibleYear(year)) {
+        // A typo (2203 for 2023) would add a year of rows nobody meant, and take the real year's override away.
+        throw new UserException(at + "year " + year + " is outside " + Forums.MIN_YEAR + "–" + Forums.MAX_YEAR);
       }
       String status = l.get("status");
       if (status == null || !StatusRules.STATUSES.contains(status)) {

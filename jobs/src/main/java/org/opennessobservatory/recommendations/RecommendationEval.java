@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,13 +37,22 @@ public final class RecommendationEval {
   /** A top-K evidence row. */
   public record Retrieved(String recommendation, int year, int rank, String relPath, String passage) {}
 
-  public record Result(int planted, int agreed, int retrieved, int relevant, List<String> lines) {
+  /**
+   * @param planted the planted recommendation-years the rules decide (no evaluator override); {@code agreed} of them
+   *     got the expected status
+   * @param overrides the planted recommendation-years an evaluator overrode; {@code overridesApplied} of them show
+   *     the expected (the evaluator's) status
+   */
+  public record Result(int planted, int agreed, int overrides, int overridesApplied, int retrieved, int relevant,
+      List<String> lines) {
+    /** NaN when nothing was planted: no agreement to speak of, and no test passes on it. */
     public double agreement() {
-      return planted == 0 ? 1 : (double) agreed / planted;
+      return planted == 0 ? Double.NaN : (double) agreed / planted;
     }
 
+    /** NaN when nothing was retrieved. */
     public double precision() {
-      return retrieved == 0 ? 1 : (double) relevant / retrieved;
+      return retrieved == 0 ? Double.NaN : (double) relevant / retrieved;
     }
   }
 
@@ -73,25 +84,39 @@ public final class RecommendationEval {
     }
   }
 
-  /** Pure: statuses found per "recommendation|year", top-K evidence of the planted recommendation-years. */
+  /**
+   * Pure: statuses found per "recommendation|year" (the final ones), which of them an evaluator overrode, and the
+   * top-K evidence of the planted recommendation-years. The rules are measured on the rows they decided; an overridden
+   * row measures only that the override was applied.
+   */
   public static Result evaluate(List<Expected> expected, List<Relevant> relevant, Map<String, String> statuses,
-      List<Retrieved> topK) {
+      Set<String> overridden, List<Retrieved> topK) {
     List<String> lines = new ArrayList<>();
+    int planted = 0;
     int agreed = 0;
+    int overrides = 0;
+    int applied = 0;
     lines.add(String.format(Locale.ROOT, "%-6s %4s %-12s %-12s", "rec", "year", "expected", "found"));
     for (Expected e : expected) {
-      String found = statuses.getOrDefault(Overrides.key(e.recommendation(), e.year()), "(missing)");
+      String key = Overrides.key(e.recommendation(), e.year());
+      String found = statuses.getOrDefault(key, "(missing)");
       boolean ok = found.equals(e.status());
-      agreed += ok ? 1 : 0;
-      lines.add(String.format(Locale.ROOT, "%-6s %4d %-12s %-12s%s", e.recommendation(), e.year(), e.status(),
-          found, ok ? "" : "  MISMATCH"));
+      if (overridden.contains(key)) {
+        overrides++;
+        applied += ok ? 1 : 0;
+      } else {
+        planted++;
+        agreed += ok ? 1 : 0;
+      }
+      lines.add(String.format(Locale.ROOT, "%-6s %4d %-12s %-12s%s%s", e.recommendation(), e.year(), e.status(),
+          found, overridden.contains(key) ? "  (evaluator override)" : "", ok ? "" : "  MISMATCH"));
     }
-    java.util.Set<String> planted = new java.util.HashSet<>();
-    expected.forEach(e -> planted.add(Overrides.key(e.recommendation(), e.year())));
+    Set<String> plantedKeys = new HashSet<>();
+    expected.forEach(e -> plantedKeys.add(Overrides.key(e.recommendation(), e.year())));
     int retrieved = 0;
     int hits = 0;
     for (Retrieved r : topK) {
-      if (r.rank() > K || !planted.contains(Overrides.key(r.recommendation(), r.year()))) {
+      if (r.rank() > K || !plantedKeys.contains(Overrides.key(r.recommendation(), r.year()))) {
         continue;
       }
       retrieved++;
@@ -103,9 +128,10 @@ public final class RecommendationEval {
             + ": " + r.passage());
       }
     }
-    Result partial = new Result(expected.size(), agreed, retrieved, hits, lines);
-    lines.add(String.format(Locale.ROOT, "status agreement %d/%d = %.3f; precision@%d %d/%d = %.3f", agreed,
-        expected.size(), partial.agreement(), K, hits, retrieved, partial.precision()));
+    Result partial = new Result(planted, agreed, overrides, applied, retrieved, hits, lines);
+    lines.add(String.format(Locale.ROOT, "status agreement of the rules %d/%d = %.3f; evaluator overrides applied "
+        + "%d/%d; precision@%d %d/%d = %.3f", agreed, planted, partial.agreement(), applied, overrides, K, hits,
+        retrieved, partial.precision()));
     return partial;
   }
 
@@ -125,15 +151,20 @@ public final class RecommendationEval {
   public static Result evaluate(SparkSession spark, List<Expected> expected, List<Relevant> relevant,
       Dataset<Row> status, Dataset<Row> evidence) {
     Map<String, String> statuses = new HashMap<>();
-    for (Row r : status.select("recommendation_id", "year", "status").collectAsList()) {
+    Set<String> overridden = new HashSet<>();
+    for (Row r : status.select("recommendation_id", "year", "status", "source").collectAsList()) {
       statuses.put(Overrides.key(r.getString(0), r.getInt(1)), r.getString(2));
+      if (r.getString(3).equals("evaluator")) {
+        overridden.add(Overrides.key(r.getString(0), r.getInt(1)));
+      }
     }
     List<Retrieved> top = new ArrayList<>();
-    for (Row r : evidence.filter(col("rank").leq(K)).select("recommendation_id", "year", "rank", "rel_path",
-        "passage").collectAsList()) {
+    // Undated documents' passages have no status to be evidence of.
+    for (Row r : evidence.filter(col("rank").leq(K).and(col("year").isNotNull())).select("recommendation_id", "year",
+        "rank", "rel_path", "passage").collectAsList()) {
       top.add(new Retrieved(r.getString(0), r.getInt(1), r.getInt(2), r.getString(3), r.getString(4)));
     }
-    return evaluate(expected, relevant, statuses, top);
+    return evaluate(expected, relevant, statuses, overridden, top);
   }
 
   /** For {@code observatory eval recommendations --out OUT --gold DIR}: the report's lines. */

@@ -6,14 +6,14 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,20 +137,25 @@ public final class TrackStage {
       .add("rule", DataTypes.StringType, false).add("evidence_count", DataTypes.LongType, false)
       .add("evidence_doc_id", DataTypes.StringType).add("evidence_passage", DataTypes.StringType)
       .add("evidence_score", DataTypes.DoubleType).add("computed_status", DataTypes.StringType, false)
-      .add("previous_status", DataTypes.StringType).add("change", DataTypes.StringType, false)
+      .add("previous_status", DataTypes.StringType).add("previous_year", DataTypes.IntegerType)
+      .add("change", DataTypes.StringType, false)
       .add("source", DataTypes.StringType, false).add("evaluator", DataTypes.StringType)
       .add("note", DataTypes.StringType).add("rules_version", DataTypes.StringType, false);
 
   /**
-   * One row per recommendation and year (every year given, plus override years). The evidence is first reduced to
-   * one row per recommendation, year and cue class — at most 39 × years × 4 rows — which the driver decides on.
+   * One row per recommendation and year given (the years of the eligible documents), and a row for each override of
+   * another year. The evidence is first reduced to one row per recommendation, year and cue class — at most 39 ×
+   * years × 4 rows — which the driver decides on.
    */
   public static Dataset<Row> status(SparkSession spark, Dataset<Row> evidence, List<Integer> years,
       RecommendationRegistry registry, CueLexicon cues, Overrides overrides) {
     Map<String, Map<String, StatusRules.ClassEvidence>> perKey = new HashMap<>();
-    for (Row r : evidence.groupBy("recommendation_id", "year", "cue_class")
-        .agg(count(lit(1)).as("n"), max_by(struct(col("doc_id"), col("passage"), col("score")), col("score"))
-            .as("best")).collectAsList()) {
+    // Evidence of an undated document (no year from the manifest, the path or the file) stays in the evidence
+    // dataset but has no year to give a status to. The strongest passage is the one ranked first (score, then
+    // document, then offset): max_by alone would pick any of a tie, and differently from run to run.
+    for (Row r : evidence.filter(col("year").isNotNull()).groupBy("recommendation_id", "year", "cue_class")
+        .agg(count(lit(1)).as("n"), min_by(struct(col("doc_id"), col("passage"), col("score")),
+            struct(negate(col("score")), col("doc_id"), col("start_char"))).as("best")).collectAsList()) {
       Row best = r.getAs("best");
       perKey.computeIfAbsent(Overrides.key(r.getAs("recommendation_id"), r.<Integer>getAs("year")),
               k -> new HashMap<>())
@@ -169,19 +174,22 @@ public final class TrackStage {
     String version = StatusRules.VERSION + "/" + cues.version();
     for (RecommendationRegistry.Recommendation rec : registry.recommendations()) {
       String previous = null;
-      Set<Integer> seen = new HashSet<>();
+      Integer previousYear = null;
       for (int year : all) {
-        seen.add(year);
-        StatusRules.Decision d = StatusRules.decide(perKey.getOrDefault(Overrides.key(rec.id(), year), Map.of()));
         Overrides.Override o = overrides.byKey().get(Overrides.key(rec.id(), year));
+        if (o == null && !years.contains(year)) {
+          continue; // a year only another recommendation's override names: no evidence was searched there
+        }
+        StatusRules.Decision d = StatusRules.decide(perKey.getOrDefault(Overrides.key(rec.id(), year), Map.of()));
         String status = o == null ? d.status() : o.status();
         StatusRules.ClassEvidence e = d.strongest();
         rows.add(RowFactory.create(rec.id(), rec.topic(), year, status, o == null ? d.rule() : "E evaluator override",
             d.evidenceCount(), e == null ? null : e.docId(), e == null ? null : e.passage(),
-            e == null ? null : e.score(), d.status(), previous, StatusRules.change(previous, status),
+            e == null ? null : e.score(), d.status(), previous, previousYear, StatusRules.change(previous, status),
             o == null ? "computed" : "evaluator", o == null ? null : o.evaluator(), o == null ? null : o.note(),
             version));
         previous = status;
+        previousYear = year;
       }
     }
     return rows;

@@ -34,7 +34,7 @@ class RecommendationQualityTest extends SparkTestBase {
     assertEquals(39, s.recommendations());
     assertEquals(1, s.overridden());
 
-    // Schema conformance: names, types and nullability as in schemas/.
+    // Schema conformance: names and types as in schemas/.
     for (String name : List.of(TrackStage.EVIDENCE, TrackStage.STATUS)) {
       StructType written = spark().read().parquet(out + "/" + name).schema();
       StructType expected = Schemas.load(name);
@@ -54,7 +54,10 @@ class RecommendationQualityTest extends SparkTestBase {
     spark().read().parquet(out + "/" + TrackStage.EVIDENCE).filter("rank <= 3")
         .select("recommendation_id", "year", "rank", "rel_path", "cue_class", "score", "passage")
         .orderBy("recommendation_id", "year", "rank").show(200, 90);
+    assertEquals(12, r.planted(), "planted recommendation-years the rules decide");
     assertEquals(r.planted(), r.agreed(), report);
+    assertEquals(1, r.overrides(), "p31 2022, which no document supports, is the evaluator's");
+    assertEquals(r.overrides(), r.overridesApplied(), report);
     Assertions.assertTrue(r.precision() >= 0.9, report);
     Row p31 = spark().read().parquet(out + "/" + TrackStage.STATUS).filter("recommendation_id = 'p31' and year = 2022")
         .first();
