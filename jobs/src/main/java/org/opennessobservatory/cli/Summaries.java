@@ -75,8 +75,8 @@ final class Summaries {
   static void printMapping(PrintWriter out, IssuesJob.Summary i, LinksJob.Summary l, double seconds,
       String outRoot) {
     out.printf("issues: taxonomy %s (%d issues), %s, %d utterance and %d document mentions (%d found by the "
-            + "classifier alone), %d map rows, %.0f%% of sentences lemmatized%s; links: %d (%d persons, %d issues "
-            + "first, %d reused passages), %.1f s%n",
+            + "classifier alone), %d map rows, %.0f%% of sentences lemmatized%s; links: %d (%d person links, %d "
+            + "issue_first links, %d reused passages; a person or issue has a link per forum pair), %.1f s%n",
         i.taxonomyVersion(), i.issues(), i.classifier() == null ? IssueClassifier.ABSENT : i.classifier(),
         i.utteranceRows(), i.documentRows(), i.classifierOnlyRows(), i.mapRows(),
         100 * i.lemmatizedShare(), i.keptForumYears() == 0 ? "" : " (" + i.keptForumYears()

@@ -77,9 +77,36 @@ public final class LinksStage {
     }
   }
 
-  /** Which side came first: forum's year against the global forum's (regional_first when the forum's is earlier). */
-  public static String direction(int forumYear, int globalYear) {
-    return forumYear < globalYear ? "regional_first" : forumYear > globalYear ? "global_first" : "same_year";
+  /**
+   * Which side came first: the forum's first year against the global forum's, regional_first when the forum's is
+   * earlier. A side's first year says nothing about the years before the other forum enters the corpus, so an
+   * earlier year that precedes the first year of the other forum's record is undetermined (a national forum recorded
+   * from 2022 against an IGF recorded from 2006 cannot show that the IGF raised an issue first). Null without both
+   * years.
+   */
+  static Column direction(Column forumYear, Column globalYear, Column forumFrom, Column globalFrom) {
+    return when(forumYear.isNull().or(globalYear.isNull()), lit(null).cast(DataTypes.StringType))
+        .when(forumYear.lt(globalYear), when(globalFrom.leq(forumYear), lit("regional_first"))
+            .otherwise(lit(UNDETERMINED)))
+        .when(forumYear.gt(globalYear), when(forumFrom.leq(globalYear), lit("global_first"))
+            .otherwise(lit(UNDETERMINED)))
+        .otherwise(lit("same_year"));
+  }
+
+  static final String UNDETERMINED = "undetermined";
+
+  /** forum → the first year of its record in {@code rows} (turns for persons, documents for issues). */
+  private static Dataset<Row> coverage(Dataset<Row> rows) {
+    return broadcast(rows.filter(col("year").isNotNull()).groupBy("forum").agg(min("year").as("covered_from")));
+  }
+
+  /** The first year of each side's record, for {@link #direction}. */
+  private static Dataset<Row> withCoverage(Dataset<Row> linked, Dataset<Row> coverage) {
+    return linked
+        .join(coverage.select(col("forum").as("fc_forum"), col("covered_from").as("forum_covered_from")),
+            col("forum").equalTo(col("fc_forum")), "left")
+        .join(coverage.select(col("forum").as("gc_forum"), col("covered_from").as("global_covered_from")),
+            col("global_forum").equalTo(col("gc_forum")), "left");
   }
 
   public static Dataset<Row> links(Dataset<Row> documents, Dataset<Row> utterances, Dataset<Row> speakers,
@@ -89,7 +116,7 @@ public final class LinksStage {
     Dataset<Row> global = levels.filter(col("forum_level").equalTo("global")).select(col("forum").as("global_forum"));
     Dataset<Row> pairs = broadcast(local.crossJoin(global));
     return conform(persons(utterances, speakers, pairs))
-        .unionByName(conform(issues(issueMentions, pairs, config)))
+        .unionByName(conform(issues(issueMentions, documents, pairs, config)))
         .unionByName(conform(reuse(documents, pairs, config)));
   }
 
@@ -118,6 +145,8 @@ public final class LinksStage {
         .join(g, col("person_id").equalTo(col("g_person")).and(col("global_forum").equalTo(col("g_forum"))))
         .join(broadcast(speakers.select(col("person_id").as("s_person"), col("display_name"))),
             col("person_id").equalTo(col("s_person")), "left");
+    // A person can be seen at a forum only in the years of its transcripts' turns.
+    linked = withCoverage(linked, coverage(utterances.select("forum", "year")));
     Map<String, Column> c = new LinkedHashMap<>();
     c.put("link_type", lit("person"));
     c.put("method", lit("person_id"));
@@ -131,7 +160,7 @@ public final class LinksStage {
     return common(linked, c);
   }
 
-  static Dataset<Row> issues(Dataset<Row> mentions, Dataset<Row> pairs, Config config) {
+  static Dataset<Row> issues(Dataset<Row> mentions, Dataset<Row> documents, Dataset<Row> pairs, Config config) {
     // Utterance rows for transcripts, document rows for the other documents: a transcript's words count once.
     Dataset<Row> counted = mentions.filter(col("year").isNotNull().and(col("level").equalTo("utterance")
         .or(col("level").equalTo("document").and(coalesce(col("doc_type"), lit("")).notEqual("transcript")))));
@@ -145,8 +174,9 @@ public final class LinksStage {
         .filter(col("rank").equalTo(1)).drop("rank");
     Dataset<Row> g = firsts.select(col("issue_id").as("g_issue"), col("forum").as("g_forum"),
         col("year").as("global_year"), col("mentions").as("global_mentions"), col("docs").as("global_doc_ids"));
-    Dataset<Row> linked = firsts.join(pairs, "forum")
-        .join(g, col("issue_id").equalTo(col("g_issue")).and(col("global_forum").equalTo(col("g_forum"))));
+    Dataset<Row> linked = withCoverage(firsts.join(pairs, "forum")
+        .join(g, col("issue_id").equalTo(col("g_issue")).and(col("global_forum").equalTo(col("g_forum")))),
+        coverage(documents.select("forum", "year"))); // any document of a forum can raise an issue
     Map<String, Column> c = new LinkedHashMap<>();
     c.put("link_type", lit("issue_first"));
     c.put("method", lit("issue_mentions"));
@@ -276,9 +306,12 @@ public final class LinksStage {
     Column fy = own.get("forum_year");
     Column gy = own.get("global_year");
     boolean isReuse = own.containsKey("year");
+    if (!isReuse) {
+      cols.add(col("forum_covered_from"));
+      cols.add(col("global_covered_from"));
+    }
     cols.add((isReuse ? lit(null).cast(DataTypes.StringType)
-        : when(fy.lt(gy), lit("regional_first")).when(fy.gt(gy), lit("global_first")).otherwise(lit("same_year")))
-        .as("direction"));
+        : direction(fy, gy, col("forum_covered_from"), col("global_covered_from"))).as("direction"));
     cols.add((isReuse ? own.get("year") : greatest(fy, gy)).as("year"));
     return linked.select(cols.toArray(Column[]::new));
   }

@@ -1,5 +1,6 @@
 package org.opennessobservatory.mapping;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Assertions;
 
@@ -31,6 +32,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * g1   igf     global    2022 transcript              p2 (Lukas), an unnamed turn
  * g2   igf     global    2023 transcript              p1 (Ana)
  * r1   eurodig regional  2022 transcript              p1 (Ana), p3
+ * n0   ukigf   national  2022 agenda                  (no transcript: ukigf's turns begin in 2023)
  * n1   ukigf   national  2023 transcript              p2 (Lukas)
  * y1   youthigf youth    2021 transcript              p1 (Ana)
  * o1   eurodig regional  2022 outcome     2022-07-08  BOILER + "… community networks need … public funding."
@@ -46,12 +48,14 @@ import scala.jdk.javaapi.CollectionConverters;
  * and o2 7 (more than the gap of 4; no 2 words agree within 2 skipped): two passages, no extension. Expected links:
  * <ul>
  *   <li>person eurodig–igf p1: 2022 / 2023 regional_first, year 2023, [r1] / [g2];
- *       person ukigf–igf p2: 2023 / 2022 global_first, year 2023, [n1] / [g1];
- *       person youthigf–igf p1: 2021 / 2023 regional_first, year 2023, [y1] / [g2]; p3 speaks at one level only.</li>
+ *       person ukigf–igf p2: 2023 / 2022, but ukigf's turns begin in 2023 (igf's in 2022): whether Lukas spoke at
+ *       ukigf in 2022 is not in the corpus, undetermined, year 2023, [n1] / [g1];
+ *       person youthigf–igf p1: 2021 / 2023, but igf's turns begin in 2022: undetermined, year 2023, [y1] / [g2];
+ *       p3 speaks at one level only.</li>
  *   <li>issue_first eurodig–igf access_connectivity: eurodig 2022 (2 matches, r1) / igf 2023 (1 match: g2's
  *       document row, a transcript, is not counted) regional_first; ukigf–igf privacy: ukigf 2023 (1, n1) / igf 2022
- *       (3, o3) global_first; eurodig–igf cybersecurity: 2022 (1, o1) / 2022 (2, g1) same_year; youth only at eurodig:
- *       none.</li>
+ *       (3, o3) global_first (ukigf's documents begin in 2022 with n0); eurodig–igf cybersecurity: 2022 (1, o1) /
+ *       2022 (2, g1) same_year; youth only at eurodig: none.</li>
  *   <li>reuse o1 → o2 only (o3 is older than o1; n2 → o2, o3 older; m1 not a regional/national forum): QUOTE on
  *       both sides, 9 seeds (13 − 5 + 1), similarity 2·13 / (13 + 13) = 1. Offsets: BOILER is 85 characters; o1 puts
  *       " EuroDIG Messages 2022. Participants agreed that " (49) before QUOTE (83), so 134–217; o2 puts
@@ -124,6 +128,7 @@ class LinksStageTest extends SparkTestBase {
         doc("g1", "igf", "global", 2022, "transcript", null, "x"),
         doc("g2", "igf", "global", 2023, "transcript", null, "x"),
         doc("r1", "eurodig", "regional", 2022, "transcript", null, "x"),
+        doc("n0", "ukigf", "national", 2022, "agenda", null, "x"),
         doc("n1", "ukigf", "national", 2023, "transcript", null, "x"),
         doc("y1", "youthigf", "youth", 2021, "transcript", null, "x"),
         doc("o1", "eurodig", "regional", 2022, "outcome", "2022-07-08", O1),
@@ -154,7 +159,8 @@ class LinksStageTest extends SparkTestBase {
   private static String describe(Row r) {
     List<String> parts = new ArrayList<>();
     for (String c : List.of("link_type", "forum", "forum_level", "global_forum", "person_id", "display_name",
-        "issue_id", "direction", "forum_year", "global_year", "year", "forum_mentions", "global_mentions",
+        "issue_id", "direction", "forum_year", "global_year", "forum_covered_from", "global_covered_from", "year",
+        "forum_mentions", "global_mentions",
         "source_doc_id", "target_doc_id", "shared_ngrams")) {
       parts.add(String.valueOf((Object) r.getAs(c)));
     }
@@ -171,13 +177,13 @@ class LinksStageTest extends SparkTestBase {
       byKey.put(describe(r), r);
     }
     List<String> expected = List.of(
-        "issue_first eurodig regional igf null null access_connectivity regional_first 2022 2023 2023 2 1 null null null [r1] [g2]",
-        "issue_first eurodig regional igf null null cybersecurity same_year 2022 2022 2022 1 2 null null null [o1] [g1]",
-        "issue_first ukigf national igf null null privacy_data_protection global_first 2023 2022 2023 1 3 null null null [n1] [o3]",
-        "person eurodig regional igf p1 Ana Petrović null regional_first 2022 2023 2023 null null null null null [r1] [g2]",
-        "person ukigf national igf p2 Lukas Brenner null global_first 2023 2022 2023 null null null null null [n1] [g1]",
-        "person youthigf youth igf p1 Ana Petrović null regional_first 2021 2023 2023 null null null null null [y1] [g2]",
-        "reuse eurodig regional igf null null null null 2022 2023 2023 null null o1 o2 9 [o1] [o2]");
+        "issue_first eurodig regional igf null null access_connectivity regional_first 2022 2023 2022 2022 2023 2 1 null null null [r1] [g2]",
+        "issue_first eurodig regional igf null null cybersecurity same_year 2022 2022 2022 2022 2022 1 2 null null null [o1] [g1]",
+        "issue_first ukigf national igf null null privacy_data_protection global_first 2023 2022 2022 2022 2023 1 3 null null null [n1] [o3]",
+        "person eurodig regional igf p1 Ana Petrović null regional_first 2022 2023 2022 2022 2023 null null null null null [r1] [g2]",
+        "person ukigf national igf p2 Lukas Brenner null undetermined 2023 2022 2023 2022 2023 null null null null null [n1] [g1]",
+        "person youthigf youth igf p1 Ana Petrović null undetermined 2021 2023 2021 2022 2023 null null null null null [y1] [g2]",
+        "reuse eurodig regional igf null null null null 2022 2023 null null 2023 null null o1 o2 9 [o1] [o2]");
     assertEquals(expected, new ArrayList<>(byKey.keySet()));
 
     Row reuse = byKey.get(expected.get(6));
@@ -203,14 +209,27 @@ class LinksStageTest extends SparkTestBase {
     assertEquals(Arrays.asList(schema.fieldNames()), Arrays.asList(conformed.columns()));
     for (StructField f : schema.fields()) {
       assertEquals(f.dataType(), conformed.schema().apply(f.name()).dataType(), f.name());
-      Assertions.assertTrue(f.metadata().contains("since") && f.metadata().getString("since").equals("0.4.0"), f.name());
+      String since = f.name().endsWith("_covered_from") ? "0.8.0" : "0.4.0";
+      Assertions.assertTrue(f.metadata().contains("since") && f.metadata().getString("since").equals(since), f.name());
     }
   }
 
+  /** The expression the stage uses for every person and issue link. */
   @Test
-  void directionByYear() {
-    assertEquals("regional_first", LinksStage.direction(2022, 2023));
-    assertEquals("global_first", LinksStage.direction(2024, 2023));
-    assertEquals("same_year", LinksStage.direction(2023, 2023));
+  void directionByYearWithinWhatTheCorpusCovers() {
+    StructType years = new StructType().add("fy", DataTypes.IntegerType).add("gy", DataTypes.IntegerType)
+        .add("ff", DataTypes.IntegerType).add("gf", DataTypes.IntegerType);
+    Dataset<Row> cases = df(spark(), years,
+        new Object[] {2022, 2023, 2022, 2022},  // regional_first: igf on record in 2022 without it
+        new Object[] {2022, 2023, 2022, 2023},  // undetermined: igf's record begins after 2022
+        new Object[] {2024, 2023, 2022, 2006},  // global_first
+        new Object[] {2024, 2019, 2022, 2006},  // undetermined: the forum's record begins in 2022
+        new Object[] {2023, 2023, 2023, 2006},  // same_year
+        new Object[] {null, 2023, 2022, 2006}); // no year on one side: no direction
+    List<String> got = new ArrayList<>();
+    for (Row r : cases.select(LinksStage.direction(col("fy"), col("gy"), col("ff"), col("gf"))).collectAsList()) {
+      got.add(String.valueOf(r.getString(0)));
+    }
+    assertEquals(List.of("regional_first", "undetermined", "global_first", "undetermined", "same_year", "null"), got);
   }
 }
