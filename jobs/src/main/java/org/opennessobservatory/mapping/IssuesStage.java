@@ -291,8 +291,7 @@ public final class IssuesStage {
             countDistinct("person_id").as("speakers"), countDistinct("session_id").as("sessions"),
             count(lit(1)).as("turns"), sum("matches").as("matches"), first("taxonomy_version").as("taxonomy_version"));
     Column total = sum("words").over(issue);
-    Column share = when(total.gt(0), col("words").divide(total))
-        .otherwise(col("turns").divide(sum("turns").over(issue)));
+    Column share = when(total.gt(0), col("words").divide(total)); // no words, no share of them (not one of turns)
     Dataset<Row> withShare = grouped.withColumn("word_share", share);
     return withShare.select(Arrays.stream(Schemas.load(MAP).fieldNames()).map(functions::col).toArray(Column[]::new));
   }
