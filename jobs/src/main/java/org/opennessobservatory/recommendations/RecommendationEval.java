@@ -63,7 +63,11 @@ public final class RecommendationEval {
       if (s == null || !StatusRules.STATUSES.contains(s)) {
         throw new UserException(t.where(l) + "status '" + s + "' is not one of " + StatusRules.STATUSES);
       }
-      out.add(new Expected(l.get("recommendation"), year(t, l), s));
+      Expected e = new Expected(cell(t, l, "recommendation"), year(t, l), s);
+      if (out.stream().anyMatch(x -> x.recommendation().equals(e.recommendation()) && x.year() == e.year())) {
+        throw new UserException(t.where(l) + e.recommendation() + " " + e.year() + " is expected twice");
+      }
+      out.add(e);
     }
     return out;
   }
@@ -71,9 +75,17 @@ public final class RecommendationEval {
   public static List<Relevant> relevant(CsvTable t) {
     List<Relevant> out = new ArrayList<>();
     for (CsvTable.Line l : t.lines()) {
-      out.add(new Relevant(l.get("recommendation"), year(t, l), l.get("rel_path"), l.get("needle")));
+      out.add(new Relevant(cell(t, l, "recommendation"), year(t, l), cell(t, l, "rel_path"), cell(t, l, "needle")));
     }
     return out;
+  }
+
+  private static String cell(CsvTable t, CsvTable.Line l, String column) {
+    String value = l.get(column);
+    if (value == null) {
+      throw new UserException(t.where(l) + "the " + column + " cell is empty");
+    }
+    return value;
   }
 
   private static int year(CsvTable t, CsvTable.Line l) {

@@ -170,10 +170,24 @@ public record RecommendationRegistry(String source, String version, String repor
         if (SPACE.matcher(t).find()) {
           throw new UserException(at + ": term '" + t + "' has several words: list it under phrases");
         }
+        if (Text.terms(t).isEmpty()) {
+          throw new UserException(at + ": term '" + t + "' is a stop word: it is never searched for");
+        }
       }
+      Map<List<String>, String> phraseWords = new HashMap<>();
       for (String ph : phrases) {
         if (!SPACE.matcher(ph).find()) {
           throw new UserException(at + ": phrase '" + ph + "' is a single word: list it under terms");
+        }
+        if (Text.terms(ph).isEmpty()) {
+          throw new UserException(at + ": phrase '" + ph + "' has only stop words: it would be found in any text");
+        }
+        // Plurals are folded on both sides, so "remote hub" finds what "remote hubs" finds: listed twice, a phrase
+        // would earn its bonus twice for one occurrence.
+        String same = phraseWords.putIfAbsent(Text.words(ph), ph);
+        if (same != null) {
+          throw new UserException(at + ": phrases '" + same + "' and '" + ph + "' are the same words once plurals "
+              + "are folded: keep one");
         }
       }
       String confidence = text(n, "confidence", at);

@@ -106,18 +106,11 @@ public record Retriever(RecommendationRegistry registry, CueLexicon cues, Bm25 b
       RecommendationRegistry.Recommendation r = recommendations.get(ri);
       Set<String> q = queries.get(ri);
       // Each phrase's words once per document; a window lacking one of a phrase's content words (all of them query
-      // words) cannot hold the phrase, so its words are not searched. A phrase of stop words alone could be in any
-      // window: then every window is looked at.
+      // words; the registry refuses a phrase of stop words alone) cannot hold the phrase, so it is not searched.
       List<List<String>> phraseWords = r.phrases().stream().map(Text::words).toList();
       List<List<String>> phraseTerms = phraseWords.stream()
           .map(ws -> ws.stream().filter(t -> !Text.STOPWORDS.contains(t)).toList()).toList();
       List<int[]> looked = touched.get(ri);
-      if (phraseTerms.stream().anyMatch(List::isEmpty)) {
-        looked = new ArrayList<>();
-        for (int i = 0; i < windows.size(); i++) {
-          looked.add(new int[] {i, (int) q.stream().filter(tfs.get(i)::containsKey).count()});
-        }
-      }
       List<Object[]> candidates = new ArrayList<>();
       for (int[] window : looked) {
         int i = window[0];

@@ -63,4 +63,19 @@ class RecommendationRegistryTest {
         new StringReader(registry(all5().replace("    evidence: e\n", ""), 5))));
     Assertions.assertTrue(missing.getMessage().contains("'evidence' is missing"), missing.getMessage());
   }
+
+  /** Search words that would find nothing, anything, or the same thing twice are faults of the entry. */
+  @Test
+  void searchWordsThatCannotWorkAreFaults() {
+    for (String[] c : new String[][] {
+        {"    terms: [all]\n", "term 'all' is a stop word: it is never searched for"},
+        {"    terms: [x]\n    phrases: [\"to the\"]\n", "phrase 'to the' has only stop words: it would be found in any text"},
+        {"    terms: [x]\n    phrases: [\"remote hubs\", \"remote hub\"]\n",
+            "phrases 'remote hubs' and 'remote hub' are the same words once plurals are folded: keep one"}}) {
+      UserException e = assertThrows(UserException.class, () -> RecommendationRegistry.read("r.yaml",
+          new StringReader(registry(all5().replaceFirst("    terms: \\[x\\]\n", c[0]), 5))));
+      Assertions.assertTrue(e.getMessage().matches("r\\.yaml line \\d+.*: " + java.util.regex.Pattern.quote(c[1])),
+          e.getMessage());
+    }
+  }
 }
