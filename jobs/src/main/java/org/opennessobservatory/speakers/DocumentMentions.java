@@ -48,8 +48,8 @@ public final class DocumentMentions {
     if (NOT_PERSONS.contains(t.role())) {
       return new Mention(t.turnIndex(), null, null, t.organisation(), t.organisation() == null ? null : "label", cues);
     }
-    Optional<SelfIntroduction> intro = t.speakerName() == null && !ONE_HOLDER_ROLES.contains(t.role())
-        ? SelfIntroduction.fromTheFloor(t.text()) : SelfIntroduction.find(t.text());
+    Optional<SelfIntroduction> intro = ONE_HOLDER_ROLES.contains(t.role()) ? SelfIntroduction.inChairingTurn(t.text())
+        : t.speakerName() == null ? SelfIntroduction.fromTheFloor(t.text()) : SelfIntroduction.find(t.text());
     String name = t.speakerName();
     String nameSource = name == null ? null : "label";
     if (name == null && intro.map(SelfIntroduction::name).isPresent()) {

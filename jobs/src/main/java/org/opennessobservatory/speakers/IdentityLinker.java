@@ -149,8 +149,9 @@ public final class IdentityLinker {
   private static Link linkPartial(Observation o, Map<String, Cluster> clusters) {
     NameKey name = o.name();
     String method = name.isInitialled() ? "initials" : "surname";
+    // The whole surname as written must end the full name: "Al-Sayed" is Fatima Al-Sayed, not Omar Sayed.
     List<Cluster> fitting = clusters.values().stream().filter(c -> c.fullNames.stream().anyMatch(f ->
-        f.surname().equals(name.surname()) && (!name.isInitialled() || f.initial() == name.initial()))).toList();
+        f.endsWith(name.surnameWords()) && (!name.isInitialled() || f.initial() == name.initial()))).toList();
     List<Cluster> inDocument = fitting.stream().filter(c -> !disjoint(c.documents, o.documents())).toList();
     if (inDocument.size() == 1) {
       return new Link(o.observationKey(), inDocument.get(0).personKey, method, SCORE_IN_DOCUMENT, List.of());

@@ -106,15 +106,15 @@ public record PersonProfile(String personKey, String displayName, List<String> a
   }
 
   /**
-   * The registry row of that year; else the group most of that year's named organisations point to; else that of all
-   * years.
+   * The registry row that holds that year; else the group most of that year's named organisations point to; else
+   * that of all years.
    */
   private static Group groupIn(Integer year, String registryPerson, List<PersonMention> mentions, Registry registry,
       StakeholderKeywords keywords) {
     if (registryPerson != null) {
-      RegistryEntry e = registry.at(registryPerson, year == null ? 0 : year);
-      if (e.group() != null) {
-        return new Group(e.group().id(), "registry");
+      Optional<StakeholderGroup> registered = registry.holding(registryPerson, year).map(RegistryEntry::group);
+      if (registered.isPresent()) {
+        return new Group(registered.get().id(), "registry");
       }
     }
     Optional<String> ofYear = keywordGroup(mentions.stream().filter(m -> Objects.equals(m.year(), year)).toList(),

@@ -80,7 +80,20 @@ public final class Registry implements Serializable {
     return names.get(names.size() - 1);
   }
 
-  /** The row that holds in {@code year}, else the person's nearest row in time. */
+  /**
+   * The row that holds in {@code year}, if any: a row without dates holds in every year, also in an unknown one (null).
+   * A person's stakeholder group comes from this row only: another year's row would be a guess (a minister's later
+   * post says nothing of what they were before).
+   */
+  public Optional<RegistryEntry> holding(String person, Integer year) {
+    return byPerson.get(person).stream().filter(r -> year == null ? r.validFrom() == null && r.validTo() == null
+        : r.holdsIn(year)).findFirst();
+  }
+
+  /**
+   * The row that holds in {@code year}, else the person's nearest row in time: for what a person declares of
+   * themself (gender, country), which no year's row contradicts.
+   */
   public RegistryEntry at(String person, int year) {
     List<RegistryEntry> rows = byPerson.get(person);
     return rows.stream().filter(r -> r.holdsIn(year)).findFirst().orElseGet(() -> rows.stream()

@@ -85,6 +85,19 @@ public record SelfIntroduction(String name, String organisation) {
       ThreadLocal.withInitial(() -> new POSTaggerME(Models.englishPos()));
 
   public static Optional<SelfIntroduction> find(String turnText) {
+    return find(turnText, false);
+  }
+
+  /**
+   * {@link #find} in the turn of a chair, moderator, host or secretariat, who introduces others: "This is Amara
+   * Okafor, from …" there hands the floor to a panelist, so only the first person ("my name is", "I am") names the
+   * speaker.
+   */
+  public static Optional<SelfIntroduction> inChairingTurn(String turnText) {
+    return find(turnText, true);
+  }
+
+  private static Optional<SelfIntroduction> find(String turnText, boolean chairing) {
     String head = head(turnText);
     if (!TRIGGER.matcher(head).find()) {
       return Optional.empty();
@@ -92,7 +105,7 @@ public record SelfIntroduction(String name, String organisation) {
     String[] sentences = SENTENCE_DETECTOR.get().sentDetect(head);
     for (int s = 0; s < Math.min(SENTENCES, sentences.length); s++) {
       if (TRIGGER.matcher(sentences[s]).find()) {
-        Optional<SelfIntroduction> found = inSentence(sentences[s]);
+        Optional<SelfIntroduction> found = inSentence(sentences[s], chairing);
         if (found.isPresent()) {
           return found;
         }
@@ -168,7 +181,7 @@ public record SelfIntroduction(String name, String organisation) {
     return key != null && key.isFull() && key.words().size() <= 5 ? key : null;
   }
 
-  private static Optional<SelfIntroduction> inSentence(String sentence) {
+  private static Optional<SelfIntroduction> inSentence(String sentence, boolean chairing) {
     Tokens t = tagged(sentence);
     String[] tokens = t.tokens();
     for (int i = 0; i < tokens.length; i++) {
@@ -181,7 +194,8 @@ public record SelfIntroduction(String name, String organisation) {
       if (end > after) {
         NameKey key = fullName(t, after, end);
         boolean thisIs = t.isWord(i, "this");
-        if (key != null && (!thisIs || end < tokens.length && AFTER_THIS_IS.contains(t.lower(end)))) {
+        if (key != null && !(thisIs && chairing)
+            && (!thisIs || end < tokens.length && AFTER_THIS_IS.contains(t.lower(end)))) {
           return Optional.of(new SelfIntroduction(SpeakerLabel.parse(t.text(after, end)).name(), t.affiliation(end)));
         }
       } else {

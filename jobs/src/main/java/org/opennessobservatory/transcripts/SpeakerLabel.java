@@ -47,6 +47,8 @@ public record SpeakerLabel(String raw, String name, String title, Role role, Str
 
   /** Titles and offices before a name, longest first; the role they give the named speaker. */
   private static final List<Map.Entry<String, Role>> TITLES = List.of(
+      Map.entry("HIS EXCELLENCY", Role.PANELIST), Map.entry("HER EXCELLENCY", Role.PANELIST),
+      Map.entry("EXCELLENCY", Role.PANELIST), Map.entry("DEPUTY MINISTER", Role.PANELIST),
       // A (deputy) secretary-general speaks as an official, not as the forum's secretariat staff.
       Map.entry("DEPUTY SECRETARY-GENERAL", Role.PANELIST), Map.entry("UNDER-SECRETARY-GENERAL", Role.PANELIST),
       Map.entry("SECRETARY-GENERAL", Role.PANELIST), Map.entry("SECRETARIAT", Role.SECRETARIAT),
@@ -58,7 +60,10 @@ public record SpeakerLabel(String raw, String name, String title, Role role, Str
       Map.entry("PROFESSOR", Role.PANELIST), Map.entry("PROF.", Role.PANELIST), Map.entry("DR.", Role.PANELIST),
       Map.entry("DR", Role.PANELIST), Map.entry("MRS.", Role.PANELIST), Map.entry("MRS", Role.PANELIST),
       Map.entry("MR.", Role.PANELIST), Map.entry("MR", Role.PANELIST), Map.entry("MS.", Role.PANELIST),
-      Map.entry("MS", Role.PANELIST), Map.entry("MISS", Role.PANELIST), Map.entry("SIR", Role.PANELIST));
+      Map.entry("MS", Role.PANELIST), Map.entry("MISS", Role.PANELIST), Map.entry("SIR", Role.PANELIST),
+      Map.entry("MADAM", Role.PANELIST), Map.entry("MADAME", Role.PANELIST), Map.entry("MME.", Role.PANELIST),
+      Map.entry("MME", Role.PANELIST), Map.entry("MISTER", Role.PANELIST), Map.entry("MX.", Role.PANELIST),
+      Map.entry("MX", Role.PANELIST), Map.entry("DAME", Role.PANELIST));
 
   /** Organisations that appear as speakers (delegations, technical hosts). */
   private static final Set<String> ORGANISATIONS = Set.of("UNDESA", "UN DESA", "ICANN", "IGF", "ITU", "UNESCO",
@@ -103,9 +108,15 @@ public record SpeakerLabel(String raw, String name, String title, Role role, Str
         }
       }
     }
+    String title = titles.isEmpty() ? null : String.join(" ", titles);
+    // "MADAM CHAIR", "MR. CHAIRMAN", "MR. PRESIDENT": a form of address to an office, which names nobody (read as a
+    // name, every chair so addressed in the corpus would be one person, "Madam Chair").
+    Role office = titles.isEmpty() ? null : ROLE_LABELS.get(ascii(rest).toUpperCase(Locale.ROOT));
+    if (office != null) {
+      return new SpeakerLabel(raw, null, title, office, organisation);
+    }
     String name = isUpperCase(rest) ? titleCase(rest) : rest;
-    return new SpeakerLabel(raw, name, titles.isEmpty() ? null : String.join(" ", titles),
-        titleRole == null ? Role.PANELIST : titleRole, organisation);
+    return new SpeakerLabel(raw, name, title, titleRole == null ? Role.PANELIST : titleRole, organisation);
   }
 
   /** True for a role word ("MODERATOR") or a title ("MR.") at the start of a label: a strong sign of a label. */

@@ -81,6 +81,23 @@ class IdentityLinkerTest {
     assertEquals("initials", links.get("l brenner@d4").method());
   }
 
+  /**
+   * "MS. AL-SAYED" names a surname of two parts, not a person "Al Sayed" of its own: it is matched as a partial name,
+   * on the whole surname (Fatima Al-Sayed, not Omar Sayed); "J. M. Smith" keeps its initial (not Anna Smith).
+   */
+  @Test
+  void aSurnameOfSeveralPartsAndSeveralInitialsAreMatchedAsPartialNames() {
+    var links = link(List.of(
+        full("Fatima Al-Sayed", Set.of("d1"), Set.of()),
+        full("Omar Sayed", Set.of("d2"), Set.of()),
+        full("Anna Smith", Set.of("d3"), Set.of()),
+        partial("Al-Sayed", "d5"),
+        partial("J. M. Smith", "d3")), Map.of());
+    assertEquals("name:fatima al sayed", links.get("al sayed@d5").personKey());
+    assertEquals(IdentityLinker.SCORE_IN_CORPUS, links.get("al sayed@d5").score());
+    assertEquals("partial:j m smith@d3", links.get("j m smith@d3").personKey(), "no Smith of initial J");
+  }
+
   @Test
   void surnameSharedBySeveralPersonsStaysApartUnlessTheDocumentDecides() {
     var links = link(List.of(

@@ -24,6 +24,16 @@ class NameKeyTest {
     assertFalse(NameKey.of("L. Brenner").isFull());
     assertFalse(NameKey.of("Brenner").isFull());
     assertFalse(NameKey.of("Juan de").isFull());
+    // A surname of several parts is a surname alone, to be matched as one (not a full name of its own person).
+    for (String surname : new String[] {"Al-Sayed", "Okonkwo\u2011Hale", "De Souza", "Van der Berg"}) {
+      assertFalse(NameKey.of(surname).isFull(), surname);
+      assertFalse(NameKey.of(surname).isInitialled(), surname);
+    }
+    assertTrue(NameKey.of("Fatima Al-Sayed").isFull());
+    assertTrue(NameKey.of("Jean-Paul Sartre").isFull());
+    assertTrue(NameKey.of("Ana\u00a0Petrović").isFull(), "a no-break space separates words too");
+    assertTrue(NameKey.of("J. M. Smith").isInitialled(), "two initials: the first is checked");
+    assertEquals('j', NameKey.of("J. M. Smith").initial());
   }
 
   @Test

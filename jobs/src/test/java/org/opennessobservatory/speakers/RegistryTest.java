@@ -1,6 +1,7 @@
 package org.opennessobservatory.speakers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.StringReader;
@@ -26,13 +27,24 @@ class RegistryTest {
         Tomás Herrera,,Universidad de Santiago,academia,man,CL,,2024-01-01,,cast
         Alex Novak,,Prague Youth Digital Forum,civil_society,,CZ,,,,cast
         Lin Mei,,Taipei Digital Forum,civil_society,,TW,,,,cast
+        Rosa Lindqvist,,Ministry of Digital Affairs,government,woman,SE,,2024-03-01,,cast
         """);
     String person = r.personOf(NameKey.of("TOMAS HERRERA")).orElseThrow();
     assertEquals(person, r.personOf(NameKey.of("T. Herrera")).orElseThrow());
     assertEquals(StakeholderGroup.TECHNICAL_COMMUNITY, r.at(person, 2023).group());
     assertEquals(StakeholderGroup.ACADEMIA, r.at(person, 2024).group());
-    // Before any row holds, the nearest row in time.
-    assertEquals(StakeholderGroup.TECHNICAL_COMMUNITY, r.at(person, 2019).group());
+    assertEquals(StakeholderGroup.TECHNICAL_COMMUNITY, r.holding(person, 2019).orElseThrow().group(),
+        "a row without valid_from holds in every year up to its valid_to");
+    assertEquals(StakeholderGroup.ACADEMIA, r.holding(person, 2025).orElseThrow().group(), "open-ended");
+    assertTrue(r.holding(person, null).isEmpty(), "dated rows hold in no unknown year");
+    // Before any row holds, the nearest row in time gives what the person declares of themself; no row gives a
+    // group (that would be another year's).
+    String rosa = r.personOf(NameKey.of("Rosa Lindqvist")).orElseThrow();
+    assertTrue(r.holding(rosa, 2023).isEmpty());
+    assertEquals("woman", r.at(rosa, 2023).gender().id());
+    String alexPerson = r.personOf(NameKey.of("Alex Novak")).orElseThrow();
+    assertEquals(StakeholderGroup.CIVIL_SOCIETY, r.holding(alexPerson, null).orElseThrow().group(),
+        "a row without dates holds in every year");
     assertEquals("grulac", r.at(person, 2024).region());
     String alex = r.personOf(NameKey.of("Alex Novak")).orElseThrow();
     assertEquals(null, r.at(alex, 2023).gender());

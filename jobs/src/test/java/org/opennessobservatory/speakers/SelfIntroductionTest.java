@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,6 +80,16 @@ class SelfIntroductionTest {
     SelfIntroduction intro = SelfIntroduction.find(text).orElseThrow();
     assertEquals(null, intro.name());
     assertEquals(organisation, intro.organisation());
+  }
+
+  /** A chair's "This is …" introduces the next speaker; only the first person names the chair. */
+  @Test
+  void aChairIntroducingAPanelistIsNotThePanelist() {
+    String handing = "Good morning. This is Amara Okafor, from the Open Net Africa Coalition. Amara, please.";
+    assertEquals("Amara Okafor", SelfIntroduction.find(handing).orElseThrow().name(), "in her own turn: her");
+    assertTrue(SelfIntroduction.inChairingTurn(handing).isEmpty(), "in the moderator's turn: nobody");
+    assertEquals("Rosa Lindqvist", SelfIntroduction.inChairingTurn("Good morning. My name is Rosa Lindqvist, from "
+        + "the Nordic Internet Forum, and I will moderate.").orElseThrow().name());
   }
 
   @ParameterizedTest

@@ -97,6 +97,14 @@ class SegmenterTest {
     assertEquals(Role.SECRETARIAT, SpeakerLabel.parse("SECRETARIAT CHENGETAI MASANGO").role());
     assertEquals(Role.PANELIST, SpeakerLabel.parse("DEPUTY SECRETARY-GENERAL WU").role(),
         "an official of the UN speaks as a panelist, not as the forum's secretariat");
+    // An office addressed names nobody: no person "Madam Chair" or "Chairman" for every chair of the corpus.
+    for (String office : List.of("MADAM CHAIR", "MR. CHAIRMAN", "Mr. President", "MADAM CHAIRPERSON")) {
+      SpeakerLabel l = SpeakerLabel.parse(office);
+      assertEquals(List.of("null", "CHAIR"), List.of(String.valueOf(l.name()), l.role().name()), office);
+    }
+    SpeakerLabel excellency = SpeakerLabel.parse("HIS EXCELLENCY JOHN SMITH");
+    assertEquals(List.of("John Smith", "His Excellency"), List.of(excellency.name(), excellency.title()));
+    assertEquals("Amina Diallo", SpeakerLabel.parse("MADAM AMINA DIALLO").name());
   }
 
   @Test
@@ -134,6 +142,22 @@ class SegmenterTest {
     assertEquals("...so if people at the back can close the doors, we will begin. The slides are up, I am told.",
         asked.get(0).text());
     assertEquals(20, asked.get(0).words());
+  }
+
+  /**
+   * Speech wrapped over lines before the first label, or in a transcript without labels, is speech: only a line no
+   * sentence runs through is a title (19 words here, 5 were kept).
+   */
+  @Test
+  void wrappedSpeechWithoutALabelIsKeptWhole() {
+    String wrapped = "Good morning and welcome to this session on\nyouth participation. We have three speakers\n"
+        + "today and a short film.";
+    Turn t = Segmenter.segment(wrapped).turns().get(0);
+    assertEquals(wrapped, t.text());
+    assertEquals(19, t.words());
+    assertEquals(0, t.removedWords());
+    Turn titled = Segmenter.segment("IGF 2023 Workshop 12\nYouth participation\n\n" + wrapped).turns().get(0);
+    assertEquals(wrapped, titled.text(), "the heading's two lines stand before a blank line");
   }
 
   /** Unix, Windows and old-Mac line ends give the same turns: a lone carriage return ends a line too. */
