@@ -276,12 +276,24 @@ public final class Segmenter {
       StringBuilder lines = new StringBuilder();
       // A note is a line of its own: not the label's line, nor a sentence wrapped onto it ("… TO TAKE\nNOTE: …").
       boolean sentenceEnded = preamble;
-      for (String line : kept.split("\n", -1)) {
+      boolean inSpeech = false; // the line before is speech whose sentence goes on
+      String[] split = kept.split("\n", -1);
+      for (int i = 0; i < split.length; i++) {
+        String line = split[i];
         String l = line.replace(NonSpeech.REMOVED, ' ').strip();
+        if (l.isEmpty() && line.indexOf(NonSpeech.REMOVED) >= 0) {
+          lines.append(line).append('\n'); // a removed line (a cue's time, a page number) is no break in a sentence
+          continue;
+        }
         boolean note = sentenceEnded && LabelRules.isEditorialNote(l);
+        // An unfinished line is a title only where no sentence runs through it: hard-wrapped speech (with no
+        // label before it, or before the first label) goes on in a line that starts in lower case, or comes from
+        // the line before.
+        boolean unfinished = !l.matches("(?s).*[.?!…\"')]$") && !inSpeech && !continues(nextLine(split, i));
         boolean title = !l.isEmpty() && (note || preamble
-            && (!l.matches("(?s).*[.?!…\"')]$") || LabelRules.isMetadataLine(l) || isHeading(l)));
+            && (unfinished || LabelRules.isMetadataLine(l) || isHeading(l)));
         sentenceEnded = l.isEmpty() || l.matches("(?s).*[.?!…\"'):]$");
+        inSpeech = !title && !l.isEmpty() && !sentenceEnded;
         titles += title ? 1 : 0;
         lines.append(title ? String.valueOf(NonSpeech.REMOVED).repeat(line.length()) : line).append('\n');
       }
@@ -292,6 +304,30 @@ public final class Segmenter {
     return new Turn(start, end, marker, label, clean, words, s.stageDirections(), s.disclaimers(),
         s.furniture() + s.separators() + titles, WordCounter.countWords(speech) - words);
   }
+
+  /** The line after line {@code i} that holds something but removed text, stripped; "" at a blank line or the end. */
+  private static String nextLine(String[] lines, int i) {
+    for (int j = i + 1; j < lines.length; j++) {
+      String l = lines[j].replace(NonSpeech.REMOVED, ' ').strip();
+      if (!l.isEmpty() || lines[j].indexOf(NonSpeech.REMOVED) < 0) {
+        return l;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Whether a sentence goes on in {@code next}, the line after: it starts with a word in lower case ("…session
+   * on\nyouth participation."), not a web or mail address ("www.example.org" under a title page's address). A
+   * heading's next line starts in capitals or is blank; a wrapped sentence whose next line starts with a name
+   * ("…from\nKenya") is not told apart from one, and is taken for a title.
+   */
+  static boolean continues(String next) {
+    return !next.isEmpty() && Character.isLowerCase(next.codePointAt(0)) && WORD_FIRST.matcher(next).lookingAt();
+  }
+
+  /** A line's first word: letters, hyphens and apostrophes, then a space, a punctuation mark or the line's end. */
+  private static final Pattern WORD_FIRST = Pattern.compile("[\\p{L}'\u2019-]+(?:[,;:!?]|\\.(?!\\S))?(?:\\s|$)");
 
   /**
    * Lines emptied by removals dropped whole (a page number between two lines of a sentence is not a paragraph
