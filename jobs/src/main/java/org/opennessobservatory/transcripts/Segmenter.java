@@ -281,8 +281,10 @@ public final class Segmenter {
       for (int i = 0; i < split.length; i++) {
         String line = split[i];
         String l = line.replace(NonSpeech.REMOVED, ' ').strip();
-        if (l.isEmpty() && line.indexOf(NonSpeech.REMOVED) >= 0) {
-          lines.append(line).append('\n'); // a removed line (a cue's time, a page number) is no break in a sentence
+        if (preamble && l.isEmpty() && line.indexOf(NonSpeech.REMOVED) >= 0) {
+          // A removed line (a cue's time, a page number) is no break in a sentence running through the preamble.
+          // Within a turn it still ends one, so that a note after a page break stays a note.
+          lines.append(line).append('\n');
           continue;
         }
         boolean note = sentenceEnded && LabelRules.isEditorialNote(l);
