@@ -60,7 +60,7 @@ public final class Attendance implements Serializable {
    * The category of those who gave no answer (no group declared, gender not stated): left out of the denominator,
    * as speaking shares leave out the words of unknown group or gender, so that both sides share a base.
    */
-  public static final String UNDECLARED = "unknown";
+  static final String UNDECLARED = "unknown";
 
   /** Lower case, digits and underscores: age bands such as 18_24 are ids too. */
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]*");

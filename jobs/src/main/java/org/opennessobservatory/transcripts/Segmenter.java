@@ -47,6 +47,8 @@ public final class Segmenter {
   private static final Pattern LINE_END_SPACE = Pattern.compile(" ?\\n ?");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
   private static final Pattern LONE_CARRIAGE_RETURN = Pattern.compile("\r(?!\n)");
+  /** A line's first word: letters, hyphens and apostrophes, then a space, a punctuation mark or the line's end. */
+  private static final Pattern WORD_FIRST = Pattern.compile("[\\p{L}'\u2019-]+(?:[,;:!?]|\\.(?!\\S))?(?:\\s|$)");
   /** Where a line may start with a transcriber's note: only turns holding one are read line by line. */
   private static final Pattern NOTE = Pattern.compile("(?:^|\n)[^\\p{L}\n]*N(?:otes?|OTES?|\\.?B\\.?) *:");
   /** A heading is a line of at most this many words. */
@@ -327,9 +329,6 @@ public final class Segmenter {
   static boolean continues(String next) {
     return !next.isEmpty() && Character.isLowerCase(next.codePointAt(0)) && WORD_FIRST.matcher(next).lookingAt();
   }
-
-  /** A line's first word: letters, hyphens and apostrophes, then a space, a punctuation mark or the line's end. */
-  private static final Pattern WORD_FIRST = Pattern.compile("[\\p{L}'\u2019-]+(?:[,;:!?]|\\.(?!\\S))?(?:\\s|$)");
 
   /**
    * Lines emptied by removals dropped whole (a page number between two lines of a sentence is not a paragraph
